@@ -1,0 +1,46 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+let package = Package(
+    name: "SiteGen",
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SiteGen", targets: ["SiteGen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // One system call Swift's Glibc module does not expose (atomic folder swap).
+        .target(name: "CSystem"),
+        .target(
+            name: "SiteGen",
+            dependencies: [
+                "CCmark",
+                "CSystem",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SiteGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SiteGenTests",
+            dependencies: ["SiteGen"],
+            resources: []
+        ),
+    ]
+)

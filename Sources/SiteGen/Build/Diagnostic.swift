@@ -1,0 +1,56 @@
+/// A problem found in the input, printed the way compilers print them so
+/// editors can jump to it: `path:line:col: error: message`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+    public var severity: Severity
+    public var message: String
+
+    public init(_ severity: Severity = .error, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public static func error(_ path: String, _ position: SourcePosition? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.error, path: path, line: position?.line, column: position?.column, message)
+    }
+
+    public static func warning(_ path: String, _ position: SourcePosition? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, path: path, line: position?.line, column: position?.column, message)
+    }
+
+    public var description: String {
+        // Without a known position the location is line 1, column 1 of the file,
+        // so every line keeps the same shape for editors and scripts.
+        "\(path):\(line ?? 1):\(column ?? 1): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Diagnostics gathered during a build; steps add to it instead of throwing one at a time.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func add(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Sorted by file, line and column so output is stable.
+    public var sorted: [Diagnostic] {
+        all.sorted { ($0.path, $0.line ?? 0, $0.column ?? 0, $0.message) < ($1.path, $1.line ?? 0, $1.column ?? 0, $1.message) }
+    }
+}
+
+/// Thrown by a build that found errors; carries them all.
+public struct BuildFailed: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a build reads and where it writes.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// Overrides `base_url` from site.yaml.
+    public var baseURL: String?
+
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.baseURL = baseURL
+    }
+}
+
+/// The time each named step took.
+public struct StepTimings: Sendable {
+    public private(set) var steps: [(name: String, seconds: Double)] = []
+
+    mutating func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try work()
+    }
+}
+
+/// The build, top to bottom:
+///
+///     load      Content/ → Site (config, sources, pages), parsed with cmark
+///     render    Site → files (pure)
+///     write     files → a fresh folder, swapped in atomically
+///
+/// Errors are collected; a build with any error writes nothing.
+public struct Pipeline {
+    public let options: BuildOptions
+    public private(set) var timings = StepTimings()
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Everything `build` checks, without writing. Returns warnings; throws `BuildFailed` on errors.
+    @discardableResult
+    public mutating func check() throws -> (Site, TemplateSet, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let options = self.options
+        var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath)
+        var site = timings.measure("load") { loader.load() }
+        diagnostics.add(contentsOf: loader.diagnostics.all)
+        if let override = options.baseURL {
+            if URLPolicy.isWebAddress(override) {
+                site?.config.baseURL = override.hasSuffix("/") ? override : override + "/"
+            } else {
+                diagnostics.add(.error("--base-url", nil, "`\(override)` is not an absolute http or https address"))
+            }
+        }
+        let (templates, templateProblems) = timings.measure("templates") {
+            TemplateSet.load(from: options.templates, displayRoot: options.templates.relativePath)
+        }
+        diagnostics.add(contentsOf: templateProblems)
+        guard !diagnostics.hasErrors, let site, let templates else { throw BuildFailed(diagnostics: diagnostics.sorted) }
+        return (site, templates, diagnostics.sorted)
+    }
+
+    /// Builds and publishes the site. Returns the warnings and the number of files written.
+    @discardableResult
+    public mutating func build() throws -> (warnings: [Diagnostic], files: Int) {
+        if let problem = Output.validate(output: options.output, content: options.content, templates: options.templates) {
+            throw BuildFailed(diagnostics: [problem])
+        }
+        let (site, templates, warnings) = try check()
+        let files = timings.measure("render") { SiteRenderer(site: site, templates: templates).render() }
+        let output = Output(directory: options.output)
+        do {
+            try timings.measure("write") { try output.publish(files) }
+        } catch {
+            throw BuildFailed(diagnostics: [.error(options.output.relativePath, nil, "could not write the site: \(error.localizedDescription)")])
+        }
+        return (warnings, files.count)
+    }
+}

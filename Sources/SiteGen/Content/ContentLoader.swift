@@ -1,0 +1,300 @@
+import Foundation
+
+/// An explainer page from `Content/pages/`.
+public struct Page {
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var order: Int
+    public var document: MarkdownDocument
+    /// Added to cmark's body line numbers to get file line numbers.
+    public var bodyLineOffset: Int
+}
+
+/// Everything under `Content/`, read and parsed, before any analysis.
+public struct Site {
+    public var config: SiteConfig
+    public var sources: [Source]
+    public var pages: [Page]
+}
+
+/// Reads `Content/`. Problems are collected, never thrown one by one, so a
+/// desk sees every mistake in one run.
+public struct ContentLoader {
+    /// Limits that keep hostile input from turning into a slow crawl.
+    public enum Limits {
+        public static let maxFileBytes = 4 * 1024 * 1024
+        public static let maxFiles = 100_000
+        public static let maxMarkdownNesting = 100
+    }
+
+    public let contentDirectory: URL
+    /// How paths are printed in diagnostics: as given on the command line.
+    let displayRoot: String
+    public private(set) var diagnostics = Diagnostics()
+
+    public init(contentDirectory: URL, displayRoot: String? = nil) {
+        self.contentDirectory = contentDirectory.standardizedFileURL
+        self.displayRoot = displayRoot ?? contentDirectory.path
+    }
+
+    public mutating func load() -> Site? {
+        let config = loadConfig()
+        let sources = loadSources()
+        let pages = loadPages()
+        guard let config, !diagnostics.hasErrors else { return nil }
+        return Site(config: config, sources: sources, pages: pages)
+    }
+
+    // MARK: - site.yaml
+
+    mutating func loadConfig() -> SiteConfig? {
+        let path = display("site.yaml")
+        guard let text = readText(contentDirectory.appendingPathComponent("site.yaml"), path: path) else { return nil }
+        let (config, problems) = SiteConfig.parse(text, path: path)
+        diagnostics.add(contentsOf: problems)
+        return config
+    }
+
+    // MARK: - Sources
+
+    mutating func loadSources() -> [Source] {
+        let folder = "articles"
+        var sources: [Source] = []
+        var seen: [String: String] = [:]
+        for file in listFiles(folder) {
+            let ext = file.pathExtension
+            guard ext == "txt" || ext == "md" else { continue }
+            let id = file.deletingPathExtension().lastPathComponent
+            let path = display("\(folder)/\(file.lastPathComponent)")
+            guard Identifier.isValid(id) else {
+                diagnostics.add(.error(path, nil, "the file name `\(id)` cannot be a source id: use \(Identifier.rule)"))
+                continue
+            }
+            if let other = seen[id] {
+                diagnostics.add(.error(path, nil, "duplicate source id `\(id)`: \(other) has the same name"))
+                continue
+            }
+            seen[id] = path
+            guard let text = readText(file, path: path) else { continue }
+            let source = ext == "txt" ? loadScraped(id: id, path: path, text: text, file: file)
+                                      : loadMarkdownSource(id: id, path: path, text: text)
+            if let source { sources.append(source) }
+        }
+        return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
+    }
+
+    static let metadataFields: Set<String> = ["title", "publisher", "date", "url", "kind", "author", "note"]
+
+    private mutating func loadScraped(id: String, path: String, text: String, file: URL) -> Source? {
+        let cleaned = ScrapeCleaner().clean(text)
+        var metadata = SourceMetadata()
+        metadata.date = cleaned.date
+        let sidecar = file.deletingPathExtension().appendingPathExtension("yaml")
+        if FileManager.default.fileExists(atPath: sidecar.path) {
+            let sidecarPath = display("articles/\(sidecar.lastPathComponent)")
+            guard let yaml = readText(sidecar, path: sidecarPath) else { return nil }
+            guard let fromSidecar = parseMetadata(yaml, path: sidecarPath, lineOffset: 0) else { return nil }
+            // The sidecar may add to what the text states; a contradiction is an error.
+            if let date = cleaned.date, let sidecarDate = fromSidecar.date, date != sidecarDate {
+                diagnostics.add(.error(sidecarPath, nil, "`date: \(sidecarDate)` contradicts the article's own date prefix \(date)"))
+            }
+            metadata = fromSidecar
+            metadata.date = cleaned.date ?? fromSidecar.date
+        }
+        if cleaned.blocks.isEmpty {
+            diagnostics.add(.error(path, nil, "no article text is left after removing scrape debris"))
+            return nil
+        }
+        return Source(id: id, path: path, format: .scrapedText, metadata: metadata,
+                      headline: cleaned.title, text: SourceText(blocks: cleaned.blocks))
+    }
+
+    private mutating func loadMarkdownSource(id: String, path: String, text: String) -> Source? {
+        guard let (frontMatter, yaml) = splitFrontMatter(text, path: path),
+              let metadata = parseMetadata(yaml, path: path, lineOffset: 1) else { return nil }
+        let document = MarkdownDocument(frontMatter.body)
+        guard checkNesting(document, path: path, lineOffset: frontMatter.bodyLineOffset) else { return nil }
+        let blocks = MarkdownBlocks.blocks(of: document.tree, lineOffset: frontMatter.bodyLineOffset)
+        if blocks.isEmpty {
+            diagnostics.add(.error(path, SourcePosition(line: frontMatter.bodyLineOffset + 1, column: 1), "the source has no text below its front matter"))
+            return nil
+        }
+        return Source(id: id, path: path, format: .markdown, metadata: metadata, headline: nil, text: SourceText(blocks: blocks))
+    }
+
+    private mutating func parseMetadata(_ yaml: String, path: String, lineOffset: Int) -> SourceMetadata? {
+        var reader = YAMLReader(path: path, lineOffset: lineOffset)
+        defer { diagnostics.add(contentsOf: reader.diagnostics) }
+        guard let root = reader.compose(yaml) else {
+            if reader.diagnostics.isEmpty { reader.error(nil, "the metadata is empty; give at least `kind`") }
+            return nil
+        }
+        guard let map = reader.mapping(root, "the source metadata") else { return nil }
+        reader.rejectUnknownKeys(map, allowed: Self.metadataFields, in: "the source metadata")
+        var metadata = SourceMetadata()
+        metadata.title = reader.string(map, "title", required: false, in: "the source metadata")
+        metadata.publisher = reader.string(map, "publisher", required: false, in: "the source metadata")
+        metadata.author = reader.string(map, "author", required: false, in: "the source metadata")
+        metadata.note = reader.string(map, "note", required: false, in: "the source metadata")
+        if let date = reader.string(map, "date", required: false, in: "the source metadata") {
+            if DateText.isValid(date) { metadata.date = date } else { reader.error(map["date"], "`date` must be a calendar date written YYYY-MM-DD, not `\(date)`") }
+        }
+        if let url = reader.string(map, "url", required: false, in: "the source metadata") {
+            if URLPolicy.isWebAddress(url) { metadata.url = url } else { reader.error(map["url"], "`url` must be an http or https address, not `\(url)`") }
+        }
+        if let kind = reader.string(map, "kind", required: false, in: "the source metadata") {
+            if let parsed = SourceKind(rawValue: kind) { metadata.kind = parsed } else {
+                reader.error(map["kind"], "unknown `kind: \(kind)`; use one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        return reader.diagnostics.isEmpty ? metadata : nil
+    }
+
+    // MARK: - Pages
+
+    static let reservedSlugs: Set<String> = ["articles", "claims", "coverage", "timeline", "entities", "compare", "review",
+                                             "assets", "404", "feed.xml", "sitemap.xml", "claims.json", "index.html"]
+
+    mutating func loadPages() -> [Page] {
+        var pages: [Page] = []
+        for file in listFiles("pages") where file.pathExtension == "md" {
+            let slug = file.deletingPathExtension().lastPathComponent
+            let path = display("pages/\(file.lastPathComponent)")
+            guard Identifier.isValid(slug), !Self.reservedSlugs.contains(slug) else {
+                let why = Identifier.isValid(slug) ? "is reserved for a section the site generates" : "must use \(Identifier.rule)"
+                diagnostics.add(.error(path, nil, "the page name `\(slug)` \(why)"))
+                continue
+            }
+            guard let text = readText(file, path: path), let (frontMatter, yaml) = splitFrontMatter(text, path: path) else { continue }
+            var reader = YAMLReader(path: path, lineOffset: 1)
+            defer { diagnostics.add(contentsOf: reader.diagnostics) }
+            guard let root = reader.compose(yaml) else {
+                if reader.diagnostics.isEmpty { reader.error(nil, "the front matter is empty; a page needs a `title`") }
+                continue
+            }
+            guard let map = reader.mapping(root, "the page's front matter") else { continue }
+            reader.rejectUnknownKeys(map, allowed: ["title", "order", "description"], in: "the page's front matter")
+            let title = reader.string(map, "title", required: true, in: "the page's front matter")
+            var order = 100
+            if let orderText = reader.string(map, "order", required: false, in: "the page's front matter") {
+                if let value = Int(orderText) { order = value } else { reader.error(map["order"], "`order` must be a whole number, not `\(orderText)`") }
+            }
+            let document = MarkdownDocument(frontMatter.body)
+            guard let title, reader.diagnostics.isEmpty,
+                  checkNesting(document, path: path, lineOffset: frontMatter.bodyLineOffset) else { continue }
+            pages.append(Page(slug: slug, path: path, title: title, order: order, document: document,
+                              bodyLineOffset: frontMatter.bodyLineOffset))
+        }
+        return pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
+    // MARK: - Files
+
+    private func display(_ relative: String) -> String {
+        displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative
+    }
+
+    /// The regular files of a content folder, sorted by name. A link that
+    /// leads out of `Content/` is refused rather than followed.
+    private mutating func listFiles(_ folder: String) -> [URL] {
+        let directory = contentDirectory.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        if names.count > Limits.maxFiles {
+            diagnostics.add(.error(display(folder), nil, "\(names.count) files is more than the limit of \(Limits.maxFiles)"))
+            return []
+        }
+        let root = contentDirectory.resolvingSymlinksInPath().path
+        var files: [URL] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let file = directory.appendingPathComponent(name)
+            let resolved = file.resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(root + "/") else {
+                diagnostics.add(.error(display("\(folder)/\(name)"), nil, "this is a link to \(resolved), outside the content folder; copy the file in instead"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(file)
+            }
+        }
+        return files
+    }
+
+    /// Reads a file as UTF-8 text, refusing empty, oversized and non-UTF-8 files.
+    private mutating func readText(_ file: URL, path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            diagnostics.add(.error(path, nil, "cannot read this file (is it missing?)"))
+            return nil
+        }
+        if data.count > Limits.maxFileBytes {
+            diagnostics.add(.error(path, nil, "the file is \(data.count / 1_048_576) MB; the limit is \(Limits.maxFileBytes / 1_048_576) MB"))
+            return nil
+        }
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) } // a byte-order mark carries no text
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let position = Self.firstInvalidUTF8(bytes)
+            diagnostics.add(.error(path, position, "the file is not valid UTF-8 text; save it as UTF-8"))
+            return nil
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.add(.error(path, nil, "the file is empty"))
+            return nil
+        }
+        if text.contains("\0") {
+            diagnostics.add(.error(path, nil, "the file contains NUL bytes; it is not a text file"))
+            return nil
+        }
+        return text
+    }
+
+    /// The line and column of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(_ bytes: Data.SubSequence) -> SourcePosition {
+        var line = 1, column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return SourcePosition(line: line, column: column)
+            }
+        }
+    }
+
+    private mutating func splitFrontMatter(_ text: String, path: String) -> (FrontMatter, String)? {
+        switch FrontMatter.split(text) {
+        case .success(let frontMatter): return (frontMatter, frontMatter.yaml)
+        case .failure(.missing):
+            diagnostics.add(.error(path, SourcePosition(line: 1, column: 1), "the file must start with front matter: a line `---`, YAML fields, and a closing `---`"))
+        case .failure(.unclosed):
+            diagnostics.add(.error(path, SourcePosition(line: 1, column: 1), "the front matter opened here is never closed with a `---` line"))
+        }
+        return nil
+    }
+
+    private mutating func checkNesting(_ document: MarkdownDocument, path: String, lineOffset: Int) -> Bool {
+        let depth = document.nestingDepth
+        guard depth <= Limits.maxMarkdownNesting else {
+            diagnostics.add(.error(path, SourcePosition(line: lineOffset + 1, column: 1),
+                                   "Markdown nested \(depth) levels deep; the limit is \(Limits.maxMarkdownNesting)"))
+            return false
+        }
+        return true
+    }
+}
+
+enum DateText {
+    /// `YYYY-MM-DD` naming a real calendar day.
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}

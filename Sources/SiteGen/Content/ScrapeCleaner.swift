@@ -1,0 +1,191 @@
+import Foundation
+
+/// Turns a raw scraped article (one paragraph a line, as the seeds come) into
+/// readable blocks. The file itself is never changed: cleaning only decides
+/// which lines are article text and what each one is.
+///
+/// What counts as scrape debris, and why:
+/// - fixed widget lines: `Advertisement`, `×`, `info_icon`, `Published At:` …
+/// - a "Summary" box: its heading lines and the bullet lines that follow it
+///   (the summary repeats the article in other words);
+/// - promotion: a call to action ("Get the latest issue of …", "Sign up …")
+///   together with the short fragments right around it (the promo box's title,
+///   date and button text);
+/// - an image caption: a fragment directly above an `info_icon` line;
+/// - a repeated summary: a paragraph every sentence of which appears again,
+///   eight words or more verbatim, further down (a standfirst the body repeats).
+public struct ScrapeCleaner: Sendable {
+    public struct Result: Sendable {
+        public var date: String?
+        public var title: String?
+        public var blocks: [TextBlock]
+        /// Lines left out, with the reason, for tests and for `--verbose` readers.
+        public var dropped: [(line: Int, text: String, reason: String)]
+    }
+
+    public init() {}
+
+    static let debrisLines: Set<String> = [
+        "advertisement", "×", "info_icon", "published at:", "summary", "summary of this article",
+        "share", "share this article", "read more", "also read", "story continues below advertisement",
+        "skip to content", "loading...", "loading…",
+    ]
+    static let summaryHeadings: Set<String> = ["summary", "summary of this article", "key takeaways", "highlights"]
+    static let promoPattern = try! NSRegularExpression(
+        pattern: #"^(get the latest issue of|subscribe (to|now)|sign up (for|to|now)|click here|download (the|our) .*app|follow us on|join our|read the latest issue)"#,
+        options: [.caseInsensitive])
+    static let datePrefix = try! NSRegularExpression(pattern: #"^ date (\d{4}-\d{2}-\d{2}) ?"#)
+    static let embedSignature = try! NSRegularExpression(
+        pattern: #"\s[—–]\s[^—–]+\(@\w{1,30}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$"#)
+    static let bulletPrefix = try! NSRegularExpression(pattern: #"^[•·▪●◦‣]\s*"#)
+
+    public func clean(_ raw: String) -> Result {
+        // "\r\n" is one Character in Swift, so splitting on newline characters handles CRLF files too.
+        var lines = raw.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0) }
+        var date: String?
+        var firstLineShift = 0
+        if let first = lines.first, let match = Self.firstMatch(Self.datePrefix, first) {
+            date = Self.group(match, 1, first)
+            let prefixLength = (first as NSString).substring(with: match.range).unicodeScalars.count
+            lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst(prefixLength)))
+            firstLineShift = prefixLength
+        }
+
+        var candidates: [Line] = []
+        for (index, original) in lines.enumerated() {
+            let trimmed = original.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            let leading = original.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+            let column = 1 + leading + (index == 0 ? firstLineShift : 0)
+            candidates.append(Line(number: index + 1, column: column, text: trimmed))
+        }
+
+        var dropped: [(Int, String, String)] = []
+        var keep = Array(repeating: true, count: candidates.count)
+        func drop(_ i: Int, _ reason: String) {
+            if keep[i] { keep[i] = false; dropped.append((candidates[i].number, candidates[i].text, reason)) }
+        }
+
+        // Fixed debris, summary boxes and captions.
+        var inSummary = false
+        for (i, line) in candidates.enumerated() {
+            let lower = line.text.lowercased()
+            if Self.summaryHeadings.contains(lower) { inSummary = true; drop(i, "summary box"); continue }
+            if inSummary, line.isBullet { drop(i, "summary box"); continue }
+            inSummary = false
+            if Self.debrisLines.contains(lower) || lower.hasPrefix("published at:") { drop(i, "page furniture"); continue }
+            if i + 1 < candidates.count, candidates[i + 1].text.lowercased() == "info_icon", line.isFragment {
+                drop(i, "image caption")
+            }
+        }
+
+        // Promotion boxes: the call to action and the fragments around it.
+        for (i, line) in candidates.enumerated() where Self.firstMatch(Self.promoPattern, line.text) != nil {
+            drop(i, "promotion")
+            var j = i - 1
+            while j >= 0, candidates[j].isFragment, candidates[j].wordCount <= 6 { drop(j, "promotion"); j -= 1 }
+            j = i + 1
+            while j < candidates.count, candidates[j].isFragment, candidates[j].wordCount <= 6 { drop(j, "promotion"); j += 1 }
+        }
+
+        var kept = zip(candidates, keep).filter(\.1).map(\.0)
+
+        // A headline opens the text only when there was no date prefix: the
+        // seeds with a prefix start straight into their first sentence.
+        var title: String?
+        if date == nil, let first = kept.first, first.isFragment, first.wordCount <= 20 {
+            title = first.text
+            kept.removeFirst()
+        }
+
+        // A lead paragraph that the body repeats is a summary, not text.
+        let shingleSets = kept.map { Self.shingles($0.text) }
+        var repeated = Set<Int>()
+        for (i, line) in kept.enumerated() where line.wordCount >= 8 {
+            let later = shingleSets[(i + 1)...].reduce(into: Set<String>()) { $0.formUnion($1) }
+            let sentences = Self.sentences(line.text).filter { Self.words($0).count >= 6 }
+            if !sentences.isEmpty, sentences.allSatisfy({ !Self.shingles($0).isDisjoint(with: later) }) {
+                repeated.insert(i)
+                dropped.append((line.number, line.text, "repeated summary"))
+            }
+        }
+
+        let blocks = kept.enumerated().filter { !repeated.contains($0.offset) }.map { Self.block(for: $0.element) }
+        return Result(date: date, title: title, blocks: blocks, dropped: dropped.sorted { $0.0 < $1.0 })
+    }
+
+    // MARK: - Lines
+
+    struct Line {
+        var number: Int
+        var column: Int
+        var text: String
+
+        var wordCount: Int { ScrapeCleaner.words(text).count }
+        var isBullet: Bool { ScrapeCleaner.firstMatch(ScrapeCleaner.bulletPrefix, text) != nil }
+        /// A short line in headline form: a capital first, no closing punctuation
+        /// (a question mark is allowed in short ones, "What Is Distillation?").
+        var isHeadingLike: Bool {
+            guard wordCount >= 2, wordCount <= 14, text.first?.isUppercase == true else { return false }
+            return isFragment || (text.hasSuffix("?") && wordCount <= 8)
+        }
+
+        /// A line that is not a sentence: no closing punctuation.
+        var isFragment: Bool {
+            guard let last = text.unicodeScalars.last else { return true }
+            return !".!?;,:\"”’'…)".unicodeScalars.contains(last)
+        }
+    }
+
+    static func block(for line: Line) -> TextBlock {
+        let position = SourcePosition(line: line.number, column: line.column)
+        if firstMatch(embedSignature, line.text) != nil {
+            return TextBlock(.embed, runs: [TextRun(line.text)], position: position)
+        }
+        if let bullet = firstMatch(bulletPrefix, line.text) {
+            let rest = (line.text as NSString).substring(from: bullet.range.upperBound)
+            return TextBlock(.listItem, runs: [TextRun(rest)], position: position)
+        }
+        if line.isHeadingLike {
+            return TextBlock(.heading(level: 2), runs: [TextRun(line.text)], position: position)
+        }
+        return TextBlock(.paragraph, runs: [TextRun(line.text)], position: position)
+    }
+
+    // MARK: - Text helpers
+
+    static func words(_ text: String) -> [Substring] {
+        text.split { $0.isWhitespace }
+    }
+
+    /// Sentences, split after `.`, `!` or `?` (and any closing quote) that a space follows.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for character in text {
+            if character == " ", let ending = current.reversed().first(where: { !"\"”’".contains($0) }), ".!?".contains(ending) {
+                result.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// Runs of eight words, lower-cased and stripped of punctuation.
+    static func shingles(_ text: String) -> Set<String> {
+        let tokens = words(text).map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        guard tokens.count >= 8 else { return [] }
+        return Set((0...(tokens.count - 8)).map { tokens[$0..<$0 + 8].joined(separator: " ") })
+    }
+
+    static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> NSTextCheckingResult? {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+    }
+
+    static func group(_ match: NSTextCheckingResult, _ index: Int, _ text: String) -> String? {
+        Range(match.range(at: index), in: text).map { String(text[$0]) }
+    }
+}

@@ -1,0 +1,49 @@
+/// What a source is, as the reader should weigh it.
+public enum SourceKind: String, Sendable, CaseIterable {
+    /// A news article reporting on the story.
+    case news
+    /// A document published by a party to the story (a company's blog post).
+    case primary
+    /// A post on a social network by a party to the story.
+    case post
+}
+
+/// The facts about a source that are known from outside its text
+/// (front matter or a sidecar file) or stated by the text itself.
+public struct SourceMetadata: Hashable, Sendable {
+    public var title: String?
+    public var publisher: String?
+    /// `YYYY-MM-DD`.
+    public var date: String?
+    public var url: String?
+    public var kind: SourceKind = .news
+    public var author: String?
+    /// An editor's note on provenance (how the copy was obtained, what is unverified).
+    public var note: String?
+
+    public init() {}
+}
+
+/// One source document: a scraped article or a primary source.
+public struct Source: Hashable, Sendable {
+    public enum Format: String, Sendable { case scrapedText = "txt", markdown = "md" }
+
+    /// The file stem; also the page's address `articles/<id>/`.
+    public var id: String
+    /// The path as diagnostics print it (relative to where sitegen was run).
+    public var path: String
+    public var format: Format
+    public var metadata: SourceMetadata
+    /// A headline found in the text, used when the metadata has no title.
+    public var headline: String?
+    public var text: SourceText
+
+    public var title: String? { metadata.title ?? headline }
+
+    /// What to call the source where no title is known: the outlet and date, never a made-up headline.
+    public var displayTitle: String {
+        if let title { return title }
+        let outlet = metadata.publisher ?? "Unnamed outlet"
+        return "\(outlet), \(metadata.date ?? "undated") (headline not captured)"
+    }
+}

@@ -1,0 +1,113 @@
+import CCmark
+import Foundation
+
+// Every call into libcmark lives in this file. The rest of SiteGen sees only
+// `MarkdownDocument` and the value tree of `MarkdownNode`s it produces.
+
+/// A parsed CommonMark document. It owns the cmark tree and frees it on deinit.
+public final class MarkdownDocument {
+    private let root: OpaquePointer
+
+    /// Parses `text` with source positions. Raw HTML is kept in the tree
+    /// (as `htmlBlock`/`htmlInline` nodes) but never rendered.
+    public init(_ text: String) {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        var bytes = Array(text.utf8)
+        let parsed: OpaquePointer? = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+                cmark_parse_document(pointer, buffer.count, options)
+            }
+        }
+        // cmark only returns NULL when it cannot allocate; there is nothing to recover then.
+        guard let parsed else { fatalError("libcmark could not allocate a document") }
+        root = parsed
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// The whole document as an immutable Swift tree.
+    public var tree: MarkdownNode { Self.snapshot(root) }
+
+    /// Renders HTML in cmark's safe mode: raw HTML becomes a comment and
+    /// `javascript:`, `vbscript:`, `file:` and most `data:` links are dropped.
+    /// `rewriteLink` may replace a link's destination before rendering
+    /// (for example `claim:<id>` becomes the claim page's relative address).
+    public func html(rewriteLink: ((String) -> String?)? = nil) -> String {
+        if let rewriteLink { rewriteLinks(rewriteLink) }
+        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The deepest nesting of nodes, found without recursion so that hostile
+    /// input (thousands of nested lists) cannot exhaust the stack.
+    public var nestingDepth: Int {
+        guard let iterator = cmark_iter_new(root) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0, deepest = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let isLeaf = cmark_node_first_child(node) == nil && event == CMARK_EVENT_ENTER
+            if event == CMARK_EVENT_ENTER && !isLeaf { depth += 1; deepest = max(deepest, depth) }
+            if event == CMARK_EVENT_EXIT { depth -= 1 }
+        }
+        return deepest
+    }
+
+    private func rewriteLinks(_ rewrite: (String) -> String?) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_LINK else { continue }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let replacement = rewrite(url) { cmark_node_set_url(node, replacement) }
+        }
+    }
+
+    private static func snapshot(_ node: OpaquePointer) -> MarkdownNode {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(snapshot(current))
+            child = cmark_node_next(current)
+        }
+        let range = SourceRange(
+            start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+            end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+        return MarkdownNode(kind: kind(of: node), literal: string(cmark_node_get_literal(node)),
+                            url: string(cmark_node_get_url(node)), range: range, children: children)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .other
+        }
+    }
+}

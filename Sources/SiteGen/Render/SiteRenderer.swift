@@ -1,0 +1,149 @@
+import Foundation
+
+/// One file of the finished site, with its path relative to the output folder.
+public struct RenderedFile: Sendable {
+    public var path: String
+    public var data: Data
+}
+
+/// Turns a `Site` into files. Pure: it reads nothing and writes nothing.
+/// Every piece of user text reaches HTML through Mustache's escaping
+/// (`{{…}}`); the only unescaped values are HTML made by cmark's safe renderer.
+public struct SiteRenderer {
+    public static let generator = "sitegen 0.1.0"
+
+    let site: Site
+    let templates: TemplateSet
+
+    public func render() -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        files.append(page("index.html", template: "index", title: nil, extra: indexContext()))
+        files.append(page("articles/index.html", template: "articles", title: "Sources", extra: ["sources": site.sources.map { sourceSummary($0, root: "../") }]))
+        for source in site.sources {
+            files.append(page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
+                              extra: ["source": sourceContext(source, root: "../../")]))
+        }
+        for explainer in site.pages {
+            files.append(page("\(explainer.slug)/index.html", template: "page", title: explainer.title,
+                              extra: ["page": ["title": explainer.title, "html": explainer.document.html()]]))
+        }
+        // A 404 page is served at any depth, so its links start from the base URL's path.
+        let basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
+        files.append(page("404.html", template: "404", title: "Page not found", extra: [:],
+                          rootOverride: basePath.hasSuffix("/") ? basePath : basePath + "/"))
+        files += templates.assets.map { RenderedFile(path: "assets/\($0.path)", data: $0.data) }
+        return files
+    }
+
+    // MARK: - Pages
+
+    /// Renders one HTML page. `root` is the relative way back to the site root,
+    /// so the site works at `/` and under any sub-path alike.
+    private func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil) -> RenderedFile {
+        let depth = path.split(separator: "/").count - 1
+        let root = rootOverride ?? String(repeating: "../", count: depth)
+        var context = extra
+        context["site"] = siteContext
+        context["root"] = root
+        context["page_title"] = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
+        context["canonical"] = site.config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        context["nav"] = navigation(current: path, root: root)
+        context["generator"] = Self.generator
+        return RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
+    }
+
+    private var siteContext: [String: Any] {
+        var publisher: [String: Any] = ["name": site.config.publisherName]
+        if let url = site.config.publisherURL { publisher["url"] = url }
+        var context: [String: Any] = ["title": site.config.title, "language": site.config.language,
+                                      "publisher": publisher, "base_url": site.config.baseURL]
+        if let description = site.config.description { context["description"] = description }
+        return context
+    }
+
+    private func navigation(current: String, root: String) -> [[String: Any]] {
+        var items: [(String, String)] = [("Home", "index.html")]
+        items += site.pages.map { ($0.title, "\($0.slug)/index.html") }
+        items.append(("Sources", "articles/index.html"))
+        return items.map { title, target in
+            ["title": title, "href": root + Self.directoryLink(target), "current": target == current]
+        }
+    }
+
+    /// `articles/x/index.html` is linked as `articles/x/`, the address a server shows.
+    static func directoryLink(_ path: String) -> String {
+        path == "index.html" ? "./" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+
+    private func indexContext() -> [String: Any] {
+        var context: [String: Any] = [
+            "pages": site.pages.map { ["title": $0.title, "href": "\($0.slug)/"] },
+            "sources": site.sources.map { sourceSummary($0, root: "") },
+            "has_pages": !site.pages.isEmpty,
+            "source_count": site.sources.count,
+        ]
+        if let description = site.config.description { context["description"] = description }
+        return context
+    }
+
+    // MARK: - Sources
+
+    private func sourceSummary(_ source: Source, root: String) -> [String: Any] {
+        var summary: [String: Any] = ["id": source.id, "title": source.displayTitle, "href": "\(root)articles/\(source.id)/",
+                                      "kind": source.metadata.kind.rawValue, "kind_label": Self.kindLabel(source.metadata.kind)]
+        if let publisher = source.metadata.publisher { summary["publisher"] = publisher }
+        if let date = source.metadata.date { summary["date"] = date }
+        return summary
+    }
+
+    static func kindLabel(_ kind: SourceKind) -> String {
+        switch kind {
+        case .news: return "News article"
+        case .primary: return "Primary source"
+        case .post: return "Post on X"
+        }
+    }
+
+    private func sourceContext(_ source: Source, root: String) -> [String: Any] {
+        var context = sourceSummary(source, root: root)
+        context["has_title"] = source.title != nil
+        context["format"] = source.format == .scrapedText ? "scraped text" : "Markdown"
+        if let url = source.metadata.url { context["url"] = url }
+        if let author = source.metadata.author { context["author"] = author }
+        if let note = source.metadata.note { context["note"] = note }
+        context["blocks"] = BlockContext.blocks(source.text.blocks)
+        return context
+    }
+}
+
+/// Mustache contexts for a source's text blocks. Tag names come from code,
+/// never from content; the text itself is escaped by the template.
+enum BlockContext {
+    static func blocks(_ blocks: [TextBlock]) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        for (index, block) in blocks.enumerated() {
+            var context: [String: Any] = ["anchor": "p\(index + 1)", "segments": block.runs.map(segment)]
+            switch block.kind {
+            case .paragraph: context["tag"] = "p"
+            case .heading(let level): context["tag"] = "h\(min(level + 1, 6))"; context["heading"] = true
+            case .quote: context["tag"] = "p"; context["quote"] = true
+            case .listItem: context["tag"] = "li"
+            case .code: context["tag"] = "pre"
+            case .embed: context["tag"] = "p"; context["embed"] = true
+            }
+            let isItem = block.kind == .listItem
+            let previousIsItem = index > 0 && blocks[index - 1].kind == .listItem
+            let nextIsItem = index + 1 < blocks.count && blocks[index + 1].kind == .listItem
+            context["list_start"] = isItem && !previousIsItem
+            context["list_end"] = isItem && !nextIsItem
+            result.append(context)
+        }
+        return result
+    }
+
+    static func segment(_ run: TextRun) -> [String: Any] {
+        var segment: [String: Any] = ["text": run.text, "em": run.emphasis, "strong": run.strong, "code": run.code]
+        if let link = run.link { segment["link"] = link }
+        return segment
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `Templates/`, checked before anything is rendered:
+/// a syntax error, a missing template or a partial that names nothing is a
+/// diagnostic, not a blank spot on a page.
+public struct TemplateSet {
+    /// Templates every build renders with.
+    public static let required = ["layout", "index", "article", "articles", "page", "404"]
+
+    let library: MustacheLibrary
+    /// Files copied as they are (CSS, scripts, images), relative to `Templates/assets/`.
+    let assets: [(path: String, data: Data)]
+
+    static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var texts: [String: (path: String, text: String)] = [:]
+        let display = { (name: String) in displayRoot.hasSuffix("/") ? displayRoot + name : displayRoot + "/" + name }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            return (nil, [.error(displayRoot, nil, "cannot read the templates folder")])
+        }
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let path = display(name)
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
+                  var text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(path, nil, "cannot read this template as UTF-8 text"))
+                continue
+            }
+            // Editors end files with a newline; inline partials must not add it to the page.
+            if text.hasSuffix("\n") { text.removeLast() }
+            let templateName = String(name.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: templateName)
+                texts[templateName] = (path, text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(path, SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax error: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(path, nil, "template error: \(error)"))
+            }
+        }
+        for name in required where texts[name] == nil && !diagnostics.contains(where: { $0.path == display(name + ".mustache") }) {
+            diagnostics.append(.error(display(name + ".mustache"), nil, "this template is missing; every build needs it"))
+        }
+        diagnostics += missingPartials(in: texts)
+        let assets = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, assets: assets), [])
+    }
+
+    /// Renders `template` with `context`, a tree of dictionaries, arrays and strings.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static let partialTag = try! NSRegularExpression(pattern: #"\{\{\s*[><]\s*([A-Za-z0-9_./-]+)\s*\}\}"#)
+
+    private static func missingPartials(in texts: [String: (path: String, text: String)]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (_, file) in texts.sorted(by: { $0.key < $1.key }) {
+            let text = file.text as NSString
+            for match in partialTag.matches(in: file.text, range: NSRange(location: 0, length: text.length)) {
+                let name = text.substring(with: match.range(at: 1))
+                guard texts[name] == nil else { continue }
+                let before = text.substring(to: match.range.location)
+                let line = before.components(separatedBy: "\n").count
+                let column = (before.components(separatedBy: "\n").last?.unicodeScalars.count ?? 0) + 1
+                diagnostics.append(.error(file.path, SourcePosition(line: line, column: column),
+                                          "the partial `\(name)` does not exist (no \(name).mustache in the templates folder)"))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func loadAssets(_ folder: URL, display: (String) -> String, diagnostics: inout [Diagnostic]) -> [(path: String, data: Data)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var assets: [(String, Data)] = []
+        for case let relative as String in enumerator {
+            let file = folder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                diagnostics.append(.error(display(relative), nil, "cannot read this asset"))
+                continue
+            }
+            assets.append((relative, data))
+        }
+        return assets.sorted { $0.0 < $1.0 }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import SiteGen
+
+@main
+struct SiteGenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Publishes annotated explainers: sources, claims and explainer pages into a static site.",
+        version: SiteRenderer.generator,
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+struct Locations: ParsableArguments {
+    @Option(help: "The content folder.") var content = "Content"
+    @Option(help: "The templates folder.") var templates = "Templates"
+    @Flag(help: "Print nothing but problems.") var quiet = false
+    @Flag(help: "Print how long each step took.") var timings = false
+
+    func options(output: String = "public", baseURL: String? = nil) -> BuildOptions {
+        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                     output: URL(fileURLWithPath: output), baseURL: baseURL)
+    }
+
+    /// Progress goes to a terminal only; logs and pipes stay plain.
+    var chatty: Bool { !quiet && isatty(STDERR_FILENO) == 1 }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    }
+
+    func report(_ timings: StepTimings) {
+        guard self.timings else { return }
+        for step in timings.steps {
+            FileHandle.standardError.write(Data(String(format: "%-10@ %8.1f ms\n", step.name as NSString, step.seconds * 1000).utf8))
+        }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder.")
+
+    @OptionGroup var locations: Locations
+    @Option(help: "The output folder; replaced whole, and only when the build succeeds.") var output = "public"
+    @Option(name: .customLong("base-url"), help: "The address the site is published at (overrides site.yaml).") var baseURL: String?
+
+    func run() throws {
+        var pipeline = Pipeline(options: locations.options(output: output, baseURL: baseURL))
+        let start = Date()
+        do {
+            let result = try pipeline.build()
+            locations.report(result.warnings)
+            locations.report(pipeline.timings)
+            if locations.chatty {
+                let elapsed = Date().timeIntervalSince(start)
+                FileHandle.standardError.write(Data(String(format: "Built %d files into %@ in %.2f s\n", result.files, output, elapsed).utf8))
+            }
+        } catch let failure as BuildFailed {
+            locations.report(failure.diagnostics)
+            locations.report(pipeline.timings)
+            let count = failure.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("sitegen: \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the content without writing anything; print the review queue as warnings.")
+
+    @OptionGroup var locations: Locations
+
+    func run() throws {
+        var pipeline = Pipeline(options: locations.options())
+        do {
+            let (_, _, warnings) = try pipeline.check()
+            locations.report(warnings)
+            locations.report(pipeline.timings)
+            if locations.chatty { FileHandle.standardError.write(Data("No errors; \(warnings.count) warnings\n".utf8)) }
+        } catch let failure as BuildFailed {
+            locations.report(failure.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

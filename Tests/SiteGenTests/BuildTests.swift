@@ -1,0 +1,102 @@
+import XCTest
+@testable import SiteGen
+
+final class BuildTests: XCTestCase {
+    private func fixtureBuild() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        _ = try Pipeline.run(content: Repo.fixtures.appendingPathComponent("small/Content"), output: folder.url.appendingPathComponent("public"))
+        return folder
+    }
+
+    func testFixtureSiteWritesEveryPage() throws {
+        let folder = try fixtureBuild()
+        let files = Set(folder.snapshot("public").keys)
+        XCTAssertEqual(files, ["index.html", "404.html", "articles/index.html", "articles/scraped/index.html",
+                               "articles/primary/index.html", "intro/index.html", "assets/style.css"])
+        let scraped = try folder.read("public/articles/scraped/index.html")
+        XCTAssertTrue(scraped.contains("<time datetime=\"2026-03-01\">2026-03-01</time>"))
+        XCTAssertTrue(scraped.contains("<h3 id=\"p2\">A Heading Line</h3>"))
+        XCTAssertFalse(scraped.contains("Advertisement"))
+        XCTAssertTrue(scraped.contains("href=\"../../assets/style.css\""), "links are relative to the page")
+        let home = try folder.read("public/index.html")
+        XCTAssertTrue(home.contains("href=\"articles/primary/\""))
+        XCTAssertTrue(home.contains("href=\"intro/\""))
+        XCTAssertTrue(home.contains("<link rel=\"canonical\" href=\"https://example.org/fixture/\">"))
+    }
+
+    func testHostileTextIsEscapedEverywhere() throws {
+        let folder = try fixtureBuild()
+        let scraped = try folder.read("public/articles/scraped/index.html")
+        XCTAssertTrue(scraped.contains("has &lt;script&gt;alert(1)&lt;/script&gt; in it."))
+        let primary = try folder.read("public/articles/primary/index.html")
+        XCTAssertTrue(primary.contains("<h1>A primary &lt;source&gt; &amp; more</h1>"))
+        XCTAssertTrue(primary.contains("<a href=\"https://example.org/a\" rel=\"nofollow noopener\">safe link</a>"))
+        let intro = try folder.read("public/intro/index.html")
+        for page in [scraped, primary, intro] {
+            XCTAssertFalse(page.contains("<script"))
+            XCTAssertFalse(page.contains("javascript:"))
+            XCTAssertFalse(page.contains("onclick"))
+            XCTAssertFalse(page.contains("<b>inline"))
+        }
+    }
+
+    func testFailedBuildLeavesThePreviousOutputUntouched() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("public")
+        let content = folder.url.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("small/Content"), to: content)
+        _ = try Pipeline.run(content: content, output: output)
+        let before = folder.snapshot("public")
+        XCTAssertFalse(before.isEmpty)
+
+        try folder.write("Content/pages/broken.md", "---\ntitle: [unclosed\n---\nText\n")
+        let errors = Pipeline.failures(content: content, output: output)
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].hasPrefix("\(content.path)/pages/broken.md:2:8: error: malformed YAML"), errors[0])
+        XCTAssertEqual(folder.snapshot("public"), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("sitegen-tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testRebuildReplacesTheOldSiteWhole() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("public")
+        try folder.write("public/stale.html", "old")
+        try folder.write("public/.gitkeep", "")
+        _ = try Pipeline.run(content: Repo.fixtures.appendingPathComponent("small/Content"), output: output)
+        let files = folder.snapshot("public")
+        XCTAssertNil(files["stale.html"], "files from an earlier build do not linger")
+        XCTAssertNotNil(files[".gitkeep"], "the placeholder in the output root is kept")
+    }
+
+    func testOutputFolderMayNotBeTheContentFolder() throws {
+        let content = Repo.fixtures.appendingPathComponent("small/Content")
+        let errors = Pipeline.failures(content: content, output: content)
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].contains("error: the output folder cannot be the content folder"))
+    }
+
+    func testTemplateErrorsAreReportedWithPositions() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Repo.templates, to: folder.url.appendingPathComponent("Templates"))
+        try folder.write("Templates/404.mustache", "{{<layout}}{{$main}}\n<p>{{#open}}never closed</p>\n{{/main}}{{/layout}}")
+        try folder.write("Templates/index.mustache", "{{> nowhere}}")
+        let errors = Pipeline.failures(content: Repo.fixtures.appendingPathComponent("small/Content"),
+                                       output: folder.url.appendingPathComponent("public"),
+                                       templates: folder.url.appendingPathComponent("Templates"))
+        XCTAssertEqual(errors.count, 2, errors.joined(separator: "\n"))
+        XCTAssertTrue(errors.contains { $0.contains("404.mustache:") && $0.contains("error: template syntax error") }, errors.joined())
+        XCTAssertTrue(errors.contains { $0.hasSuffix("index.mustache:1:1: error: the partial `nowhere` does not exist (no nowhere.mustache in the templates folder)") }, errors.joined())
+    }
+
+    func testRealContentBuilds() throws {
+        let folder = try TemporaryFolder()
+        let result = try Pipeline.run(content: Repo.content, output: folder.url.appendingPathComponent("public"))
+        let files = folder.snapshot("public")
+        XCTAssertGreaterThanOrEqual(result.files, 12)
+        for id in ["000_5999f76328f70683", "001_96e0cee32f80b94d", "002_36c4c7a2c829c462", "003_9980aa1c859c75b5",
+                   "anthropic-blog-2026-02-23", "x-anthropicai-2026-02-23", "x-elonmusk-2026-02-23"] {
+            XCTAssertNotNil(files["articles/\(id)/index.html"], id)
+        }
+    }
+}

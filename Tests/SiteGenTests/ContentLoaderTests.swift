@@ -1,0 +1,92 @@
+import XCTest
+@testable import SiteGen
+
+final class ContentLoaderTests: XCTestCase {
+    func testFrontMatterSplitsAndCountsBodyLines() throws {
+        let split = try FrontMatter.split("---\ntitle: A\n---\n\nBody\n").get()
+        XCTAssertEqual(split.yaml, "title: A")
+        XCTAssertEqual(split.body, "\nBody\n")
+        XCTAssertEqual(split.bodyLineOffset, 3)
+        XCTAssertEqual(FrontMatter.split("no front matter").failure, .missing)
+        XCTAssertEqual(FrontMatter.split("---\ntitle: A\n").failure, .unclosed)
+    }
+
+    private func loadErrors(_ files: [String: String]) throws -> [String] {
+        let folder = try TemporaryFolder()
+        try folder.write("site.yaml", minimalSiteYAML)
+        for (path, text) in files { try folder.write(path, text) }
+        var loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
+        _ = loader.load()
+        return loader.diagnostics.sorted.map(\.description)
+    }
+
+    func testMalformedFrontMatterIsReportedAtItsLineAndColumn() throws {
+        let errors = try loadErrors(["articles/a.md": "---\ntitle: \"unclosed\nkind: news\n---\n\nText\n"])
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors[0], "Content/articles/a.md:2:8: error: malformed YAML: found unexpected end of stream while scanning a quoted scalar")
+    }
+
+    func testWrongFieldsAreReportedWhereTheyAre() throws {
+        let errors = try loadErrors(["articles/a.md": "---\ntitle: A\nkind: blog\ndate: 2026-02-30\nurl: javascript:alert(1)\ncolour: red\n---\n\nText\n"])
+        XCTAssertEqual(errors, [
+            "Content/articles/a.md:3:7: error: unknown `kind: blog`; use one of news, primary, post",
+            "Content/articles/a.md:4:7: error: `date` must be a calendar date written YYYY-MM-DD, not `2026-02-30`",
+            "Content/articles/a.md:5:6: error: `url` must be an http or https address, not `javascript:alert(1)`",
+            "Content/articles/a.md:6:1: error: unknown field `colour` in the source metadata (expected one of: author, date, kind, note, publisher, title, url)",
+        ])
+    }
+
+    func testMissingAndUnclosedFrontMatter() throws {
+        XCTAssertEqual(try loadErrors(["pages/p.md": "Just text\n"]),
+                       ["Content/pages/p.md:1:1: error: the file must start with front matter: a line `---`, YAML fields, and a closing `---`"])
+        XCTAssertEqual(try loadErrors(["pages/p.md": "---\ntitle: P\n"]),
+                       ["Content/pages/p.md:1:1: error: the front matter opened here is never closed with a `---` line"])
+        XCTAssertEqual(try loadErrors(["pages/p.md": "---\norder: 2\n---\nText\n"]),
+                       ["Content/pages/p.md:2:1: error: the page's front matter is missing the required field `title`"])
+    }
+
+    func testFilesThatAreNotTextAreRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site.yaml", minimalSiteYAML)
+        try folder.write("articles/bad.txt", Data([0x41, 0x0A, 0x42, 0xFF, 0x43]))
+        try folder.write("articles/empty.txt", "  \n")
+        try folder.write("articles/bom.txt", Data([0xEF, 0xBB, 0xBF] + Array(" date 2026-01-01 Text.".utf8)))
+        var loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
+        let site = loader.load()
+        XCTAssertNil(site)
+        XCTAssertEqual(loader.diagnostics.sorted.map(\.description), [
+            "Content/articles/bad.txt:2:2: error: the file is not valid UTF-8 text; save it as UTF-8",
+            "Content/articles/empty.txt:1:1: error: the file is empty",
+        ])
+    }
+
+    func testSidecarAddsMetadataButMayNotContradictTheText() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site.yaml", minimalSiteYAML)
+        try folder.write("articles/a.txt", " date 2026-01-01 Text of the article.\n")
+        try folder.write("articles/a.yaml", "publisher: Example News\n")
+        var loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
+        let site = try XCTUnwrap(loader.load())
+        XCTAssertEqual(site.sources[0].metadata.publisher, "Example News")
+        XCTAssertEqual(site.sources[0].metadata.date, "2026-01-01")
+        try folder.write("articles/a.yaml", "date: 2026-01-05\n")
+        loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
+        XCTAssertNil(loader.load())
+        XCTAssertEqual(loader.diagnostics.errors.map(\.description),
+                       ["Content/articles/a.yaml:1:1: error: `date: 2026-01-05` contradicts the article's own date prefix 2026-01-01"])
+    }
+
+    func testRealContentLoadsAllSevenSources() throws {
+        var loader = ContentLoader(contentDirectory: Repo.content)
+        let site = try XCTUnwrap(loader.load(), loader.diagnostics.all.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(site.sources.count, 7)
+        XCTAssertEqual(Set(site.sources.map(\.metadata.kind)), [.news, .primary, .post])
+        let blog = try XCTUnwrap(site.sources.first { $0.id == "anthropic-blog-2026-02-23" })
+        XCTAssertTrue(blog.text.string.contains("These labs generated over 16 million exchanges with Claude through approximately 24,000 fraudulent accounts"))
+        XCTAssertEqual(site.sources.first { $0.id == "000_5999f76328f70683" }?.metadata.publisher, "Benzinga")
+    }
+}
+
+private extension Result {
+    var failure: Failure? { if case .failure(let error) = self { return error } else { return nil } }
+}

@@ -1,0 +1,82 @@
+import XCTest
+@testable import SiteGen
+
+final class ScrapeCleanerTests: XCTestCase {
+    private func clean(_ id: String) throws -> ScrapeCleaner.Result {
+        ScrapeCleaner().clean(try Repo.text("Content/articles/\(id).txt"))
+    }
+
+    private let debris = ["Advertisement", "info_icon", "Published At:", "×", "Summary of this article",
+                          "Get the latest issue", "Start-up Outperformers", "amazon"]
+
+    func testSeedsAreCopiedByteForByte() throws {
+        let seeds = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seeds.path) else {
+            throw XCTSkip("../shared/seeds is not beside this checkout")
+        }
+        XCTAssertEqual(names.count, 4)
+        for name in names {
+            XCTAssertEqual(FileManager.default.contents(atPath: seeds.appendingPathComponent(name).path),
+                           FileManager.default.contents(atPath: Repo.content.appendingPathComponent("articles/\(name)").path), name)
+        }
+    }
+
+    func testDatePrefixGivesTheDateAndIsNotText() throws {
+        let result = try clean("000_5999f76328f70683")
+        XCTAssertEqual(result.date, "2026-02-23")
+        XCTAssertNil(result.title, "this article starts with its first sentence; it has no headline")
+        XCTAssertEqual(result.blocks.first?.text.hasPrefix("On Monday, xAI CEO Elon Musk escalated"), true)
+        XCTAssertEqual(result.blocks.first?.position, SourcePosition(line: 1, column: 18))
+    }
+
+    func testSubheadingsBecomeHeadings() throws {
+        let result = try clean("000_5999f76328f70683")
+        let headings = result.blocks.filter { if case .heading = $0.kind { return true } else { return false } }.map(\.text)
+        XCTAssertEqual(headings, ["Anthropic Alleges ‘Industrial-Scale' AI Distillation",
+                                  "Musk Fires Back Over Copyright And Training Data",
+                                  "Pentagon Turns To xAI As Claude Faces Scrutiny: Report"])
+        XCTAssertEqual(result.blocks.count, 16)
+    }
+
+    func testOutlookArticleLosesEveryKindOfDebrisButKeepsItsText() throws {
+        let result = try clean("002_36c4c7a2c829c462")
+        XCTAssertNil(result.date)
+        XCTAssertEqual(result.title, "Anthropic Vs Musk: AI Rivalry Escalates over Data Ethics and Model Theft")
+        let text = result.blocks.map(\.text).joined(separator: "\n")
+        for line in debris { XCTAssertFalse(text.contains(line), "debris left in the text: \(line)") }
+        XCTAssertFalse(text.contains("SpaceX CEO Elon Musk and Anthropic CEO Dario Amodei"), "image caption")
+        XCTAssertFalse(text.contains("• "), "summary bullets")
+        // The standfirst is repeated by the body, so only the body's copy stays.
+        XCTAssertEqual(text.components(separatedBy: "In a post on X that referenced community-sourced notes").count - 1, 1)
+        XCTAssertTrue(result.blocks.first!.text.hasPrefix("Fresh tensions have erupted"))
+        XCTAssertTrue(result.blocks.last!.text.hasPrefix("The company also cautioned"))
+        XCTAssertTrue(result.blocks.contains { $0.text == "What Is Distillation?" && $0.kind == .heading(level: 2) })
+        XCTAssertTrue(text.contains("industrial-sclae distoillation"), "the article's own typos are text, not debris")
+        let reasons = Set(result.dropped.map(\.reason))
+        XCTAssertEqual(reasons, ["page furniture", "summary box", "promotion", "image caption", "repeated summary"])
+    }
+
+    func testEmbeddedPostsAreRecognised() throws {
+        let result = try clean("001_96e0cee32f80b94d")
+        let embeds = result.blocks.filter { $0.kind == .embed }.map(\.text)
+        XCTAssertEqual(embeds.count, 2)
+        XCTAssertTrue(embeds[0].hasSuffix("— Anthropic (@AnthropicAI) February 23, 2026"))
+        XCTAssertTrue(embeds[1].hasPrefix("Anthropic is guilty of stealing training data"))
+    }
+
+    func testEveryParagraphOfALongArticleIsKept() throws {
+        let raw = try Repo.text("Content/articles/003_9980aa1c859c75b5.txt")
+        let result = ScrapeCleaner().clean(raw)
+        XCTAssertEqual(result.date, "2026-02-24")
+        XCTAssertTrue(result.dropped.isEmpty, "003 has no debris: \(result.dropped)")
+        let nonEmptyLines = raw.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        XCTAssertEqual(result.blocks.count, nonEmptyLines.count)
+    }
+
+    func testCleaningHandlesCRLFAndStrayWhitespace() {
+        let result = ScrapeCleaner().clean(" date 2026-01-02 First sentence here.\r\n\r\n   Second sentence, indented.\r\n")
+        XCTAssertEqual(result.date, "2026-01-02")
+        XCTAssertEqual(result.blocks.map(\.text), ["First sentence here.", "Second sentence, indented."])
+        XCTAssertEqual(result.blocks[1].position, SourcePosition(line: 3, column: 4))
+    }
+}
