@@ -29,7 +29,8 @@ public struct StepTimings: Sendable {
 
 /// The build, top to bottom:
 ///
-///     load      Content/ → Site (config, sources, pages), parsed with cmark
+///     load      Content/ → Site (config, sources, pages, claims model), parsed with cmark
+///     resolve   claims → quotes anchored in their sources, wordings compared, sums checked
 ///     render    Site → files (pure)
 ///     write     files → a fresh folder, swapped in atomically
 ///
@@ -48,6 +49,12 @@ public struct Pipeline {
         var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath)
         var site = timings.measure("load") { loader.load() }
         diagnostics.add(contentsOf: loader.diagnostics.all)
+        if var loaded = site {
+            var resolver = ClaimResolver(sources: loaded.sources)
+            loaded.claims = timings.measure("resolve") { resolver.resolve(loaded.claimModel) }
+            diagnostics.add(contentsOf: resolver.diagnostics)
+            site = loaded
+        }
         if let override = options.baseURL {
             if URLPolicy.isWebAddress(override) {
                 site?.config.baseURL = override.hasSuffix("/") ? override : override + "/"

@@ -16,6 +16,9 @@ public struct Site {
     public var config: SiteConfig
     public var sources: [Source]
     public var pages: [Page]
+    /// The claims model as written; `claims` holds them resolved against the sources.
+    public var claimModel: [Claim] = []
+    public var claims: [ResolvedClaim] = []
 }
 
 /// Reads `Content/`. Problems are collected, never thrown one by one, so a
@@ -42,8 +45,9 @@ public struct ContentLoader {
         let config = loadConfig()
         let sources = loadSources()
         let pages = loadPages()
+        let claims = loadClaims()
         guard let config, !diagnostics.hasErrors else { return nil }
-        return Site(config: config, sources: sources, pages: pages)
+        return Site(config: config, sources: sources, pages: pages, claimModel: claims)
     }
 
     // MARK: - site.yaml
@@ -149,6 +153,20 @@ public struct ContentLoader {
             }
         }
         return reader.diagnostics.isEmpty ? metadata : nil
+    }
+
+    // MARK: - Claims
+
+    mutating func loadClaims() -> [Claim] {
+        var loader = ClaimLoader()
+        var claims: [Claim] = []
+        for file in listFiles("claims") where file.pathExtension == "yaml" || file.pathExtension == "yml" {
+            let path = display("claims/\(file.lastPathComponent)")
+            guard let text = readText(file, path: path) else { continue }
+            claims += loader.load(text, path: path)
+        }
+        diagnostics.add(contentsOf: loader.diagnostics)
+        return claims
     }
 
     // MARK: - Pages

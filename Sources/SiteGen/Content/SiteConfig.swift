@@ -10,6 +10,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var publisherURL: String?
     /// The slug of the explainer page that holds the corrections policy.
     public var correctionsPage: String?
+    /// When the explainer was last reviewed (YYYY-MM-DD): the ClaimReviews' `datePublished`.
+    public var updated: String?
 
     public init(title: String, baseURL: String, publisherName: String) {
         self.title = title
@@ -17,7 +19,7 @@ public struct SiteConfig: Hashable, Sendable {
         self.publisherName = publisherName
     }
 
-    static let fields: Set<String> = ["title", "description", "language", "base_url", "publisher", "corrections"]
+    static let fields: Set<String> = ["title", "description", "language", "base_url", "publisher", "corrections", "updated"]
 
     /// Reads the configuration, or returns the diagnostics that say why it cannot.
     static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
@@ -53,6 +55,9 @@ public struct SiteConfig: Hashable, Sendable {
         config.description = reader.string(map, "description", required: false, in: "site.yaml")
         config.language = reader.string(map, "language", required: false, in: "site.yaml") ?? "en"
         config.correctionsPage = reader.string(map, "corrections", required: false, in: "site.yaml")
-        return (config, reader.diagnostics)
+        if let updated = reader.string(map, "updated", required: false, in: "site.yaml") {
+            if DateText.isValid(updated) { config.updated = updated } else { reader.error(map["updated"], "`updated` must be a date written YYYY-MM-DD") }
+        }
+        return (reader.diagnostics.isEmpty ? config : nil, reader.diagnostics)
     }
 }

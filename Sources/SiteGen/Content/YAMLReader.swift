@@ -72,6 +72,15 @@ struct YAMLReader {
         return YAMLMapping(node: node, entries: entries)
     }
 
+    /// The node as a list, or an error naming `what` it should be.
+    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+        guard case let .sequence(sequence) = node else {
+            error(node, "\(what) must be a list (lines starting with `- `)")
+            return nil
+        }
+        return Array(sequence)
+    }
+
     mutating func string(_ mapping: YAMLMapping, _ key: String, required: Bool, in what: String) -> String? {
         guard let value = mapping[key] else {
             if required { error(mapping.node, "\(what) is missing the required field `\(key)`") }

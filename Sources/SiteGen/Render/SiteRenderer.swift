@@ -14,6 +14,23 @@ public struct SiteRenderer {
 
     let site: Site
     let templates: TemplateSet
+    /// Each source's marked passages, from the claims that quote it.
+    let marks: [String: [SourceMark]]
+
+    init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        var marks: [String: [SourceMark]] = [:]
+        for claim in site.claims {
+            let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
+            for quote in quotes {
+                marks[quote.source, default: []].append(SourceMark(
+                    span: quote.span, anchor: "q-\(claim.id)", claimHref: "../../claims/\(claim.id)/",
+                    number: claim.number, statement: claim.claim.statement))
+            }
+        }
+        self.marks = marks.mapValues { $0.sorted { $0.span < $1.span } }
+    }
 
     public func render() -> [RenderedFile] {
         var files: [RenderedFile] = []
@@ -29,6 +46,7 @@ public struct SiteRenderer {
         }
         // A 404 page is served at any depth, so its links start from the base URL's path.
         let basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
+        files += claimFiles()
         files.append(page("404.html", template: "404", title: "Page not found", extra: [:],
                           rootOverride: basePath.hasSuffix("/") ? basePath : basePath + "/"))
         files += templates.assets.map { RenderedFile(path: "assets/\($0.path)", data: $0.data) }
@@ -39,7 +57,7 @@ public struct SiteRenderer {
 
     /// Renders one HTML page. `root` is the relative way back to the site root,
     /// so the site works at `/` and under any sub-path alike.
-    private func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil) -> RenderedFile {
+    func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil) -> RenderedFile {
         let depth = path.split(separator: "/").count - 1
         let root = rootOverride ?? String(repeating: "../", count: depth)
         var context = extra
@@ -64,6 +82,8 @@ public struct SiteRenderer {
     private func navigation(current: String, root: String) -> [[String: Any]] {
         var items: [(String, String)] = [("Home", "index.html")]
         items += site.pages.map { ($0.title, "\($0.slug)/index.html") }
+        items.append(("Claims", "claims/index.html"))
+        items.append(("Coverage", "coverage/index.html"))
         items.append(("Sources", "articles/index.html"))
         return items.map { title, target in
             ["title": title, "href": root + Self.directoryLink(target), "current": target == current]
@@ -88,7 +108,7 @@ public struct SiteRenderer {
 
     // MARK: - Sources
 
-    private func sourceSummary(_ source: Source, root: String) -> [String: Any] {
+    func sourceSummary(_ source: Source, root: String) -> [String: Any] {
         var summary: [String: Any] = ["id": source.id, "title": source.displayTitle, "href": "\(root)articles/\(source.id)/",
                                       "kind": source.metadata.kind.rawValue, "kind_label": Self.kindLabel(source.metadata.kind)]
         if let publisher = source.metadata.publisher { summary["publisher"] = publisher }
@@ -111,18 +131,32 @@ public struct SiteRenderer {
         if let url = source.metadata.url { context["url"] = url }
         if let author = source.metadata.author { context["author"] = author }
         if let note = source.metadata.note { context["note"] = note }
-        context["blocks"] = BlockContext.blocks(source.text.blocks)
+        context["blocks"] = BlockContext.blocks(source.text, marks: marks[source.id] ?? [])
         return context
     }
+}
+
+/// A claim's passage in a source, to be marked on the source's page.
+struct SourceMark {
+    var span: TextSpan
+    /// The element id the claim page links to: `q-<claim id>`.
+    var anchor: String
+    var claimHref: String
+    var number: Int
+    var statement: String
 }
 
 /// Mustache contexts for a source's text blocks. Tag names come from code,
 /// never from content; the text itself is escaped by the template.
 enum BlockContext {
-    static func blocks(_ blocks: [TextBlock]) -> [[String: Any]] {
+    static func blocks(_ text: SourceText, marks: [SourceMark] = []) -> [[String: Any]] {
+        let blocks = text.blocks
         var result: [[String: Any]] = []
         for (index, block) in blocks.enumerated() {
-            var context: [String: Any] = ["anchor": "p\(index + 1)", "segments": block.runs.map(segment)]
+            let blockStart = text.blockStarts[index]
+            let blockEnd = blockStart + block.text.unicodeScalars.count
+            let inside = marks.filter { $0.span.start < blockEnd && $0.span.end > blockStart }
+            var context: [String: Any] = ["anchor": "p\(index + 1)", "segments": segments(block.runs, from: blockStart, marks: inside)]
             switch block.kind {
             case .paragraph: context["tag"] = "p"
             case .heading(let level): context["tag"] = "h\(min(level + 1, 6))"; context["heading"] = true
@@ -137,6 +171,36 @@ enum BlockContext {
             context["list_start"] = isItem && !previousIsItem
             context["list_end"] = isItem && !nextIsItem
             result.append(context)
+        }
+        return result
+    }
+
+    /// Cuts the runs wherever a marked passage starts or ends, so each piece
+    /// is either inside or outside every mark.
+    static func segments(_ runs: [TextRun], from blockStart: Int, marks: [SourceMark]) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        var offset = blockStart
+        for run in runs {
+            let scalars = Array(run.text.unicodeScalars)
+            let runEnd = offset + scalars.count
+            var cuts = Set([offset, runEnd])
+            for mark in marks {
+                for edge in [mark.span.start, mark.span.end] where edge > offset && edge < runEnd { cuts.insert(edge) }
+            }
+            let points = cuts.sorted()
+            for (start, end) in zip(points, points.dropFirst()) {
+                let piece = TextRun(String(String.UnicodeScalarView(scalars[(start - offset)..<(end - offset)])),
+                                    emphasis: run.emphasis, strong: run.strong, code: run.code, link: run.link)
+                var context = segment(piece)
+                let covering = marks.filter { $0.span.start <= start && $0.span.end >= end }
+                context["marked"] = !covering.isEmpty
+                context["starts"] = marks.filter { $0.span.start == start }.map { ["id": $0.anchor] }
+                context["ends"] = marks.filter { $0.span.end == end }.map {
+                    ["href": $0.claimHref, "number": $0.number, "statement": $0.statement] as [String: Any]
+                }
+                result.append(context)
+            }
+            offset = runEnd
         }
         return result
     }

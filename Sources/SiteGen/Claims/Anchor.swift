@@ -1,0 +1,162 @@
+/// A located passage: scalar offsets into a source's text, end exclusive.
+public struct TextSpan: Hashable, Sendable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public static func < (a: TextSpan, b: TextSpan) -> Bool { (a.start, a.end) < (b.start, b.end) }
+}
+
+/// A text with its folded form, for matching quotes the way SPEC §4 allows:
+/// white space runs, typographic quotes, apostrophes and dashes fold to one
+/// plain form; nothing else (not even case) is forgiven.
+struct FoldedText {
+    let original: [Unicode.Scalar]
+    let folded: [Unicode.Scalar]
+    /// `origin[i]` is the offset in `original` of folded scalar `i`;
+    /// the extra last element is `original.count`.
+    let origin: [Int]
+
+    init(_ text: String) {
+        original = Array(text.unicodeScalars)
+        var folded: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        folded.reserveCapacity(original.count)
+        for (offset, scalar) in original.enumerated() {
+            let plain = Self.fold(scalar)
+            if plain == " ", folded.last == " " { continue }
+            folded.append(plain)
+            origin.append(offset)
+        }
+        origin.append(original.count)
+        self.folded = folded
+        self.origin = origin
+    }
+
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": return "'"
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": return "\""
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": return "-"
+        default: return scalar.properties.isWhitespace ? " " : scalar
+        }
+    }
+
+    /// A quote folded the same way, without leading or trailing space.
+    static func foldQuote(_ text: String) -> [Unicode.Scalar] {
+        var folded = FoldedText(text).folded
+        while folded.first == " " { folded.removeFirst() }
+        while folded.last == " " { folded.removeLast() }
+        return folded
+    }
+
+    /// Every folded offset where `needle` starts.
+    func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= folded.count else { return [] }
+        var result: [Int] = []
+        let first = needle[0]
+        var index = 0
+        while index <= folded.count - needle.count {
+            if folded[index] == first && folded[index..<index + needle.count].elementsEqual(needle) { result.append(index) }
+            index += 1
+        }
+        return result
+    }
+
+    /// The original span of folded range `start..<end`.
+    func span(folded start: Int, _ end: Int) -> TextSpan {
+        TextSpan(start: origin[start], end: end < origin.count - 1 ? origin[end - 1] + 1 : original.count)
+    }
+
+    func string(_ span: TextSpan) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: original[max(0, span.start)..<min(original.count, span.end)])
+        return String(text)
+    }
+}
+
+/// Finds a quotation in a source's text (SPEC §4 "Anchoring").
+enum Anchor {
+    enum Failure: Error, Equatable {
+        /// Not found; `closest` is the passage most like it, with its similarity (0…1).
+        case notFound(closest: String?, similarity: Double)
+        /// Found more than once and prefix/suffix did not choose; the spans where it occurs.
+        case ambiguous([TextSpan])
+        case emptyQuote
+    }
+
+    static func locate(_ selector: QuoteSelector, in text: FoldedText) -> Result<TextSpan, Failure> {
+        let quote = FoldedText.foldQuote(selector.quote)
+        guard !quote.isEmpty else { return .failure(.emptyQuote) }
+        var starts = text.occurrences(of: quote)
+        if starts.isEmpty {
+            let (span, similarity) = closestPassage(to: quote, in: text)
+            return .failure(.notFound(closest: span.map { text.string($0) }, similarity: similarity))
+        }
+        if let prefix = selector.prefix.map(FoldedText.foldQuote), !prefix.isEmpty {
+            starts = starts.filter { start in
+                let before = text.folded[max(0, start - prefix.count - 1)..<start]
+                return Self.trimmed(before).reversed().starts(with: prefix.reversed())
+            }
+        }
+        if let suffix = selector.suffix.map(FoldedText.foldQuote), !suffix.isEmpty {
+            starts = starts.filter { start in
+                let afterStart = start + quote.count
+                let after = text.folded[afterStart..<min(text.folded.count, afterStart + suffix.count + 1)]
+                return Self.trimmed(after).starts(with: suffix)
+            }
+        }
+        let spans = starts.map { text.span(folded: $0, $0 + quote.count) }
+        switch spans.count {
+        case 1: return .success(spans[0])
+        case 0: return .failure(.notFound(closest: nil, similarity: 0))
+        default: return .failure(.ambiguous(spans))
+        }
+    }
+
+    private static func trimmed(_ slice: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var slice = slice
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// Approximate search (Sellers' semi-global edit distance): the passage of
+    /// the text with the fewest edits from the quote. O(quote × text).
+    static func closestPassage(to quote: [Unicode.Scalar], in text: FoldedText) -> (TextSpan?, Double) {
+        let haystack = text.folded
+        guard !quote.isEmpty, !haystack.isEmpty else { return (nil, 0) }
+        let m = quote.count
+        // column[i] = edits to match quote[0..<i] ending at the current text position; start[i] where that match began.
+        var column = Array(0...m)
+        var start = Array(repeating: 0, count: m + 1)
+        var best = (distance: m, end: 0, start: 0)
+        for j in 1...haystack.count {
+            var diagonal = column[0], diagonalStart = start[0]
+            column[0] = 0
+            start[0] = j
+            for i in 1...m {
+                let substitution = diagonal + (quote[i - 1] == haystack[j - 1] ? 0 : 1)
+                let deletion = column[i] + 1
+                let insertion = column[i - 1] + 1
+                let (saved, savedStart) = (column[i], start[i])
+                if substitution <= deletion && substitution <= insertion {
+                    column[i] = substitution; start[i] = diagonalStart
+                } else if deletion <= insertion {
+                    column[i] = deletion
+                } else {
+                    column[i] = insertion; start[i] = start[i - 1]
+                }
+                diagonal = saved; diagonalStart = savedStart
+            }
+            if column[m] < best.distance { best = (column[m], j, start[m]) }
+        }
+        let similarity = 1 - Double(best.distance) / Double(m)
+        guard best.end > best.start else { return (nil, 0) }
+        // Show whole words: widen the passage to the word boundaries around it.
+        let isWordScalar = { (scalar: Unicode.Scalar) in scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+        var first = best.start, last = best.end
+        while first > 0, isWordScalar(haystack[first - 1]) { first -= 1 }
+        while last < haystack.count, isWordScalar(haystack[last]) { last += 1 }
+        return (text.span(folded: first, last), similarity)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+/// Reads `Content/claims/*.yaml` (SPEC §4). Each file holds a list of claims.
+/// Every problem is a diagnostic at the line and column of the offending node.
+struct ClaimLoader {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    static let claimFields: Set<String> = ["id", "statement", "kind", "speaker", "status", "reference", "appearances", "notes", "sum_of"]
+    static let selectorFields: Set<String> = ["source", "quote", "prefix", "suffix"]
+    static let appearanceFields: Set<String> = selectorFields.union(["attributed_to", "note"])
+
+    /// Parses one claims file. `knownSources` are the ids the selectors may name.
+    mutating func load(_ text: String, path: String) -> [Claim] {
+        var reader = YAMLReader(path: path)
+        defer { diagnostics += reader.diagnostics }
+        guard let root = reader.compose(text) else { return [] }
+        guard let items = reader.sequence(root, "a claims file") else { return [] }
+        return items.compactMap { claim(from: $0, reader: &reader, path: path) }
+    }
+
+    private func claim(from node: Node, reader: inout YAMLReader, path: String) -> Claim? {
+        guard let map = reader.mapping(node, "a claim") else { return nil }
+        let before = reader.diagnostics.count
+        reader.rejectUnknownKeys(map, allowed: Self.claimFields, in: "a claim")
+        let id = reader.string(map, "id", required: true, in: "a claim")
+        let what = id.map { "claim `\($0)`" } ?? "a claim"
+        if let id, !Self.isClaimID(id) {
+            reader.error(map["id"], "the claim id `\(id)` must use lower-case letters, digits and `-` only")
+        }
+        let statement = reader.string(map, "statement", required: true, in: what)
+        let speaker = reader.string(map, "speaker", required: true, in: what)
+        let kind: ClaimKind? = reader.string(map, "kind", required: true, in: what).flatMap { value in
+            if let kind = ClaimKind(rawValue: value) { return kind }
+            reader.error(map["kind"], "unknown kind `\(value)` in \(what); use one of \(ClaimKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        let status: ClaimStatus? = reader.string(map, "status", required: true, in: what).flatMap { value in
+            if let status = ClaimStatus(rawValue: value) { return status }
+            reader.error(map["status"], "unknown status `\(value)` in \(what); use one of \(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        let reference = map["reference"].flatMap { selector(from: $0, fields: Self.selectorFields, reader: &reader, what: "the reference of \(what)") }
+        var appearances: [ClaimAppearance] = []
+        if let list = map["appearances"], let nodes = reader.sequence(list, "`appearances` of \(what)") {
+            for item in nodes {
+                guard let selector = selector(from: item, fields: Self.appearanceFields, reader: &reader, what: "an appearance of \(what)"),
+                      let itemMap = reader.mapping(item, "an appearance") else { continue }
+                appearances.append(ClaimAppearance(
+                    selector: selector,
+                    attributedTo: reader.string(itemMap, "attributed_to", required: false, in: "an appearance of \(what)"),
+                    note: reader.string(itemMap, "note", required: false, in: "an appearance of \(what)")))
+            }
+        }
+        if reference == nil && appearances.isEmpty {
+            reader.error(map.node, "\(what) has neither a `reference` nor any `appearances`; every claim must trace to a source's words")
+        }
+        var sumOf: [String] = []
+        if let list = map["sum_of"], let nodes = reader.sequence(list, "`sum_of` of \(what)") {
+            sumOf = nodes.compactMap { node in
+                if let value = node.scalar?.string { return value }
+                reader.error(node, "`sum_of` lists claim ids, one per line")
+                return nil
+            }
+        }
+        guard reader.diagnostics.count == before, let id, let statement, let speaker, let kind, let status else { return nil }
+        return Claim(id: id, statement: statement, kind: kind, speaker: speaker, status: status, reference: reference,
+                     appearances: appearances, notes: reader.string(map, "notes", required: false, in: what),
+                     sumOf: sumOf, path: path, position: reader.position(node))
+    }
+
+    private func selector(from node: Node, fields: Set<String>, reader: inout YAMLReader, what: String) -> QuoteSelector? {
+        guard let map = reader.mapping(node, what) else { return nil }
+        reader.rejectUnknownKeys(map, allowed: fields, in: what)
+        guard let source = reader.string(map, "source", required: true, in: what),
+              let quote = reader.string(map, "quote", required: true, in: what) else { return nil }
+        return QuoteSelector(source: source, quote: quote,
+                             prefix: reader.string(map, "prefix", required: false, in: what),
+                             suffix: reader.string(map, "suffix", required: false, in: what),
+                             position: reader.position(map["quote"]))
+    }
+
+    static func isClaimID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 100 && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            && !id.hasPrefix("-")
+    }
+}

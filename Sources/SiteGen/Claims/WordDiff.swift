@@ -1,0 +1,135 @@
+/// How one wording differs from the reference wording, in words a reader understands.
+public struct Difference: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// A number differs.
+        case figure
+        /// A hedge changed: "approximately" became "over".
+        case qualifier
+        /// Words changed inside the wording.
+        case wording
+        /// A near-identical word: a typo or a changed capital.
+        case spelling
+        /// The words are credited to another speaker or channel than the one they come from.
+        case attribution
+        /// Reference words left out.
+        case omission
+        /// Words the reference does not have.
+        case addition
+    }
+
+    public var kind: Kind
+    public var reference: String
+    public var found: String
+}
+
+/// A word-level comparison of a wording against the reference wording:
+/// a longest-common-subsequence alignment of word tokens, then each changed
+/// stretch classified.
+public struct WordDiff: Sendable {
+    public enum Piece: Hashable, Sendable {
+        case same(String)
+        case removed(String)
+        case added(String)
+    }
+
+    public let pieces: [Piece]
+    public let differences: [Difference]
+
+    public init(reference: String, found: String) {
+        let old = Self.tokens(reference), new = Self.tokens(found)
+        // A wording's first word may be capitalised only because it starts a sentence.
+        let oldKeys = Self.keys(old), newKeys = Self.keys(new)
+        // lengths[i][j] = LCS length of old[i...] and new[j...]
+        var lengths = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
+        for i in stride(from: old.count - 1, through: 0, by: -1) {
+            for j in stride(from: new.count - 1, through: 0, by: -1) {
+                lengths[i][j] = oldKeys[i] == newKeys[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+            }
+        }
+        var pieces: [Piece] = []
+        var differences: [Difference] = []
+        var removed: [String] = [], added: [String] = []
+        func flush() {
+            if removed.isEmpty && added.isEmpty { return }
+            differences.append(Self.classify(removed: removed, added: added))
+            pieces += removed.map(Piece.removed) + added.map(Piece.added)
+            removed = []; added = []
+        }
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            if i < old.count, j < new.count, oldKeys[i] == newKeys[j] {
+                flush()
+                pieces.append(.same(new[j]))
+                i += 1; j += 1
+            } else if j < new.count, i == old.count || lengths[i][j + 1] >= lengths[i + 1][j] {
+                added.append(new[j]); j += 1
+            } else {
+                removed.append(old[i]); i += 1
+            }
+        }
+        flush()
+        self.pieces = pieces
+        self.differences = differences
+    }
+
+    public var isIdentical: Bool { differences.isEmpty }
+
+    static func tokens(_ text: String) -> [String] {
+        text.split { $0.isWhitespace }.map(String.init)
+    }
+
+    static func keys(_ tokens: [String]) -> [String] {
+        tokens.enumerated().map { $0.offset == 0 ? key($0.element).lowercased() : key($0.element) }
+    }
+
+    /// What two words must share to count as the same: their letters and digits,
+    /// with typographic quotes and dashes folded. Case is kept, so a changed
+    /// capital shows up (as `spelling`).
+    static func key(_ token: String) -> String {
+        let folded = String(String.UnicodeScalarView(token.unicodeScalars.map(FoldedText.fold)))
+        let core = folded.filter { $0.isLetter || $0.isNumber }
+        return core.isEmpty ? folded : core
+    }
+
+    static func classify(removed: [String], added: [String]) -> Difference {
+        let reference = removed.joined(separator: " "), found = added.joined(separator: " ")
+        let bare = { (tokens: [String]) in tokens.map { key($0) } }
+        if Qualifiers.isHedge(bare(removed)) || Qualifiers.isHedge(bare(added)),
+           removed.isEmpty || Qualifiers.isHedge(bare(removed)), added.isEmpty || Qualifiers.isHedge(bare(added)) {
+            return Difference(kind: .qualifier, reference: reference, found: found)
+        }
+        if removed.isEmpty { return Difference(kind: .addition, reference: "", found: found) }
+        if added.isEmpty { return Difference(kind: .omission, reference: reference, found: "") }
+        let oldFigures = Figure.all(in: reference).map(\.value), newFigures = Figure.all(in: found).map(\.value)
+        if !oldFigures.isEmpty || !newFigures.isEmpty, oldFigures != newFigures {
+            return Difference(kind: .figure, reference: reference, found: found)
+        }
+        if removed.count == added.count, zip(removed, added).allSatisfy({ isNearlyTheSame(key($0), key($1)) }) {
+            return Difference(kind: .spelling, reference: reference, found: found)
+        }
+        return Difference(kind: .wording, reference: reference, found: found)
+    }
+
+    /// Same word but for a typo or two: a small edit distance relative to length,
+    /// or a difference of case alone.
+    static func isNearlyTheSame(_ a: String, _ b: String) -> Bool {
+        if a.lowercased() == b.lowercased() { return true }
+        let distance = editDistance(Array(a.lowercased()), Array(b.lowercased()))
+        let longest = max(a.count, b.count)
+        return longest >= 5 && distance <= max(1, longest / 4)
+    }
+
+    static func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The claim pages, the claims index, the coverage matrix and `claims.json`.
+extension SiteRenderer {
+    func claimFiles() -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        files.append(page("claims/index.html", template: "claims", title: "Claims",
+                          extra: ["claims": site.claims.map { claimSummary($0, root: "../") }]))
+        for claim in site.claims {
+            files.append(page("claims/\(claim.id)/index.html", template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
+                              extra: ["claim": claimContext(claim)]))
+        }
+        files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
+        files.append(RenderedFile(path: "claims.json", data: ClaimsExport(site: site).json()))
+        return files
+    }
+
+    private var sourcesByID: [String: Source] { Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+
+    func claimSummary(_ claim: ResolvedClaim, root: String) -> [String: Any] {
+        ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": "\(root)claims/\(claim.id)/",
+         "kind": claim.claim.kind.rawValue, "speaker": claim.claim.speaker, "status": claim.claim.status.rawValue,
+         "status_label": claim.claim.status.label, "source_count": Set(claim.sourceIDs).count,
+         "difference_count": claim.appearances.reduce(0) { $0 + $1.differences.count }]
+    }
+
+    private func claimContext(_ claim: ResolvedClaim) -> [String: Any] {
+        let sources = sourcesByID
+        var context = claimSummary(claim, root: "../../")
+        if let notes = claim.claim.notes { context["notes_html"] = MarkdownDocument(notes).html() }
+        var columns: [[String: Any]] = []
+        if let reference = claim.reference, let source = sources[reference.source] {
+            var column = quoteColumn(reference, source: source, claim: claim)
+            column["is_reference"] = true
+            column["pieces"] = [["text": reference.text, "same": true]]
+            context["reference"] = column
+            columns.append(column)
+        }
+        for appearance in claim.appearances {
+            guard let source = sources[appearance.quote.source] else { continue }
+            var column = quoteColumn(appearance.quote, source: source, claim: claim)
+            column["pieces"] = (appearance.diff?.pieces ?? [.same(appearance.quote.text)]).map { piece -> [String: Any] in
+                switch piece {
+                case .same(let text): return ["text": text, "same": true]
+                case .removed(let text): return ["text": text, "removed": true]
+                case .added(let text): return ["text": text, "added": true]
+                }
+            }
+            column["differences"] = appearance.differences.map(describe)
+            column["has_differences"] = !appearance.differences.isEmpty
+            column["identical"] = claim.reference != nil && appearance.differences.isEmpty
+            column["match"] = appearance.match.rawValue
+            if let attributed = appearance.attributedTo { column["attributed_to"] = sources[attributed]?.displayTitle ?? attributed }
+            if let note = appearance.note { column["note"] = note }
+            columns.append(column)
+        }
+        // The coverage matrix links to `#src-<id>`: the first column of each source.
+        var seen = Set<String>()
+        for index in columns.indices {
+            if let id = columns[index]["id"] as? String, seen.insert(id).inserted { columns[index]["anchor_id"] = "src-\(id)" }
+        }
+        context["columns"] = columns
+        context["has_comparison"] = columns.count >= 2
+        if let check = claim.sumCheck {
+            context["sum_check"] = ["explanation": check.explanation, "consistent": check.consistent,
+                                    "parts": check.parts.map { ["href": "../\($0.claim)/", "figure": $0.figure.text, "id": $0.claim] }]
+        }
+        context["jsonld"] = ClaimReviewLD(site: site, claim: claim, sources: sources).script()
+        return context
+    }
+
+    private func quoteColumn(_ quote: AnchoredQuote, source: Source, claim: ResolvedClaim) -> [String: Any] {
+        var column = sourceSummary(source, root: "../../")
+        column["short_title"] = source.shortTitle
+        column["anchor_href"] = "../../articles/\(source.id)/#q-\(claim.id)"
+        column["before"] = quote.before
+        column["after"] = quote.after
+        column["quote"] = quote.text
+        return column
+    }
+
+    private func describe(_ difference: Difference) -> [String: Any] {
+        let text: String
+        switch difference.kind {
+        case .figure: text = "The figure “\(difference.reference)” is given as “\(difference.found)”."
+        case .qualifier:
+            if difference.reference.isEmpty { text = "Adds the hedge “\(difference.found)”." }
+            else if difference.found.isEmpty { text = "Drops the hedge “\(difference.reference)”." }
+            else { text = "The hedge “\(difference.reference)” becomes “\(difference.found)”." }
+        case .wording: text = "“\(difference.reference)” becomes “\(difference.found)”."
+        case .spelling: text = "“\(difference.reference)” is spelled “\(difference.found)”."
+        case .attribution: text = "Credits the words to \(difference.found); they are found in \(difference.reference)."
+        case .omission: text = "Leaves out “\(difference.reference)”."
+        case .addition: text = "Adds “\(difference.found)”."
+        }
+        return ["kind": difference.kind.rawValue, "text": text]
+    }
+
+    private func coverageContext() -> [String: Any] {
+        let columns = site.sources.map { ["id": $0.id, "short_title": $0.shortTitle, "href": "../articles/\($0.id)/", "title": $0.displayTitle] }
+        let rows: [[String: Any]] = site.claims.map { claim in
+            var row = claimSummary(claim, root: "../")
+            row["cells"] = site.sources.map { source -> [String: Any] in
+                let href = "../claims/\(claim.id)/#src-\(source.id)"
+                if claim.reference?.source == source.id {
+                    return ["reference": true, "href": href, "label": "Reference wording", "source": source.shortTitle]
+                }
+                let found = claim.appearances.filter { $0.quote.source == source.id }
+                guard !found.isEmpty else { return ["none": true, "label": "Not reported", "source": source.shortTitle] }
+                let count = found.reduce(0) { $0 + $1.differences.count }
+                if count == 0 { return ["same": true, "href": href, "label": "Same wording", "source": source.shortTitle] }
+                return ["differs": true, "href": href, "count": count, "source": source.shortTitle,
+                        "label": "Differs (\(count) difference\(count == 1 ? "" : "s"))"]
+            }
+            return row
+        }
+        return ["columns": columns, "rows": rows]
+    }
+}
+
+extension Source {
+    /// A column heading: the outlet or the speaker, or the id where neither is known.
+    public var shortTitle: String {
+        switch metadata.kind {
+        case .post: return metadata.author ?? metadata.publisher ?? id
+        case .primary: return metadata.publisher ?? id
+        case .news: return metadata.publisher ?? "Article \(id.prefix(3))"
+        }
+    }
+}

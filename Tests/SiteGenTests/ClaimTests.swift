@@ -1,0 +1,203 @@
+import XCTest
+@testable import SiteGen
+
+final class AnchorTests: XCTestCase {
+    private func selector(_ quote: String, prefix: String? = nil, suffix: String? = nil) -> QuoteSelector {
+        QuoteSelector(source: "s", quote: quote, prefix: prefix, suffix: suffix, position: SourcePosition(line: 1, column: 1))
+    }
+
+    func testExactQuoteGivesScalarOffsets() throws {
+        let text = FoldedText("The labs used “around 24,000 fake accounts” and more.")
+        let span = try Anchor.locate(selector("around 24,000 fake accounts"), in: text).get()
+        XCTAssertEqual(span, TextSpan(start: 15, end: 42))
+        XCTAssertEqual(text.string(span), "around 24,000 fake accounts")
+    }
+
+    func testFoldsWhiteSpaceQuotesApostrophesAndDashes() throws {
+        let text = FoldedText("We’ve  identified\nindustrial–scale “campaigns”")
+        let span = try Anchor.locate(selector("We've identified industrial-scale \"campaigns\""), in: text).get()
+        XCTAssertEqual(text.string(span), "We’ve  identified\nindustrial–scale “campaigns”")
+    }
+
+    func testDoesNotFoldCase() {
+        guard case .failure(.notFound) = Anchor.locate(selector("moonshot ai"), in: FoldedText("Moonshot AI")) else {
+            return XCTFail("case must not be folded")
+        }
+    }
+
+    func testQuoteWithTwoOccurrencesNeedsPrefix() throws {
+        let text = FoldedText("They created 24,000 accounts. Later they used 24,000 accounts.")
+        guard case .failure(.ambiguous(let spans)) = Anchor.locate(selector("24,000 accounts"), in: text) else {
+            return XCTFail("expected ambiguity")
+        }
+        XCTAssertEqual(spans.count, 2)
+        XCTAssertEqual(try Anchor.locate(selector("24,000 accounts", prefix: "used "), in: text).get().start, 46)
+        XCTAssertEqual(try Anchor.locate(selector("24,000 accounts", suffix: ". Later"), in: text).get().start, 13)
+    }
+
+    func testMissingQuoteSuggestsTheClosestPassage() {
+        let text = FoldedText("These labs generated over 16 million exchanges with Claude through approximately 24,000 fraudulent accounts.")
+        guard case .failure(.notFound(let closest, let similarity)) = Anchor.locate(selector("approximately 24,000 fraudulant acounts"), in: text) else {
+            return XCTFail("expected not found")
+        }
+        XCTAssertEqual(closest, "approximately 24,000 fraudulent accounts")
+        XCTAssertGreaterThan(similarity, 0.9)
+    }
+}
+
+final class DifferenceTests: XCTestCase {
+    private func kinds(_ reference: String, _ found: String) -> [Difference.Kind] {
+        WordDiff(reference: reference, found: found).differences.map(\.kind)
+    }
+
+    func testHedgeChangesAreQualifiers() {
+        let diff = WordDiff(reference: "approximately 24,000 fraudulent accounts", found: "around 24,000 fake accounts")
+        XCTAssertEqual(diff.differences, [Difference(kind: .qualifier, reference: "approximately", found: "around"),
+                                          Difference(kind: .wording, reference: "fraudulent", found: "fake")])
+        XCTAssertEqual(kinds("approximately 24,000 fraudulent accounts", "more than 24,000 fraudulent accounts"), [.qualifier])
+        XCTAssertEqual(kinds("Over 13 million exchanges", "exceeding 13 million exchanges"), [.qualifier])
+        XCTAssertEqual(kinds("Over 150,000 exchanges", "over 150,000 exchanges"), [], "a sentence-initial capital is no difference")
+    }
+
+    func testChangedNumbersAreFigures() {
+        XCTAssertEqual(kinds("has had to pay multi-billion dollar settlements", "has had to pay 2 billion dollar settlements"), [.figure])
+        XCTAssertEqual(kinds("over 16 million exchanges", "over 18 million exchanges"), [.figure])
+    }
+
+    func testTyposAreSpellingAndDroppedWordsOmissions() {
+        XCTAssertEqual(kinds("We’ve identified industrial-scale distillation attacks on our models by DeepSeek, Moonshot AI, and MiniMax.",
+                             "We've identified industrial-sclae distoillation attacks on our models by DeepSeek, MoonShot AI and MiniMax."),
+                       [.spelling, .spelling])
+        XCTAssertEqual(kinds("in a fraction of the time, and at a fraction of the cost", "in a fraction of the time, at a fraction of the cost."),
+                       [.omission])
+        XCTAssertEqual(kinds("at massive scale", "at a massive scale"), [.addition])
+    }
+
+    func testDiffPiecesRebuildBothWordings() {
+        let diff = WordDiff(reference: "has had to pay multi-billion dollar settlements", found: "has yet to pay millions")
+        let found = diff.pieces.compactMap { piece -> String? in
+            switch piece { case .same(let t), .added(let t): return t; case .removed: return nil }
+        }
+        XCTAssertEqual(found.joined(separator: " "), "has yet to pay millions")
+        XCTAssertEqual(diff.differences.map(\.kind), [.wording, .wording])
+    }
+}
+
+final class FigureTests: XCTestCase {
+    func testParsesScalesCurrenciesAndSeparators() {
+        let figures = Figure.all(in: "24,000 accounts, 16 million exchanges, 3.4 million, a $1.5 billion settlement, 150,000 and 2026.")
+        XCTAssertEqual(figures.map(\.value), [24_000, 16_000_000, 3_400_000, 1_500_000_000, 150_000])
+        XCTAssertEqual(figures[3].currency, "$")
+        XCTAssertEqual(figures[3].scale, "billion")
+        XCTAssertEqual(Figure.format(16_550_000), "16.55 million")
+    }
+
+    func testHedgeLexicon() {
+        XCTAssertTrue(Qualifiers.isHedge(["more", "than"]))
+        XCTAssertTrue(Qualifiers.isHedge(["at", "least"]))
+        XCTAssertFalse(Qualifiers.isHedge(["fake"]))
+    }
+}
+
+final class ClaimModelTests: XCTestCase {
+    private func errors(claims: String, sources: [String: String] = ["a.txt": " date 2026-01-01 Anthropic said about 24,000 accounts were used. About 24,000 accounts again.\n"]) throws -> [String] {
+        let folder = try TemporaryFolder()
+        try folder.write("site.yaml", minimalSiteYAML)
+        for (name, text) in sources { try folder.write("articles/\(name)", text) }
+        try folder.write("claims/c.yaml", claims)
+        return Pipeline.failures(content: folder.url, output: folder.url.appendingPathComponent("../out-\(UUID().uuidString)"))
+            .map { $0.replacingOccurrences(of: folder.url.path + "/", with: "") }
+    }
+
+    func testYAMLErrorsCarryPositions() throws {
+        XCTAssertEqual(try errors(claims: "- id: x\n  statement: [oops\n"),
+                       ["claims/c.yaml:2:14: error: malformed YAML: did not find expected ',' or ']' while parsing a flow sequence"])
+        XCTAssertEqual(try errors(claims: """
+        - id: x
+          statement: S
+          kind: rumour
+          speaker: A
+          status: maybe
+          reference: {source: a, quote: "about 24,000 accounts were"}
+
+        """), [
+            "claims/c.yaml:3:9: error: unknown kind `rumour` in claim `x`; use one of figure, quote, event, allegation, characterization, context",
+            "claims/c.yaml:5:11: error: unknown status `maybe` in claim `x`; use one of verified, attributed, reported, disputed, unsupported",
+        ])
+        XCTAssertEqual(try errors(claims: "- id: x\n  kind: figure\n  speaker: A\n  status: reported\n  reference: {source: a, quote: \"said about\"}\n"),
+                       ["claims/c.yaml:1:3: error: claim `x` is missing the required field `statement`"])
+    }
+
+    func testUnknownSourceDuplicateIdAndAmbiguousQuote() throws {
+        let claim = { (id: String, source: String, quote: String) in
+            "- id: \(id)\n  statement: S\n  kind: figure\n  speaker: A\n  status: attributed\n  reference: {source: \(source), quote: \"\(quote)\"}\n"
+        }
+        let found = try errors(claims: claim("x", "nowhere", "q") + claim("x", "a", "q") + claim("y", "a", "about 24,000 acounts were usd")
+                               + claim("z", "a", "24,000 accounts"))
+        XCTAssertEqual(found.count, 4, found.joined(separator: "\n"))
+        guard found.count == 4 else { return }
+        XCTAssertTrue(found[0].hasPrefix("claims/c.yaml:6:39: error: claim `x` cites unknown source `nowhere`"), found[0])
+        XCTAssertTrue(found[1].hasPrefix("claims/c.yaml:7:3: error: duplicate claim id `x`"), found[1])
+        XCTAssertTrue(found[3].contains("occurs 2 times in `a`; add a `prefix` or `suffix`"), found[3])
+        XCTAssertTrue(found.contains { $0.contains("is not in `a`; did you mean \"about 24,000 accounts were used\"?") }, found.joined(separator: "\n"))
+    }
+}
+
+final class RealClaimsTests: XCTestCase {
+    private static let built: (TemporaryFolder, Site)? = {
+        guard let folder = try? TemporaryFolder() else { return nil }
+        var pipeline = Pipeline(options: BuildOptions(content: Repo.content, templates: Repo.templates, output: folder.url.appendingPathComponent("public")))
+        guard let (site, _, _) = try? pipeline.check(), (try? pipeline.build()) != nil else { return nil }
+        return (folder, site)
+    }()
+
+    func testEveryClaimAnchorsAndEveryQuoteOccursInItsSource() throws {
+        let (folder, site) = try XCTUnwrap(Self.built, "the real content must build")
+        XCTAssertGreaterThanOrEqual(site.claims.count, 30)
+        XCTAssertEqual(site.claims.count, site.claimModel.count, "every claim resolved")
+        let texts = Dictionary(uniqueKeysWithValues: site.sources.map { ($0.id, Array($0.text.string.unicodeScalars)) })
+        let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/claims.json").utf8)) as! [String: Any]
+        XCTAssertEqual(json["generator"] as? String, "sitegen 0.1.0")
+        XCTAssertEqual((json["sources"] as! [[String: Any]]).count, 7)
+        XCTAssertNotNil(json["review"] as? [Any])
+        for claim in json["claims"] as! [[String: Any]] {
+            for key in ["id", "statement", "kind", "speaker", "status", "page", "appearances"] { XCTAssertNotNil(claim[key], key) }
+            let quotes = (claim["appearances"] as! [[String: Any]]) + [claim["reference"] as? [String: Any]].compactMap { $0 }
+            for quote in quotes {
+                let source = try XCTUnwrap(texts[quote["source"] as! String])
+                let start = quote["start"] as! Int, end = quote["end"] as! Int
+                XCTAssertEqual(String(String.UnicodeScalarView(source[start..<end])), quote["quote"] as? String)
+            }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/\(claim["page"] as! String)index.html").path))
+        }
+    }
+
+    func testClaimPagesCompareSideBySideAndCarryClaimReview() throws {
+        let (folder, _) = try XCTUnwrap(Self.built)
+        let page = try folder.read("public/claims/fraudulent-accounts/index.html")
+        XCTAssertEqual(page.components(separatedBy: "<section class=\"wording").count - 1, 5)
+        XCTAssertTrue(page.contains("<del><span class=\"visually-hidden\">[removed: </span>approximately"))
+        XCTAssertTrue(page.contains("<ins><span class=\"visually-hidden\">[added: </span>around"))
+        XCTAssertTrue(page.contains("The hedge “approximately” becomes “around”."))
+        XCTAssertTrue(page.contains("href=\"../../articles/003_9980aa1c859c75b5/#q-fraudulent-accounts\""))
+        let ld = try XCTUnwrap(page.components(separatedBy: "<script type=\"application/ld+json\">").last?.components(separatedBy: "</script>").first)
+        let review = try JSONSerialization.jsonObject(with: Data(ld.utf8)) as! [String: Any]
+        XCTAssertEqual(review["@type"] as? String, "ClaimReview")
+        XCTAssertEqual((review["reviewRating"] as? [String: Any])?["alternateName"] as? String, "Attributed, not verified")
+        XCTAssertEqual(((review["itemReviewed"] as? [String: Any])?["appearance"] as? [Any])?.count, 5)
+
+        let source = try folder.read("public/articles/003_9980aa1c859c75b5/index.html")
+        XCTAssertTrue(source.contains("<span id=\"q-fraudulent-accounts\" class=\"anchor-target\"></span><mark>around 24,000 fake accounts</mark>"))
+        let sum = try folder.read("public/claims/exchanges-total/index.html")
+        XCTAssertTrue(sum.contains("150,000 + 3.4 million + 13 million = 16.55 million"))
+        let coverage = try folder.read("public/coverage/index.html")
+        XCTAssertTrue(coverage.contains("href=\"../claims/fraudulent-accounts/#src-003_9980aa1c859c75b5\""))
+    }
+
+    func testMisattributionIsShown() throws {
+        let (_, site) = try XCTUnwrap(Self.built)
+        let claim = try XCTUnwrap(site.claims.first { $0.id == "x-post-announcement" })
+        let outlook = try XCTUnwrap(claim.appearances.first { $0.quote.source == "002_36c4c7a2c829c462" })
+        XCTAssertEqual(outlook.differences.map(\.kind), [.spelling, .spelling, .attribution])
+    }
+}
