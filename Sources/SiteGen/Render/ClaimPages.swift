@@ -46,6 +46,11 @@ extension SiteRenderer {
                 case .added(let text): return ["text": text, "added": true]
                 }
             }
+            // Words are separated by spaces, but none before the context that follows.
+            if var pieces = column["pieces"] as? [[String: Any]] {
+                for index in pieces.indices.dropLast() { pieces[index]["space"] = true }
+                column["pieces"] = pieces
+            }
             column["differences"] = appearance.differences.map(describe)
             column["has_differences"] = !appearance.differences.isEmpty
             column["identical"] = claim.reference != nil && appearance.differences.isEmpty
