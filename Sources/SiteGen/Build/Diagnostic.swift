@@ -41,7 +41,6 @@ public struct Diagnostics: Sendable {
     public mutating func add(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Sorted by file, line and column so output is stable.

@@ -56,14 +56,15 @@ public enum Qualifiers {
         ["at", "least"], ["at", "most"], ["up", "to"], ["as", "many", "as"], ["as", "much", "as"],
     ]
 
-    static let words: Set<String> = Set(lexicon.joined())
+    /// Longest hedges first, so "more than" is tried before "more" could be.
+    private static let longestFirst = lexicon.sorted { $0.count > $1.count }
 
     /// True when the words form one or more hedges and nothing else.
     static func isHedge(_ tokens: [String]) -> Bool {
         var rest = tokens.map { $0.lowercased() }[...]
         guard !rest.isEmpty else { return false }
         outer: while !rest.isEmpty {
-            for phrase in lexicon.sorted(by: { $0.count > $1.count }) where rest.starts(with: phrase) {
+            for phrase in longestFirst where rest.starts(with: phrase) {
                 rest = rest.dropFirst(phrase.count)
                 continue outer
             }

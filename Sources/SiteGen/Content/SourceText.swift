@@ -64,15 +64,4 @@ public struct SourceText: Hashable, Sendable {
         blockStarts = starts
         string = blocks.map(\.text).joined(separator: Self.blockSeparator)
     }
-
-    /// The block holding a scalar offset, and the offset within that block.
-    public func locate(_ offset: Int) -> (block: Int, offset: Int)? {
-        guard !blocks.isEmpty else { return nil }
-        var low = 0, high = blockStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if blockStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return (low, offset - blockStarts[low])
-    }
 }

@@ -110,7 +110,6 @@ struct YAMLMapping {
     let entries: [(key: String, keyNode: Node, value: Node)]
 
     subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
-    func keyNode(_ key: String) -> Node? { entries.first { $0.key == key }?.keyNode }
 }
 
 private extension Node {

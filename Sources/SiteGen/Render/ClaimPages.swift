@@ -15,8 +15,6 @@ extension SiteRenderer {
         return files
     }
 
-    private var sourcesByID: [String: Source] { Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
-
     func claimSummary(_ claim: ResolvedClaim, root: String) -> [String: Any] {
         ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": "\(root)claims/\(claim.id)/",
          "kind": claim.claim.kind.rawValue, "speaker": claim.claim.speaker, "status": claim.claim.status.rawValue,
@@ -25,7 +23,6 @@ extension SiteRenderer {
     }
 
     private func claimContext(_ claim: ResolvedClaim) -> [String: Any] {
-        let sources = sourcesByID
         var context = claimSummary(claim, root: "../../")
         if let notes = claim.claim.notes { context["notes_html"] = MarkdownDocument(notes).html() }
         var columns: [[String: Any]] = []

@@ -16,10 +16,13 @@ public struct SiteRenderer {
     let templates: TemplateSet
     /// Each source's marked passages, from the claims that quote it.
     let marks: [String: [SourceMark]]
+    /// Sources by id, built once: every claim page looks its sources up here.
+    let sources: [String: Source]
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        sources = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var marks: [String: [SourceMark]] = [:]
         for claim in site.claims {
             let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
