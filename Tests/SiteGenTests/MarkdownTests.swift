@@ -27,12 +27,17 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(html.contains("<!-- raw HTML omitted -->"))
     }
 
-    func testLinkRewritingChangesOnlyChosenDestinations() {
-        let html = MarkdownDocument("[a](claim:x) and [b](https://example.org/)").html { url in
-            url.hasPrefix("claim:") ? "../claims/\(url.dropFirst(6))/" : nil
+    func testLinkAnnotationChangesOnlyChosenLinksAndKeepsSafeMode() {
+        let document = MarkdownDocument("[a](claim:x) and [b](https://example.org/) <b>raw</b>")
+        let annotate: (String) -> LinkAnnotation? = { url in
+            url.hasPrefix("claim:") ? LinkAnnotation(href: "../claims/\(url.dropFirst(6))/", before: "<span class=\"c\">", after: "<sup>1</sup></span>") : nil
         }
-        XCTAssertTrue(html.contains("<a href=\"../claims/x/\">a</a>"))
+        let html = document.html(annotate: annotate)
+        XCTAssertTrue(html.contains("<span class=\"c\"><a href=\"../claims/x/\">a</a><sup>1</sup></span>"), html)
         XCTAssertTrue(html.contains("<a href=\"https://example.org/\">b</a>"))
+        XCTAssertFalse(html.contains("<b>"), "raw HTML from content stays out in safe mode")
+        // The destination it matched on is gone, so a second rendering does not wrap it again.
+        XCTAssertEqual(document.html(annotate: annotate), html)
     }
 
     func testNestingDepthIsMeasuredWithoutRecursion() {

@@ -31,6 +31,7 @@ public struct StepTimings: Sendable {
 ///
 ///     load      Content/ → Site (config, sources, pages, claims model), parsed with cmark
 ///     resolve   claims → quotes anchored in their sources, wordings compared, sums checked
+///     analyse   entity mentions, dated sentences → timeline, sources that overlap
 ///     render    Site → files (pure)
 ///     write     files → a fresh folder, swapped in atomically
 ///
@@ -53,6 +54,8 @@ public struct Pipeline {
             var resolver = ClaimResolver(sources: loaded.sources)
             loaded.claims = timings.measure("resolve") { resolver.resolve(loaded.claimModel) }
             diagnostics.add(contentsOf: resolver.diagnostics)
+            loaded.analysis = timings.measure("analyse") { Analysis(site: loaded) }
+            diagnostics.add(contentsOf: loaded.analysis.warnings)
             site = loaded
         }
         if let override = options.baseURL {

@@ -6,9 +6,20 @@ public struct Page {
     public var path: String
     public var title: String
     public var order: Int
+    public var description: String?
+    /// When the page last changed in substance (YYYY-MM-DD), for the feed.
+    public var updated: String?
     public var document: MarkdownDocument
     /// Added to cmark's body line numbers to get file line numbers.
     public var bodyLineOffset: Int
+    /// The claims the page cites, in order, every one known to the claims model.
+    public var claimLinks: [ClaimLink] = []
+    /// For the home page (`pages/index.md`): the claims listed as key claims.
+    public var keyClaims: [String] = []
+
+    /// `pages/index.md` is the home page's text rather than a page of its own.
+    public var isHome: Bool { slug == Page.homeSlug }
+    public static let homeSlug = "index"
 }
 
 /// Everything under `Content/`, read and parsed, before any analysis.
@@ -19,6 +30,10 @@ public struct Site {
     /// The claims model as written; `claims` holds them resolved against the sources.
     public var claimModel: [Claim] = []
     public var claims: [ResolvedClaim] = []
+    /// The people, organisations and products of `entities.yaml`.
+    public var entities: [Entity] = []
+    /// Mentions, dates, the timeline and overlapping sources, derived after resolving.
+    public var analysis = Analysis()
 }
 
 /// Reads `Content/`. Problems are collected, never thrown one by one, so a
@@ -44,10 +59,11 @@ public struct ContentLoader {
     public mutating func load() -> Site? {
         let config = loadConfig()
         let sources = loadSources()
-        let pages = loadPages()
         let claims = loadClaims()
+        let pages = loadPages(claimIDs: claims.map(\.id))
+        let entities = loadEntities()
         guard let config, !diagnostics.hasErrors else { return nil }
-        return Site(config: config, sources: sources, pages: pages, claimModel: claims)
+        return Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
     }
 
     // MARK: - site.yaml
@@ -169,12 +185,28 @@ public struct ContentLoader {
         return claims
     }
 
+    // MARK: - Entities
+
+    /// `entities.yaml` is optional: a site without it has no entity pages.
+    mutating func loadEntities() -> [Entity] {
+        let file = contentDirectory.appendingPathComponent("entities.yaml")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let path = display("entities.yaml")
+        guard let text = readText(file, path: path) else { return [] }
+        var loader = EntityLoader()
+        let entities = loader.load(text, path: path)
+        diagnostics.add(contentsOf: loader.diagnostics)
+        return entities
+    }
+
     // MARK: - Pages
 
     static let reservedSlugs: Set<String> = ["articles", "claims", "coverage", "timeline", "entities", "compare", "review",
                                              "assets", "404", "feed.xml", "sitemap.xml", "claims.json", "index.html"]
 
-    mutating func loadPages() -> [Page] {
+    /// Reads `pages/*.md`. `claimIDs` are the claims the pages may cite.
+    mutating func loadPages(claimIDs: [String]) -> [Page] {
+        let known = Set(claimIDs)
         var pages: [Page] = []
         for file in listFiles("pages") where file.pathExtension == "md" {
             let slug = file.deletingPathExtension().lastPathComponent
@@ -192,8 +224,20 @@ public struct ContentLoader {
                 continue
             }
             guard let map = reader.mapping(root, "the page's front matter") else { continue }
-            reader.rejectUnknownKeys(map, allowed: ["title", "order", "description"], in: "the page's front matter")
+            let isHome = slug == Page.homeSlug
+            reader.rejectUnknownKeys(map, allowed: isHome ? ["title", "description", "updated", "key_claims"] : ["title", "order", "description", "updated"],
+                                     in: "the page's front matter")
             let title = reader.string(map, "title", required: true, in: "the page's front matter")
+            let description = reader.string(map, "description", required: false, in: "the page's front matter")
+            let updated = reader.string(map, "updated", required: false, in: "the page's front matter")
+            if let updated, !DateText.isValid(updated) { reader.error(map["updated"], "`updated` must be a date written YYYY-MM-DD") }
+            var keyClaims: [String] = []
+            if let list = map["key_claims"], let items = reader.sequence(list, "`key_claims`") {
+                for item in items {
+                    guard let id = item.scalar?.string else { reader.error(item, "each key claim must be a claim id"); continue }
+                    if known.contains(id) { keyClaims.append(id) } else { reader.error(item, Self.unknownClaim(id, known: claimIDs)) }
+                }
+            }
             var order = 100
             if let orderText = reader.string(map, "order", required: false, in: "the page's front matter") {
                 if let value = Int(orderText) { order = value } else { reader.error(map["order"], "`order` must be a whole number, not `\(orderText)`") }
@@ -201,10 +245,20 @@ public struct ContentLoader {
             let document = MarkdownDocument(frontMatter.body)
             guard let title, reader.diagnostics.isEmpty,
                   checkNesting(document, path: path, lineOffset: frontMatter.bodyLineOffset) else { continue }
-            pages.append(Page(slug: slug, path: path, title: title, order: order, document: document,
-                              bodyLineOffset: frontMatter.bodyLineOffset))
+            let links = ClaimLink.all(in: document.tree, body: frontMatter.body, lineOffset: frontMatter.bodyLineOffset)
+            for link in links where !known.contains(link.claimID) {
+                diagnostics.add(.error(path, link.position, Self.unknownClaim(link.claimID, known: claimIDs)))
+            }
+            pages.append(Page(slug: slug, path: path, title: title, order: order, description: description, updated: updated,
+                              document: document, bodyLineOffset: frontMatter.bodyLineOffset,
+                              claimLinks: links, keyClaims: keyClaims))
         }
         return pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
+    static func unknownClaim(_ id: String, known: [String]) -> String {
+        let hint = ClaimLink.suggestion(for: id, among: known).map { "; did you mean `\($0)`?" } ?? ""
+        return id.isEmpty ? "a claim link must name a claim: `claim:<id>`" : "unknown claim `\(id)`\(hint)"
     }
 
     // MARK: - Files

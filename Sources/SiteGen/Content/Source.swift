@@ -43,7 +43,15 @@ public struct Source: Hashable, Sendable {
     /// What to call the source where no title is known: the outlet and date, never a made-up headline.
     public var displayTitle: String {
         if let title { return title }
-        let outlet = metadata.publisher ?? "Unnamed outlet"
-        return "\(outlet), \(metadata.date ?? "undated") (headline not captured)"
+        let date = metadata.date ?? "undated"
+        if let outlet = metadata.publisher { return "\(outlet), \(date) (headline not captured)" }
+        return "Article \(serial), outlet not named, \(date) (headline not captured)"
+    }
+
+    /// How to name an article whose outlet is unknown: the number a scrape
+    /// file starts with (`001` of `001_96e0cee32f80b94d`), else the whole id.
+    public var serial: String {
+        let digits = id.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && id.dropFirst(digits.count).first == "_" ? String(digits) : id
     }
 }

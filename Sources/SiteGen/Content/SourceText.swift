@@ -65,3 +65,51 @@ public struct SourceText: Hashable, Sendable {
         string = blocks.map(\.text).joined(separator: Self.blockSeparator)
     }
 }
+
+extension SourceText {
+    /// The index of the block that holds the scalar `offset`.
+    public func blockIndex(at offset: Int) -> Int {
+        var low = 0, high = blockStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if blockStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return max(low, 0)
+    }
+
+    /// Where the scalar `offset` is in the source file, for diagnostics: the
+    /// block's own position, moved along the block's first line.
+    public func filePosition(of offset: Int) -> SourcePosition {
+        guard !blocks.isEmpty else { return SourcePosition(line: 1, column: 1) }
+        let index = blockIndex(at: offset)
+        let start = blocks[index].position
+        return SourcePosition(line: start.line, column: start.column + max(0, offset - blockStarts[index]))
+    }
+
+    /// The sentences of each block, as scalar spans of `string`. A sentence
+    /// ends at `.`, `!` or `?` (and any closing quote) followed by a space and
+    /// a capital letter, a digit or an opening quote.
+    public var sentences: [TextSpan] {
+        var spans: [TextSpan] = []
+        for (index, block) in blocks.enumerated() {
+            let scalars = Array(block.text.unicodeScalars)
+            let base = blockStarts[index]
+            var start = 0
+            var position = 0
+            while position < scalars.count {
+                defer { position += 1 }
+                guard ".!?".unicodeScalars.contains(scalars[position]) else { continue }
+                var end = position + 1
+                while end < scalars.count, "\"”’'".unicodeScalars.contains(scalars[end]) { end += 1 }
+                guard end + 1 < scalars.count, scalars[end].properties.isWhitespace else { continue }
+                let next = scalars[end + 1]
+                guard next.properties.isUppercase || next.properties.numericType != nil || "\"“‘".unicodeScalars.contains(next) else { continue }
+                spans.append(TextSpan(start: base + start, end: base + end))
+                start = end + 1
+                position = end
+            }
+            if start < scalars.count { spans.append(TextSpan(start: base + start, end: base + scalars.count)) }
+        }
+        return spans
+    }
+}

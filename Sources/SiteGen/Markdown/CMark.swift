@@ -4,6 +4,19 @@ import Foundation
 // Every call into libcmark lives in this file. The rest of SiteGen sees only
 // `MarkdownDocument` and the value tree of `MarkdownNode`s it produces.
 
+/// What a link becomes: a new destination, and HTML written before and after it.
+public struct LinkAnnotation {
+    public var href: String
+    public var before: String
+    public var after: String
+
+    public init(href: String, before: String = "", after: String = "") {
+        self.href = href
+        self.before = before
+        self.after = after
+    }
+}
+
 /// A parsed CommonMark document. It owns the cmark tree and frees it on deinit.
 public final class MarkdownDocument {
     private let root: OpaquePointer
@@ -30,10 +43,15 @@ public final class MarkdownDocument {
 
     /// Renders HTML in cmark's safe mode: raw HTML becomes a comment and
     /// `javascript:`, `vbscript:`, `file:` and most `data:` links are dropped.
-    /// `rewriteLink` may replace a link's destination before rendering
-    /// (for example `claim:<id>` becomes the claim page's relative address).
-    public func html(rewriteLink: ((String) -> String?)? = nil) -> String {
-        if let rewriteLink { rewriteLinks(rewriteLink) }
+    ///
+    /// `annotate` sees every link's destination and may return an annotation
+    /// for it (for example, `claim:<id>` becomes a link to the claim page with
+    /// a numbered margin note after it). The annotation's HTML must come from
+    /// SiteGen's own templates: cmark writes it out as it is. An annotated
+    /// link no longer has the destination it was matched on, so rendering
+    /// twice does not annotate twice.
+    public func html(annotate: ((String) -> LinkAnnotation?)? = nil) -> String {
+        if let annotate { annotateLinks(annotate) }
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
@@ -56,16 +74,30 @@ public final class MarkdownDocument {
         return deepest
     }
 
-    private func rewriteLinks(_ rewrite: (String) -> String?) {
+    private func annotateLinks(_ annotate: (String) -> LinkAnnotation?) {
+        // Collect first: the tree must not change under a live iterator.
+        var links: [(OpaquePointer, LinkAnnotation)] = []
         guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_LINK else { continue }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            if let replacement = rewrite(url) { cmark_node_set_url(node, replacement) }
+            if let annotation = annotate(url) { links.append((node, annotation)) }
+        }
+        cmark_iter_free(iterator)
+        for (link, annotation) in links {
+            cmark_node_set_url(link, annotation.href)
+            guard !annotation.before.isEmpty || !annotation.after.isEmpty,
+                  let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            // A custom inline node prints its enter and exit text around its
+            // children verbatim, in safe mode too.
+            cmark_node_set_on_enter(wrapper, annotation.before)
+            cmark_node_set_on_exit(wrapper, annotation.after)
+            cmark_node_insert_before(link, wrapper)
+            cmark_node_unlink(link)
+            cmark_node_append_child(wrapper, link)
         }
     }
 

@@ -36,18 +36,7 @@ extension SiteRenderer {
         for appearance in claim.appearances {
             guard let source = sources[appearance.quote.source] else { continue }
             var column = quoteColumn(appearance.quote, source: source, claim: claim)
-            column["pieces"] = (appearance.diff?.pieces ?? [.same(appearance.quote.text)]).map { piece -> [String: Any] in
-                switch piece {
-                case .same(let text): return ["text": text, "same": true]
-                case .removed(let text): return ["text": text, "removed": true]
-                case .added(let text): return ["text": text, "added": true]
-                }
-            }
-            // Words are separated by spaces, but none before the context that follows.
-            if var pieces = column["pieces"] as? [[String: Any]] {
-                for index in pieces.indices.dropLast() { pieces[index]["space"] = true }
-                column["pieces"] = pieces
-            }
+            column["pieces"] = Self.pieceContexts(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
             column["differences"] = appearance.differences.map(describe)
             column["has_differences"] = !appearance.differences.isEmpty
             column["identical"] = claim.reference != nil && appearance.differences.isEmpty
@@ -81,7 +70,21 @@ extension SiteRenderer {
         return column
     }
 
-    private func describe(_ difference: Difference) -> [String: Any] {
+    /// A word diff's pieces for the templates. Words are separated by spaces,
+    /// but none before the context that follows.
+    static func pieceContexts(_ pieces: [WordDiff.Piece]) -> [[String: Any]] {
+        var contexts = pieces.map { piece -> [String: Any] in
+            switch piece {
+            case .same(let text): return ["text": text, "same": true]
+            case .removed(let text): return ["text": text, "removed": true]
+            case .added(let text): return ["text": text, "added": true]
+            }
+        }
+        for index in contexts.indices.dropLast() { contexts[index]["space"] = true }
+        return contexts
+    }
+
+    func describe(_ difference: Difference) -> [String: Any] {
         let text: String
         switch difference.kind {
         case .figure: text = "The figure “\(difference.reference)” is given as “\(difference.found)”."
@@ -126,7 +129,7 @@ extension Source {
         switch metadata.kind {
         case .post: return metadata.author ?? metadata.publisher ?? id
         case .primary: return metadata.publisher ?? id
-        case .news: return metadata.publisher ?? "Article \(id.prefix(3))"
+        case .news: return metadata.publisher ?? "Article \(serial)"
         }
     }
 }

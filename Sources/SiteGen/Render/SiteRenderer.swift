@@ -18,11 +18,13 @@ public struct SiteRenderer {
     let marks: [String: [SourceMark]]
     /// Sources by id, built once: every claim page looks its sources up here.
     let sources: [String: Source]
+    let claimsByID: [String: ResolvedClaim]
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
         sources = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        claimsByID = Dictionary(site.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var marks: [String: [SourceMark]] = [:]
         for claim in site.claims {
             let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
@@ -37,21 +39,21 @@ public struct SiteRenderer {
 
     public func render() -> [RenderedFile] {
         var files: [RenderedFile] = []
-        files.append(page("index.html", template: "index", title: nil, extra: indexContext()))
+        files.append(page("index.html", template: "index", title: nil, extra: indexContext(), ogType: "website"))
         files.append(page("articles/index.html", template: "articles", title: "Sources", extra: ["sources": site.sources.map { sourceSummary($0, root: "../") }]))
         for source in site.sources {
             files.append(page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
                               extra: ["source": sourceContext(source, root: "../../")]))
         }
-        for explainer in site.pages {
-            files.append(page("\(explainer.slug)/index.html", template: "page", title: explainer.title,
-                              extra: ["page": ["title": explainer.title, "html": explainer.document.html()]]))
-        }
+        files += explainerFiles()
         // A 404 page is served at any depth, so its links start from the base URL's path.
         let basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
         files += claimFiles()
+        files += exploreFiles()
         files.append(page("404.html", template: "404", title: "Page not found", extra: [:],
                           rootOverride: basePath.hasSuffix("/") ? basePath : basePath + "/"))
+        files.append(feedFile())
+        files.append(sitemapFile(pages: files))
         files += templates.assets.map { RenderedFile(path: "assets/\($0.path)", data: $0.data) }
         return files
     }
@@ -60,20 +62,30 @@ public struct SiteRenderer {
 
     /// Renders one HTML page. `root` is the relative way back to the site root,
     /// so the site works at `/` and under any sub-path alike.
-    func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil) -> RenderedFile {
+    /// `description` and `ogType` feed the description and Open Graph tags.
+    func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil,
+              description: String? = nil, ogType: String = "article") -> RenderedFile {
         let depth = path.split(separator: "/").count - 1
         let root = rootOverride ?? String(repeating: "../", count: depth)
         var context = extra
         context["site"] = siteContext
         context["root"] = root
         context["page_title"] = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
-        context["canonical"] = site.config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        context["og_title"] = title ?? site.config.title
+        context["og_type"] = ogType
+        if let summary = description ?? site.config.description { context["description"] = summary }
+        context["canonical"] = canonicalURL(path)
         context["nav"] = navigation(current: path, root: root)
         context["generator"] = Self.generator
         return RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
     }
 
-    private var siteContext: [String: Any] {
+    /// The page's address under the base URL, as a server shows it.
+    func canonicalURL(_ path: String) -> String {
+        site.config.baseURL + (path == "index.html" ? "" : Self.directoryLink(path))
+    }
+
+    var siteContext: [String: Any] {
         var publisher: [String: Any] = ["name": site.config.publisherName]
         if let url = site.config.publisherURL { publisher["url"] = url }
         var context: [String: Any] = ["title": site.config.title, "language": site.config.language,
@@ -84,10 +96,16 @@ public struct SiteRenderer {
 
     private func navigation(current: String, root: String) -> [[String: Any]] {
         var items: [(String, String)] = [("Home", "index.html")]
-        items += site.pages.map { ($0.title, "\($0.slug)/index.html") }
+        if let first = site.pages.first(where: { !$0.isHome && $0.slug != site.config.correctionsPage }) {
+            items.append(("Explainer", "\(first.slug)/index.html"))
+        }
         items.append(("Claims", "claims/index.html"))
-        items.append(("Coverage", "coverage/index.html"))
+        items.append(("Timeline", "timeline/index.html"))
+        items.append(("Who’s who", "entities/index.html"))
         items.append(("Sources", "articles/index.html"))
+        if let corrections = site.pages.first(where: { $0.slug == site.config.correctionsPage }) {
+            items.append(("About", "\(corrections.slug)/index.html"))
+        }
         return items.map { title, target in
             ["title": title, "href": root + Self.directoryLink(target), "current": target == current]
         }
@@ -100,12 +118,18 @@ public struct SiteRenderer {
 
     private func indexContext() -> [String: Any] {
         var context: [String: Any] = [
-            "pages": site.pages.map { ["title": $0.title, "href": "\($0.slug)/"] },
+            "chapters": chapterList(root: ""),
+            "has_chapters": site.pages.contains { !$0.isHome },
             "sources": site.sources.map { sourceSummary($0, root: "") },
-            "has_pages": !site.pages.isEmpty,
             "source_count": site.sources.count,
+            "claim_count": site.claims.count,
         ]
-        if let description = site.config.description { context["description"] = description }
+        if let home = site.pages.first(where: \.isHome) {
+            context["summary_html"] = annotatedHTML(home, root: "")
+            context["key_claims"] = home.keyClaims.compactMap { claimsByID[$0] }.map { claimSummary($0, root: "") }
+            context["has_key_claims"] = !home.keyClaims.isEmpty
+        }
+        if let description = site.config.description { context["lede"] = description }
         return context
     }
 
@@ -135,6 +159,11 @@ public struct SiteRenderer {
         if let author = source.metadata.author { context["author"] = author }
         if let note = source.metadata.note { context["note"] = note }
         context["blocks"] = BlockContext.blocks(source.text, marks: marks[source.id] ?? [])
+        let comparisons = comparisons(of: source, root: root), entities = entitiesNamed(in: source, root: root)
+        context["comparisons"] = comparisons
+        context["has_comparisons"] = !comparisons.isEmpty
+        context["entities"] = entities
+        context["has_entities"] = !entities.isEmpty
         return context
     }
 }

@@ -6,7 +6,8 @@ import Mustache
 /// diagnostic, not a blank spot on a page.
 public struct TemplateSet {
     /// Templates every build renders with.
-    public static let required = ["layout", "index", "article", "articles", "page", "404", "claims", "claim", "coverage"]
+    public static let required = ["layout", "index", "article", "articles", "page", "404", "claims", "claim", "coverage", "claim-note",
+                                   "timeline", "entities", "entity", "compare-index", "compare", "feed", "sitemap"]
 
     let library: MustacheLibrary
     /// Files copied as they are (CSS, scripts, images), relative to `Templates/assets/`.

@@ -1,0 +1,204 @@
+import Foundation
+
+/// The timeline, the people and organisations, and source-against-source pages.
+extension SiteRenderer {
+    func exploreFiles() -> [RenderedFile] {
+        var files = [page("timeline/index.html", template: "timeline", title: "Timeline", extra: timelineContext(root: "../"))]
+        files.append(page("entities/index.html", template: "entities", title: "Who’s who", extra: entityIndexContext(root: "../")))
+        let claimsByEntity = self.claimsByEntity
+        for entity in site.entities {
+            files.append(page("entities/\(entity.id)/index.html", template: "entity", title: entity.name,
+                              extra: ["entity": entityContext(entity, claims: claimsByEntity[entity.id] ?? ([], []), root: "../../")],
+                              description: entity.description))
+        }
+        files.append(page("compare/index.html", template: "compare-index", title: "Source against source",
+                          extra: ["pairs": site.analysis.pairs.map { pairSummary($0, root: "../") }]))
+        for pair in site.analysis.pairs {
+            guard let first = sources[pair.first], let second = sources[pair.second] else { continue }
+            files.append(page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
+                              extra: ["pair": pairContext(pair, first, second, root: "../../../")]))
+        }
+        return files
+    }
+
+    // MARK: - Timeline
+
+    /// Events grouped under their dates, in order.
+    private func timelineContext(root: String) -> [String: Any] {
+        var days: [[String: Any]] = []
+        var current: (date: EventDate, events: [[String: Any]])?
+        func close() {
+            guard let day = current else { return }
+            days.append(["date": day.date.label, "iso": day.date.iso, "events": day.events,
+                         "precision": day.date.day != nil ? "day" : day.date.month != nil ? "month" : "year"])
+        }
+        for event in site.analysis.timeline {
+            if current?.date != event.date { close(); current = (event.date, []) }
+            var context: [String: Any] = ["uncertain": event.isUncertain]
+            context["claims"] = event.claims.compactMap { claimsByID[$0] }.map { claimSummary($0, root: root) }
+            context["publications"] = event.publications.compactMap { sources[$0] }.map { sourceSummary($0, root: root) }
+            context["mentions"] = event.mentions.map { dateMentionContext($0, root: root) }
+            context["has_mentions"] = !event.mentions.isEmpty
+            current?.events.append(context)
+        }
+        close()
+        return ["days": days, "unplaced": site.analysis.unplacedDates.map { dateMentionContext($0, root: root) },
+                "has_unplaced": !site.analysis.unplacedDates.isEmpty]
+    }
+
+    private func dateMentionContext(_ mention: DateMention, root: String) -> [String: Any] {
+        guard let source = sources[mention.source] else { return [:] }
+        var context = excerpt(source, sentence: mention.sentence, highlight: mention.span, root: root)
+        context["explanation"] = mention.explanation
+        context["relative"] = mention.isRelative
+        if let doubt = mention.doubt { context["doubt"] = doubt }
+        return context
+    }
+
+    /// A sentence of a source with one stretch picked out, and a link to its paragraph.
+    func excerpt(_ source: Source, sentence: TextSpan, highlight: TextSpan, root: String) -> [String: Any] {
+        let scalars = Array(source.text.string.unicodeScalars)
+        func text(_ start: Int, _ end: Int) -> String {
+            let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
+            return String(String.UnicodeScalarView(scalars[lower..<upper]))
+        }
+        let block = source.text.blockIndex(at: highlight.start)
+        return ["before": text(sentence.start, highlight.start), "highlight": text(highlight.start, highlight.end),
+                "after": text(highlight.end, sentence.end), "source": source.shortTitle, "source_title": source.displayTitle,
+                "href": "\(root)articles/\(source.id)/#p\(block + 1)"]
+    }
+
+    // MARK: - Entities
+
+    /// Which claims each entity made (it is the speaker) and which are about it
+    /// (its name is in the statement), found with the same aliases as the texts.
+    var claimsByEntity: [String: (by: [ResolvedClaim], about: [ResolvedClaim])] {
+        let finder = MentionFinder(entities: site.entities)
+        var result: [String: (by: [ResolvedClaim], about: [ResolvedClaim])] = [:]
+        for claim in site.claims {
+            let speakers = Set(finder.mentions(in: claim.claim.speaker, source: "").map(\.entity))
+            for id in speakers { result[id, default: ([], [])].by.append(claim) }
+            for id in Set(finder.mentions(in: claim.claim.statement, source: "").map(\.entity)).subtracting(speakers).sorted() {
+                result[id, default: ([], [])].about.append(claim)
+            }
+        }
+        return result
+    }
+
+    private func entityIndexContext(root: String) -> [String: Any] {
+        let groups: [[String: Any]] = Entity.Kind.allCases.compactMap { kind in
+            let members = site.entities.filter { $0.kind == kind }
+            guard !members.isEmpty else { return nil }
+            return ["heading": kind.plural, "entities": members.map { entity -> [String: Any] in
+                var summary = entitySummary(entity, root: root)
+                let mentions = site.sources.map { (site.analysis.mentions[$0.id] ?? []).filter { $0.entity == entity.id }.count }
+                summary["mention_count"] = mentions.reduce(0, +)
+                summary["source_count"] = mentions.filter { $0 > 0 }.count
+                return summary
+            }]
+        }
+        return ["groups": groups]
+    }
+
+    func entitySummary(_ entity: Entity, root: String) -> [String: Any] {
+        var summary: [String: Any] = ["id": entity.id, "name": entity.name, "kind": entity.kind.rawValue, "href": "\(root)entities/\(entity.id)/"]
+        if let description = entity.description { summary["description"] = description }
+        return summary
+    }
+
+    private func entityContext(_ entity: Entity, claims: (by: [ResolvedClaim], about: [ResolvedClaim]), root: String) -> [String: Any] {
+        var context = entitySummary(entity, root: root)
+        var spellings: [String: Int] = [:]
+        var mentioning: [[String: Any]] = []
+        for source in site.sources {
+            let found = (site.analysis.mentions[source.id] ?? []).filter { $0.entity == entity.id }
+            guard let first = found.first else { continue }
+            for mention in found { spellings[mention.spelling, default: 0] += 1 }
+            let sentence = source.text.sentences.first { $0.start <= first.span.start && first.span.end <= $0.end } ?? first.span
+            var item = excerpt(source, sentence: sentence, highlight: first.span, root: root)
+            item["count"] = found.count
+            item["page"] = "\(root)articles/\(source.id)/"
+            mentioning.append(item)
+        }
+        context["spellings"] = spellings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            ["spelling": $0.key, "count": $0.value, "unknown": !entity.aliases.contains($0.key)] as [String: Any]
+        }
+        context["sources"] = mentioning
+        context["has_sources"] = !mentioning.isEmpty
+        context["claims_by"] = claims.by.map { claimSummary($0, root: root) }
+        context["claims_about"] = claims.about.map { claimSummary($0, root: root) }
+        context["has_claims_by"] = !claims.by.isEmpty
+        context["has_claims_about"] = !claims.about.isEmpty
+        return context
+    }
+
+    // MARK: - Source against source
+
+    private func pairSummary(_ pair: SourcePair, root: String) -> [String: Any] {
+        ["href": "\(root)\(pair.path)", "first": sources[pair.first]?.displayTitle ?? pair.first,
+         "second": sources[pair.second]?.displayTitle ?? pair.second,
+         "shared_count": pair.sharedClaims.count, "reused_count": pair.reused.count]
+    }
+
+    /// The source's own wording of a claim: the reference if it is the source, else its first appearance.
+    private func quote(of claim: ResolvedClaim, in source: String) -> AnchoredQuote? {
+        if let reference = claim.reference, reference.source == source { return reference }
+        return claim.appearances.first { $0.quote.source == source }?.quote
+    }
+
+    private func pairContext(_ pair: SourcePair, _ first: Source, _ second: Source, root: String) -> [String: Any] {
+        var context: [String: Any] = ["first": sourceSummary(first, root: root), "second": sourceSummary(second, root: root),
+                                      "first_short": first.shortTitle, "second_short": second.shortTitle]
+        context["shared"] = pair.sharedClaims.compactMap { claimsByID[$0] }.compactMap { claim -> [String: Any]? in
+            guard let a = quote(of: claim, in: first.id), let b = quote(of: claim, in: second.id) else { return nil }
+            let diff = WordDiff(reference: a.text, found: b.text)
+            var row = claimSummary(claim, root: root)
+            row["first_pieces"] = Self.pieceContexts(diff.pieces.filter { if case .added = $0 { return false } else { return true } })
+            row["second_pieces"] = Self.pieceContexts(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
+            row["first_href"] = "\(root)articles/\(first.id)/#q-\(claim.id)"
+            row["second_href"] = "\(root)articles/\(second.id)/#q-\(claim.id)"
+            row["differences"] = diff.differences.map(describe)
+            row["identical"] = diff.isIdentical
+            return row
+        }
+        context["has_shared"] = !pair.sharedClaims.isEmpty
+        let firstOnly = site.claims.filter { $0.sourceIDs.contains(first.id) && !$0.sourceIDs.contains(second.id) }
+        let secondOnly = site.claims.filter { $0.sourceIDs.contains(second.id) && !$0.sourceIDs.contains(first.id) }
+        context["first_only"] = firstOnly.map { claimSummary($0, root: root) }
+        context["second_only"] = secondOnly.map { claimSummary($0, root: root) }
+        context["has_first_only"] = !firstOnly.isEmpty
+        context["has_second_only"] = !secondOnly.isEmpty
+        context["reused"] = pair.reused.map { passage -> [String: Any] in
+            var item = excerpt(first, sentence: passage.first, highlight: passage.first, root: root)
+            item["words"] = passage.wordCount
+            item["first_href"] = item["href"]
+            item["second_href"] = "\(root)articles/\(second.id)/#p\(second.text.blockIndex(at: passage.second.start) + 1)"
+            return item
+        }
+        context["has_reused"] = !pair.reused.isEmpty
+        context["minimum_words"] = TextReuseFinder.minimumWords
+        return context
+    }
+
+    /// The comparisons a source takes part in, for its page.
+    func comparisons(of source: Source, root: String) -> [[String: Any]] {
+        site.analysis.pairs.filter { $0.first == source.id || $0.second == source.id }.map { pair in
+            let other = pair.first == source.id ? pair.second : pair.first
+            var summary = pairSummary(pair, root: root)
+            summary["other"] = sources[other]?.displayTitle ?? other
+            return summary
+        }
+    }
+
+    /// The entities a source names, with how often.
+    func entitiesNamed(in source: Source, root: String) -> [[String: Any]] {
+        let mentions = site.analysis.mentions[source.id] ?? []
+        return site.entities.compactMap { entity in
+            let count = mentions.filter { $0.entity == entity.id }.count
+            guard count > 0 else { return nil }
+            var summary = entitySummary(entity, root: root)
+            summary["count"] = count
+            return summary
+        }
+    }
+}

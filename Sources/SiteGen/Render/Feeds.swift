@@ -1,0 +1,43 @@
+import Foundation
+
+/// `feed.xml` (Atom: the explainer pages and the sources) and `sitemap.xml`.
+/// Both are made from dates in the content only, never from the clock, so
+/// the same input gives the same bytes.
+extension SiteRenderer {
+    func feedFile() -> RenderedFile {
+        struct Entry {
+            var title: String, path: String, date: String, category: String, summary: String
+        }
+        var entries: [Entry] = []
+        for explainer in site.pages {
+            guard let date = explainer.updated ?? site.config.updated else { continue }
+            entries.append(Entry(title: explainer.isHome ? site.config.title : explainer.title,
+                                 path: explainer.isHome ? "index.html" : "\(explainer.slug)/index.html", date: date, category: "explainer",
+                                 summary: explainer.description ?? "Explainer page: \(explainer.title)."))
+        }
+        for source in site.sources {
+            // A source without a date enters the feed when the site was last updated.
+            guard let date = source.metadata.date ?? site.config.updated else { continue }
+            let by = [source.metadata.publisher, source.metadata.date].compactMap { $0 }.joined(separator: ", ")
+            entries.append(Entry(title: source.displayTitle, path: "articles/\(source.id)/index.html", date: date, category: "source",
+                                 summary: "\(Self.kindLabel(source.metadata.kind))\(by.isEmpty ? "" : " (\(by))"), with the claims it reports marked."))
+        }
+        entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }
+        let newest = entries.map(\.date).max() ?? site.config.updated ?? "1970-01-01"
+        let context: [String: Any] = [
+            "site": siteContext, "generator": Self.generator, "updated": Self.atomTime(newest),
+            "entries": entries.map { ["title": $0.title, "url": canonicalURL($0.path), "updated": Self.atomTime($0.date),
+                                      "category": $0.category, "summary": $0.summary] },
+        ]
+        return RenderedFile(path: "feed.xml", data: Data(templates.render("feed", context).utf8))
+    }
+
+    /// Every HTML page but the 404 page, at its canonical address.
+    func sitemapFile(pages: [RenderedFile]) -> RenderedFile {
+        let urls = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted().map { ["loc": canonicalURL($0)] }
+        return RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": urls]).utf8))
+    }
+
+    /// An Atom timestamp for a calendar day: midnight UTC.
+    static func atomTime(_ day: String) -> String { "\(day)T00:00:00Z" }
+}

@@ -1,0 +1,233 @@
+import XCTest
+@testable import SiteGen
+
+/// The real content, loaded and analysed once for the tests that read it.
+enum RealSite {
+    static let checked: (site: Site, warnings: [Diagnostic]) = {
+        var pipeline = Pipeline(options: BuildOptions(content: Repo.content, templates: Repo.templates,
+                                                      output: URL(fileURLWithPath: "/nonexistent")))
+        let (site, _, warnings) = try! pipeline.check()
+        return (site, warnings)
+    }()
+    static var site: Site { checked.site }
+
+    static func source(_ prefix: String) -> Source {
+        site.sources.first { $0.id.hasPrefix(prefix) }!
+    }
+}
+
+final class ClaimLinkTests: XCTestCase {
+    private func site(page: String, claims: String = "") throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/site.yaml", minimalSiteYAML)
+        try folder.write("Content/articles/post.md", """
+        ---
+        title: A post
+        kind: primary
+        date: 2025-01-02
+        ---
+
+        The council approved 12 new buses on Monday.
+        """)
+        try folder.write("Content/claims/c.yaml", claims.isEmpty ? """
+        - id: new-buses
+          statement: The council approved twelve new buses.
+          kind: figure
+          speaker: The council
+          status: verified
+          reference: {source: post, quote: "approved 12 new buses"}
+        """ : claims)
+        try folder.write("Content/pages/story.md", page)
+        return folder
+    }
+
+    func testClaimLinksBecomeNumberedMarginNotes() throws {
+        let folder = try site(page: "---\ntitle: Story\n---\n\nThe council [bought buses](claim:new-buses), and [more](claim:new-buses).\n")
+        _ = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        let html = try folder.read("out/story/index.html")
+        XCTAssertTrue(html.contains("<span class=\"cited\"><a href=\"../claims/new-buses/\">bought buses</a>"), html)
+        XCTAssertTrue(html.contains("id=\"note-1\""))
+        XCTAssertTrue(html.contains("id=\"note-2\""), "each citation gets its own number")
+        XCTAssertTrue(html.contains("<span class=\"margin-note\" role=\"note\">"))
+        XCTAssertTrue(html.contains("“approved 12 new buses”"), "the note quotes the reference wording")
+        XCTAssertTrue(html.contains("Verified"))
+        XCTAssertFalse(html.contains("claim:"), "no claim: destination reaches the HTML")
+    }
+
+    func testUnknownClaimIsAnErrorAtTheLinkPosition() throws {
+        let page = "---\ntitle: Story\n---\n\nFirst [one](claim:new-bus) and\n  a continued line with [two](claim:nothing-like-it).\n"
+        let folder = try site(page: page)
+        let output = folder.url.appendingPathComponent("out")
+        let failures = Pipeline.failures(content: folder.url.appendingPathComponent("Content"), output: output)
+        XCTAssertEqual(failures.count, 2, failures.joined(separator: "\n"))
+        XCTAssertTrue(failures[0].hasSuffix("pages/story.md:5:7: error: unknown claim `new-bus`; did you mean `new-buses`?"), failures[0])
+        // cmark counts a continuation line's columns without its indentation; the report does not.
+        XCTAssertTrue(failures[1].hasSuffix("pages/story.md:6:25: error: unknown claim `nothing-like-it`"), failures[1])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "a failed build writes nothing")
+    }
+
+    func testKeyClaimsOnTheHomePageMustExist() throws {
+        let folder = try site(page: "---\ntitle: Story\n---\n\nText.\n")
+        try folder.write("Content/pages/index.md", "---\ntitle: Home\nkey_claims:\n  - new-buses\n  - old-buses\n---\n\nSummary.\n")
+        let failures = Pipeline.failures(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        XCTAssertEqual(failures.count, 1)
+        XCTAssertTrue(failures[0].hasSuffix("pages/index.md:5:5: error: unknown claim `old-buses`"), failures[0])
+    }
+
+    func testEveryExplainerClaimLinkResolves() throws {
+        let site = RealSite.site
+        XCTAssertGreaterThanOrEqual(site.pages.filter { !$0.isHome }.count, 6)
+        let known = Set(site.claims.map(\.id))
+        for page in site.pages where page.slug != site.config.correctionsPage {
+            XCTAssertFalse(page.claimLinks.isEmpty, "\(page.slug) cites no claim")
+            for link in page.claimLinks { XCTAssertTrue(known.contains(link.claimID), "\(page.path): \(link.claimID)") }
+        }
+    }
+}
+
+final class DateResolutionTests: XCTestCase {
+    private func mentions(_ prefix: String) -> [DateMention] {
+        RealSite.site.analysis.dateMentions[RealSite.source(prefix).id] ?? []
+    }
+
+    private func mention(_ expression: String, in prefix: String) throws -> DateMention {
+        try XCTUnwrap(mentions(prefix).first { $0.expression == expression }, "no “\(expression)” in \(prefix)")
+    }
+
+    func testRelativeDatesInTheRealArticles() throws {
+        // 003 is dated 24 February 2026, a Tuesday.
+        let lastMonth = try mention("Last month", in: "003")
+        XCTAssertEqual(lastMonth.date?.iso, "2026-01")
+        XCTAssertNil(lastMonth.doubt)
+        let june = try mention("June", in: "003")
+        XCTAssertEqual(june.date?.iso, "2025-06")
+        XCTAssertNotNil(june.doubt, "a month without a year is marked uncertain")
+        let monday = try mention("Monday", in: "003")
+        XCTAssertEqual(monday.date?.iso, "2026-02-23")
+        XCTAssertNil(monday.doubt, "the day before a Tuesday article is not in doubt")
+        XCTAssertEqual(try mention("July 2024", in: "003").date?.iso, "2024-07")
+
+        // Benzinga is dated 23 February 2026, itself a Monday.
+        XCTAssertEqual(try mention("Last year", in: "000").date?.iso, "2025")
+        XCTAssertEqual(try mention("Earlier this month", in: "000").date?.iso, "2026-02")
+        let onMonday = try mention("Monday", in: "000")
+        XCTAssertEqual(onMonday.date?.iso, "2026-02-23")
+        XCTAssertNotNil(onMonday.doubt, "“Monday” in an article dated a Monday could mean a week earlier")
+
+        XCTAssertEqual(try mention("February 23, 2026", in: "001").date?.iso, "2026-02-23")
+    }
+
+    func testTheBlogDatelineIsNotAnEvent() throws {
+        let dateline = try mention("Feb 23, 2026", in: "anthropic-blog")
+        XCTAssertTrue(dateline.isDateline)
+        XCTAssertFalse(RealSite.site.analysis.timeline.contains { $0.mentions.contains(dateline) })
+    }
+
+    func testTimelineIsInOrderAndLinksClaims() {
+        let timeline = RealSite.site.analysis.timeline
+        XCTAssertEqual(timeline.map(\.date), timeline.map(\.date).sorted())
+        let h200 = timeline.first { $0.claims.contains("h200-exports-allowed") }
+        XCTAssertEqual(h200?.date.iso, "2026-01")
+        XCTAssertTrue(timeline.contains { $0.publications.contains("anthropic-blog-2026-02-23") && $0.date.iso == "2026-02-23" })
+    }
+
+    func testRulesOnASyntheticArticle() {
+        var metadata = SourceMetadata()
+        metadata.date = "2025-03-05" // a Wednesday
+        let text = "Yesterday the board met. Last week it voted. It may march on. In May, it sold. Last Wednesday it rested. In December it bought."
+        let source = Source(id: "s", path: "s.txt", format: .scrapedText, metadata: metadata, headline: nil,
+                            text: SourceText(blocks: [TextBlock(.paragraph, runs: [TextRun(text)], position: SourcePosition(line: 1, column: 1))]))
+        let found = Dictionary(DateFinder(source: source).mentions().map { ($0.expression, $0) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(found["Yesterday"]?.date?.iso, "2025-03-04")
+        XCTAssertEqual(found["Last week"]?.date?.iso, "2025-02-24", "the Monday that starts the week before")
+        XCTAssertNil(found["may"], "lower-case “may” and “march” are verbs")
+        XCTAssertNil(found["march"])
+        XCTAssertEqual(found["May"]?.date?.iso, "2024-05", "a later month without a year is last year's")
+        XCTAssertEqual(found["Wednesday"]?.date?.iso, "2025-02-26", "“last Wednesday” in a Wednesday article is a week back")
+        XCTAssertEqual(found["December"]?.date?.iso, "2024-12")
+
+        var undated = source
+        undated.metadata.date = nil
+        let unresolved = DateFinder(source: undated).mentions().first { $0.expression == "Yesterday" }
+        XCTAssertNil(unresolved?.date)
+        XCTAssertNotNil(unresolved?.doubt)
+    }
+}
+
+final class EntityTests: XCTestCase {
+    private func entity(_ id: String, _ aliases: [String]) -> Entity {
+        Entity(id: id, name: aliases[0], kind: .organisation, description: nil, aliases: aliases, path: "e.yaml",
+               position: SourcePosition(line: 1, column: 1))
+    }
+
+    func testAliasesMapSpellingsToOneEntityLongestFirst() {
+        let finder = MentionFinder(entities: [entity("moonshot-ai", ["Moonshot AI", "Moonshot", "MoonShot AI"]), entity("x", ["X"])])
+        let found = finder.mentions(in: "Moonshot AI, Moonshot, and MoonShot AI posted on X; x marks nothing.", source: "s")
+        XCTAssertEqual(found.map(\.spelling), ["Moonshot AI", "Moonshot", "MoonShot AI", "X"])
+        XCTAssertEqual(Set(found.map(\.entity)), ["moonshot-ai", "x"])
+        XCTAssertTrue(found.allSatisfy(\.isKnownAlias))
+    }
+
+    func testASpellingOffOnlyInCapitalsIsFoundAndFlagged() {
+        let finder = MentionFinder(entities: [entity("moonshot-ai", ["Moonshot AI", "Moonshot"])])
+        let found = finder.mentions(in: "by DeepSeek, MoonShot AI and MiniMax", source: "s")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.spelling, "MoonShot AI")
+        XCTAssertEqual(found.first?.isKnownAlias, false)
+    }
+
+    func testRealSourcesNameTheLabsIncludingMoonShot() {
+        let site = RealSite.site
+        let article = RealSite.source("002")
+        let moonshot = (site.analysis.mentions[article.id] ?? []).filter { $0.entity == "moonshot-ai" }
+        XCTAssertTrue(moonshot.contains { $0.spelling == "MoonShot AI" && $0.isKnownAlias })
+        for lab in ["deepseek", "moonshot-ai", "minimax"] {
+            XCTAssertTrue((site.analysis.mentions["anthropic-blog-2026-02-23"] ?? []).contains { $0.entity == lab }, lab)
+        }
+        XCTAssertTrue(RealSite.checked.warnings.isEmpty, RealSite.checked.warnings.map(\.description).joined(separator: "\n"))
+    }
+
+    func testAnUnknownAliasIsReportedWithItsPosition() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/site.yaml", minimalSiteYAML)
+        try folder.write("Content/articles/a.txt", " date 2025-01-01 DeepSeek and MoonShot AI were named.\n")
+        try folder.write("Content/entities.yaml", "- id: moonshot-ai\n  name: Moonshot AI\n  kind: organisation\n  aliases: [Moonshot]\n")
+        let (warnings, _) = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings[0].description.contains("articles/a.txt:1:31: warning: “MoonShot AI” looks like Moonshot AI"), warnings[0].description)
+        XCTAssertTrue(try folder.read("out/entities/moonshot-ai/index.html").contains("MoonShot AI"))
+    }
+
+    func testAnAliasClaimedByTwoEntitiesIsAnError() throws {
+        var loader = EntityLoader()
+        _ = loader.load("- id: a\n  name: A\n  kind: person\n  aliases: [Al]\n- id: b\n  name: B\n  kind: person\n  aliases: [Al]\n", path: "entities.yaml")
+        XCTAssertEqual(loader.diagnostics.map(\.description), ["entities.yaml:8:12: error: the spelling “Al” belongs to both `a` and `b`"])
+    }
+}
+
+final class TextReuseTests: XCTestCase {
+    func testAQuoteTwoFixturesShareIsFound() throws {
+        let wire = try Repo.text("Tests/Fixtures/reuse/wire.txt"), paper = try Repo.text("Tests/Fixtures/reuse/paper.txt")
+        let finder = TextReuseFinder(texts: [wire, paper])
+        let passages = finder.passages(0, 1)
+        XCTAssertEqual(passages.count, 1, "“the harbour authority said” and “in the spring” are too short to count")
+        let passage = try XCTUnwrap(passages.first)
+        XCTAssertEqual(passage.wordCount, 15)
+        let scalars = Array(wire.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[passage.first.start..<passage.first.end])),
+                       "We expect the first crossings to carry passengers before the summer timetable begins in May")
+        XCTAssertEqual(finder.allPairs().keys.map { [$0.first, $0.second] }, [[0, 1]])
+    }
+
+    func testUnrelatedTextsShareNothing() {
+        let finder = TextReuseFinder(texts: ["one two three four five six seven eight nine", "nine eight seven six five four three two one"])
+        XCTAssertTrue(finder.allPairs().isEmpty)
+    }
+
+    func testTheMuskPostIsFoundInTheArticlesThatCopiedIt() throws {
+        let site = RealSite.site
+        let pair = try XCTUnwrap(site.analysis.pairs.first { $0.first == "000_5999f76328f70683" && $0.second == "001_96e0cee32f80b94d" })
+        XCTAssertTrue(pair.reused.contains { $0.wordCount >= 25 })
+        XCTAssertTrue(pair.sharedClaims.contains("musk-post"))
+    }
+}
