@@ -70,6 +70,7 @@ public struct SiteRenderer {
         var context = extra
         context["site"] = siteContext
         context["root"] = root
+        context["home"] = root.isEmpty ? "./" : root
         context["page_title"] = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
         context["og_title"] = title ?? site.config.title
         context["og_type"] = ogType
