@@ -8,7 +8,7 @@ struct SiteGenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "Publishes annotated explainers: sources, claims and explainer pages into a static site.",
         version: SiteRenderer.generator,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, EvaluateMatching.self]
     )
 }
 
@@ -78,6 +78,35 @@ struct Check: ParsableCommand {
             locations.report(warnings)
             locations.report(pipeline.timings)
             if locations.chatty { FileHandle.standardError.write(Data("No errors; \(warnings.count) warnings\n".utf8)) }
+        } catch let failure as BuildFailed {
+            locations.report(failure.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct EvaluateMatching: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate-matching",
+        abstract: "Leave-one-out: match each scraped article as if it were new and compare with the curated claims.")
+
+    @OptionGroup var locations: Locations
+    @Flag(help: "List every match with its method, score and passage.") var details = false
+    @Option(help: "Try other thresholds: wording,figure,statement,paraphrase (for example 0.8,0.65,0.6,0.55).") var thresholds: String?
+
+    func run() throws {
+        var pipeline = Pipeline(options: locations.options())
+        var chosen: [Double]?
+        if let thresholds {
+            let values = thresholds.split(separator: ",").compactMap { Double($0) }
+            guard values.count == 4 else { throw ValidationError("--thresholds takes four numbers: wording,figure,statement,paraphrase") }
+            chosen = values
+        }
+        do {
+            let (site, _, _) = try pipeline.check()
+            let evaluation = MatchingEvaluation(site: site, thresholds: chosen)
+            print(evaluation.report, terminator: "")
+            if details { print(evaluation.details, terminator: "") }
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
             throw ExitCode(1)

@@ -175,7 +175,7 @@ final class RealClaimsTests: XCTestCase {
     func testClaimPagesCompareSideBySideAndCarryClaimReview() throws {
         let (folder, _) = try XCTUnwrap(Self.built)
         let page = try folder.read("public/claims/fraudulent-accounts/index.html")
-        XCTAssertEqual(page.components(separatedBy: "<section class=\"wording").count - 1, 5)
+        XCTAssertEqual(page.components(separatedBy: "<section class=\"wording").count - 1, 6)
         XCTAssertTrue(page.contains("<del><span class=\"visually-hidden\">[removed: </span>approximately"))
         XCTAssertTrue(page.contains("<ins><span class=\"visually-hidden\">[added: </span>around"))
         XCTAssertTrue(page.contains("The hedge “approximately” becomes “around”."))
@@ -184,7 +184,7 @@ final class RealClaimsTests: XCTestCase {
         let review = try JSONSerialization.jsonObject(with: Data(ld.utf8)) as! [String: Any]
         XCTAssertEqual(review["@type"] as? String, "ClaimReview")
         XCTAssertEqual((review["reviewRating"] as? [String: Any])?["alternateName"] as? String, "Attributed, not verified")
-        XCTAssertEqual(((review["itemReviewed"] as? [String: Any])?["appearance"] as? [Any])?.count, 5)
+        XCTAssertEqual(((review["itemReviewed"] as? [String: Any])?["appearance"] as? [Any])?.count, 6)
 
         let source = try folder.read("public/articles/003_9980aa1c859c75b5/index.html")
         XCTAssertTrue(source.contains("<span id=\"q-fraudulent-accounts\" class=\"anchor-target\"></span><mark>around 24,000 fake accounts</mark>"))

@@ -31,6 +31,7 @@ public struct StepTimings: Sendable {
 ///
 ///     load      Content/ → Site (config, sources, pages, claims model), parsed with cmark
 ///     resolve   claims → quotes anchored in their sources, wordings compared, sums checked
+///     match     sources no claim cites → automatic appearances and the review queue
 ///     analyse   entity mentions, dated sentences → timeline, sources that overlap
 ///     render    Site → files (pure)
 ///     write     files → a fresh folder, swapped in atomically
@@ -54,6 +55,13 @@ public struct Pipeline {
             var resolver = ClaimResolver(sources: loaded.sources)
             loaded.claims = timings.measure("resolve") { resolver.resolve(loaded.claimModel) }
             diagnostics.add(contentsOf: resolver.diagnostics)
+            if !diagnostics.hasErrors {
+                timings.measure("match") { AutoMatching(site: loaded).apply(to: &loaded, resolver: resolver) }
+                let paths = Dictionary(loaded.sources.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+                diagnostics.add(contentsOf: loaded.review.map { item in
+                    .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
+                })
+            }
             loaded.analysis = timings.measure("analyse") { Analysis(site: loaded) }
             diagnostics.add(contentsOf: loaded.analysis.warnings)
             site = loaded

@@ -61,6 +61,9 @@ public struct Claim: Hashable, Sendable {
     public var notes: String?
     /// Claims whose figures should add up to this claim's figure.
     public var sumOf: [String]
+    /// How far a figure found in a new source may be from the claim's and still
+    /// match, as a fraction of the claim's figure (0.05 is 5%). Nil: exactly.
+    public var tolerance: Double? = nil
     public var path: String
     public var position: SourcePosition
 }

@@ -55,7 +55,6 @@ struct ClaimResolver {
 
     init(sources: [Source]) {
         self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        folded = self.sources.mapValues { FoldedText($0.text.string) }
     }
 
     mutating func resolve(_ claims: [Claim]) -> [ResolvedClaim] {
@@ -101,11 +100,14 @@ struct ClaimResolver {
     }
 
     private mutating func anchor(_ selector: QuoteSelector, claim: Claim) -> AnchoredQuote? {
-        guard let source = sources[selector.source], let text = folded[selector.source] else {
+        guard let source = sources[selector.source] else {
             let known = sources.keys.sorted().joined(separator: ", ")
             diagnostics.append(.error(claim.path, selector.position, "claim `\(claim.id)` cites unknown source `\(selector.source)`; known sources: \(known)"))
             return nil
         }
+        // Folded once per source, and only for sources a claim cites.
+        let text = folded[source.id] ?? FoldedText(source.text.string)
+        folded[source.id] = text
         switch Anchor.locate(selector, in: text) {
         case .success(let span):
             return Self.quote(span, in: text, source: source.id)

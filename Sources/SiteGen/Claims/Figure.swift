@@ -16,7 +16,10 @@ public struct Figure: Hashable, Sendable {
         options: [.caseInsensitive])
 
     /// Every figure in `text`, in order. Years (four digits, 1900–2100, no scale) are left out.
-    public static func all(in text: String) -> [Figure] {
+    public static func all(in text: String) -> [Figure] { located(in: text).map(\.figure) }
+
+    /// Every figure in `text` with where it is.
+    public static func located(in text: String) -> [(figure: Figure, range: Range<String.Index>)] {
         let range = NSRange(text.startIndex..., in: text)
         return pattern.matches(in: text, range: range).compactMap { match in
             guard let whole = Range(match.range, in: text), let digits = Range(match.range(at: 2), in: text) else { return nil }
@@ -26,7 +29,11 @@ public struct Figure: Hashable, Sendable {
             if let scale { value *= scales[scale] ?? 1 }
             let currency = Range(match.range(at: 1), in: text).map { String(text[$0]) }
             if scale == nil, currency == nil, number.count == 4, !number.contains("."), (1900...2100).contains(Int(value)) { return nil }
-            return Figure(value: value, text: text[whole].trimmingCharacters(in: .whitespaces), currency: currency, scale: scale)
+            let trimmed = text[whole].trimmingCharacters(in: .whitespaces)
+            let start = text[whole].firstIndex { !$0.isWhitespace } ?? whole.lowerBound
+            // A number glued to letters ("H200") is a name, not a quantity.
+            if let before = text[..<start].unicodeScalars.last, before.properties.isAlphabetic { return nil }
+            return (Figure(value: value, text: trimmed, currency: currency, scale: scale), start..<whole.upperBound)
         }
     }
 

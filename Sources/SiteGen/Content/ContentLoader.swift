@@ -32,6 +32,8 @@ public struct Site {
     public var claims: [ResolvedClaim] = []
     /// The people, organisations and products of `entities.yaml`.
     public var entities: [Entity] = []
+    /// Figures and quotations of new sources that no claim covers.
+    public var review: [ReviewItem] = []
     /// Mentions, dates, the timeline and overlapping sources, derived after resolving.
     public var analysis = Analysis()
 }

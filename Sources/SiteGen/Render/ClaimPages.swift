@@ -11,6 +11,7 @@ extension SiteRenderer {
                               extra: ["claim": claimContext(claim)]))
         }
         files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
+        files.append(page("review/index.html", template: "review", title: "Review queue", extra: reviewContext()))
         files.append(RenderedFile(path: "claims.json", data: ClaimsExport(site: site).json()))
         return files
     }
@@ -41,6 +42,7 @@ extension SiteRenderer {
             column["has_differences"] = !appearance.differences.isEmpty
             column["identical"] = claim.reference != nil && appearance.differences.isEmpty
             column["match"] = appearance.match.rawValue
+            if appearance.match == .auto { column["score"] = AutoMatching.format(appearance.score) }
             if let attributed = appearance.attributedTo { column["attributed_to"] = sources[attributed]?.displayTitle ?? attributed }
             if let note = appearance.note { column["note"] = note }
             columns.append(column)
@@ -101,6 +103,20 @@ extension SiteRenderer {
         return ["kind": difference.kind.rawValue, "text": text]
     }
 
+    /// The review queue, grouped by source in site order.
+    private func reviewContext() -> [String: Any] {
+        let bySource = Dictionary(grouping: site.review, by: \.source)
+        let groups: [[String: Any]] = site.sources.compactMap { source in
+            guard let items = bySource[source.id] else { return nil }
+            return ["title": source.displayTitle, "href": "../articles/\(source.id)/", "items": items.map { item -> [String: Any] in
+                let block = source.text.blockIndex(at: item.span.start)
+                return ["text": item.text, "reason": item.reason, "kind": item.kind.rawValue,
+                        "href": "../articles/\(source.id)/#p\(block + 1)"]
+            }]
+        }
+        return ["groups": groups, "has_items": !groups.isEmpty]
+    }
+
     private func coverageContext() -> [String: Any] {
         let columns = site.sources.map { ["id": $0.id, "short_title": $0.shortTitle, "href": "../articles/\($0.id)/", "title": $0.displayTitle] }
         let rows: [[String: Any]] = site.claims.map { claim in
@@ -113,9 +129,18 @@ extension SiteRenderer {
                 let found = claim.appearances.filter { $0.quote.source == source.id }
                 guard !found.isEmpty else { return ["none": true, "label": "Not reported", "source": source.shortTitle] }
                 let count = found.reduce(0) { $0 + $1.differences.count }
-                if count == 0 { return ["same": true, "href": href, "label": "Same wording", "source": source.shortTitle] }
-                return ["differs": true, "href": href, "count": count, "source": source.shortTitle,
-                        "label": "Differs (\(count) difference\(count == 1 ? "" : "s"))"]
+                // A match the tool made, not a curator, says so, with its score.
+                let auto = found.first { $0.match == .auto }.map { " · matched automatically, score \(AutoMatching.format($0.score))" } ?? ""
+                var cell: [String: Any] = ["href": href, "source": source.shortTitle, "auto": !auto.isEmpty]
+                if count == 0 {
+                    cell["same"] = true
+                    cell["label"] = "Same wording" + auto
+                } else {
+                    cell["differs"] = true
+                    cell["count"] = count
+                    cell["label"] = "Differs (\(count) difference\(count == 1 ? "" : "s"))" + auto
+                }
+                return cell
             }
             return row
         }

@@ -103,13 +103,13 @@ struct ClaimsExport {
                     appearances: claim.appearances.map { appearance in
                         AppearanceEntry(source: appearance.quote.source, quote: appearance.quote.text,
                                         start: appearance.quote.span.start, end: appearance.quote.span.end,
-                                        match: appearance.match.rawValue, score: appearance.score, attributed_to: appearance.attributedTo,
+                                        match: appearance.match.rawValue, score: (appearance.score * 1000).rounded() / 1000, attributed_to: appearance.attributedTo,
                                         differences: appearance.differences.map { DifferenceEntry(kind: $0.kind.rawValue, reference: $0.reference, found: $0.found) })
                     },
                     sum_check: claim.sumCheck.map { SumCheckEntry(parts: $0.parts.map(\.claim), sum: $0.sum, total: $0.total.value,
                                                                   consistent: $0.consistent, explanation: $0.explanation) })
             },
-            review: [])
+            review: site.review.map { ReviewEntry(source: $0.source, text: $0.text, start: $0.span.start, end: $0.span.end, reason: $0.reason) })
     }
 
     func json() -> Data {

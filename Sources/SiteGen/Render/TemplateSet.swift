@@ -7,7 +7,7 @@ import Mustache
 public struct TemplateSet {
     /// Templates every build renders with.
     public static let required = ["layout", "index", "article", "articles", "page", "404", "claims", "claim", "coverage", "claim-note",
-                                   "timeline", "entities", "entity", "compare-index", "compare", "feed", "sitemap"]
+                                   "timeline", "entities", "entity", "compare-index", "compare", "feed", "sitemap", "review"]
 
     let library: MustacheLibrary
     /// Files copied as they are (CSS, scripts, images), relative to `Templates/assets/`.

@@ -1,0 +1,169 @@
+/// Something in a source that a claim could cover: a figure with its hedge
+/// and unit, or a quotation with the speaker the sentence gives it.
+public struct Candidate: Hashable, Sendable {
+    public enum Kind: String, Sendable { case figure, quotation }
+
+    public var kind: Kind
+    public var source: String
+    /// The figure with its hedge and unit words ("approximately 24,000 fraudulent
+    /// accounts"), or the words inside the quotation marks.
+    public var span: TextSpan
+    public var text: String
+    /// The sentence (or embedded post) the candidate is in.
+    public var sentence: TextSpan
+    public var figure: Figure?
+    /// The hedge before the figure, lower-cased ("more than"), if any.
+    public var qualifier: String?
+    /// What the figure counts, as a singular key ("account", "exchange"), if any.
+    public var unit: String?
+    /// Who the sentence says spoke the quotation: an entity id, or the words used.
+    public var speaker: String?
+}
+
+/// Finds candidates in a source's cleaned text: figures through `Figure`'s
+/// pattern, quotations between straight or typographic double quotes, and
+/// posts embedded from X.
+struct CandidateExtractor {
+    let mentions: MentionFinder
+
+    /// Quotations shorter than this many words are phrases ("industrial-scale"), not quotes.
+    static let minimumQuoteWords = 4
+
+    func candidates(in source: Source) -> [Candidate] {
+        let text = source.text
+        let sentences = text.sentences
+        var found: [Candidate] = []
+        for (index, block) in text.blocks.enumerated() {
+            let base = text.blockStarts[index]
+            let blockText = block.text
+            let scalars = Array(blockText.unicodeScalars)
+            let blockSpan = TextSpan(start: base, end: base + scalars.count)
+            func sentence(around span: TextSpan) -> TextSpan {
+                if block.kind == .embed { return blockSpan }
+                return sentences.first { $0.start <= span.start && span.start < $0.end } ?? blockSpan
+            }
+            let tokens = WordToken.all(in: scalars)
+            for (figure, range) in Figure.located(in: blockText) {
+                let start = blockText.unicodeScalars.distance(from: blockText.startIndex, to: range.lowerBound)
+                let end = blockText.unicodeScalars.distance(from: blockText.startIndex, to: range.upperBound)
+                let (qualifier, qualifierStart) = Self.hedge(endingAt: start, tokens: tokens, scalars: scalars)
+                let (unit, unitEnd) = Self.unit(startingAt: end, tokens: tokens, scalars: scalars)
+                // A bare number that counts nothing named ("step 1") is not a claim's figure.
+                guard unit != nil || figure.currency != nil || figure.scale != nil else { continue }
+                let span = TextSpan(start: base + (qualifierStart ?? start), end: base + (unitEnd ?? end))
+                found.append(Candidate(kind: .figure, source: source.id, span: span, text: Self.string(scalars, span, base),
+                                       sentence: sentence(around: span), figure: figure, qualifier: qualifier, unit: unit))
+            }
+            if block.kind == .embed, let post = Self.embeddedPost(scalars) {
+                let span = TextSpan(start: base + post.text.start, end: base + post.text.end)
+                found.append(Candidate(kind: .quotation, source: source.id, span: span, text: Self.string(scalars, span, base),
+                                       sentence: blockSpan, speaker: post.speaker))
+                continue
+            }
+            for quoted in Self.quotations(scalars) {
+                let span = TextSpan(start: base + quoted.start, end: base + quoted.end)
+                let around = sentence(around: span)
+                found.append(Candidate(kind: .quotation, source: source.id, span: span, text: Self.string(scalars, span, base),
+                                       sentence: around, speaker: speaker(of: span, in: around, source: source)))
+            }
+        }
+        return found.sorted { $0.span < $1.span }
+    }
+
+    private static func string(_ scalars: [Unicode.Scalar], _ span: TextSpan, _ base: Int) -> String {
+        String(String.UnicodeScalarView(scalars[(span.start - base)..<(span.end - base)]))
+    }
+
+    /// The hedge (from `Qualifiers.lexicon`) right before a figure, longest first.
+    static func hedge(endingAt offset: Int, tokens: [WordToken], scalars: [Unicode.Scalar]) -> (String?, Int?) {
+        let before = tokens.filter { $0.end <= offset }
+        guard let last = before.last, offset - last.end <= 2 else { return (nil, nil) }
+        for phrase in Qualifiers.lexicon.sorted(by: { $0.count > $1.count }) where phrase.count <= before.count {
+            let words = before.suffix(phrase.count)
+            if words.map(\.key) == phrase { return (phrase.joined(separator: " "), words.first!.start) }
+        }
+        return (nil, nil)
+    }
+
+    /// Words that end a unit: what follows them is no longer what is counted.
+    static let unitStops: Set<String> = ["and", "or", "with", "to", "of", "in", "on", "at", "by", "for", "from", "that", "which",
+                                          "who", "were", "was", "is", "are", "has", "had", "have", "the", "a", "an", "its", "their",
+                                          "through", "into", "across", "after", "before", "since", "over", "under", "than", "as"]
+
+    /// The words a figure counts ("fraudulent accounts", "exchanges"): up to three
+    /// words after it in the same clause; the last of them, made singular, is the key.
+    static func unit(startingAt offset: Int, tokens: [WordToken], scalars: [Unicode.Scalar]) -> (String?, Int?) {
+        var words: [WordToken] = []
+        var position = offset
+        for token in tokens where token.start >= offset {
+            let gap = scalars[position..<token.start]
+            guard gap.allSatisfy({ $0 == " " || $0 == "-" }), words.count < 3,
+                  !unitStops.contains(token.key), !token.key.hasSuffix("ly"), Int(token.key) == nil else { break }
+            words.append(token)
+            position = token.end
+        }
+        guard let last = words.last else { return (nil, nil) }
+        return (singular(last.key), last.end)
+    }
+
+    static func singular(_ word: String) -> String {
+        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("ses") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
+        if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+        return word
+    }
+
+    /// Spans inside double quotes (straight or typographic) of at least `minimumQuoteWords` words.
+    static func quotations(_ scalars: [Unicode.Scalar]) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        var open: Int?
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\u{201C}": open = index + 1
+            case "\u{201D}":
+                if let start = open { spans.append(TextSpan(start: start, end: index)) }
+                open = nil
+            case "\"":
+                if let start = open { spans.append(TextSpan(start: start, end: index)); open = nil } else { open = index + 1 }
+            default: break
+            }
+        }
+        return spans.compactMap { span in
+            var span = span
+            while span.start < span.end, scalars[span.start].properties.isWhitespace { span.start += 1 }
+            while span.end > span.start, scalars[span.end - 1].properties.isWhitespace || ",".unicodeScalars.contains(scalars[span.end - 1]) { span.end -= 1 }
+            let words = WordToken.all(in: Array(scalars[span.start..<span.end])).count
+            return words >= minimumQuoteWords ? span : nil
+        }
+    }
+
+    /// An embedded post "text — Name (@handle) Month D, YYYY": its text and author.
+    static func embeddedPost(_ scalars: [Unicode.Scalar]) -> (text: TextSpan, speaker: String)? {
+        guard let dash = scalars.lastIndex(of: "\u{2014}") else { return nil }
+        var end = dash
+        while end > 0, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        let signature = String(String.UnicodeScalarView(scalars[(dash + 1)...]))
+        let name = signature.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard end > 0, !name.isEmpty else { return nil }
+        return (TextSpan(start: 0, end: end), name)
+    }
+
+    /// The speaker the sentence names for a quotation: the entity mentioned
+    /// nearest to it outside the quotation marks, or "the company" and the like
+    /// as written. Nil when the sentence names nobody.
+    func speaker(of quote: TextSpan, in sentence: TextSpan, source: Source) -> String? {
+        let scalars = Array(source.text.string.unicodeScalars)
+        let text = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+        let outside = mentions.mentions(in: text, source: source.id).filter { mention in
+            let start = sentence.start + mention.span.start
+            return start + (mention.span.end - mention.span.start) <= quote.start - 1 || start >= quote.end + 1
+        }
+        let distance = { (mention: EntityMention) -> Int in
+            let start = sentence.start + mention.span.start
+            return start < quote.start ? quote.start - start : start - quote.end
+        }
+        if let nearest = outside.min(by: { distance($0) < distance($1) }) { return nearest.entity }
+        let lower = text.lowercased()
+        return ["the company", "the firm", "the lab"].first { lower.contains($0) }
+    }
+}

@@ -1,0 +1,133 @@
+import XCTest
+@testable import SiteGen
+
+final class CandidateExtractionTests: XCTestCase {
+    private func candidates(_ prefix: String) -> [Candidate] {
+        CandidateExtractor(mentions: MentionFinder(entities: RealSite.site.entities)).candidates(in: RealSite.source(prefix))
+    }
+
+    func testFiguresComeWithTheirHedgeScaleAndUnit() throws {
+        let fake = try XCTUnwrap(candidates("003").first { $0.text == "around 24,000 fake accounts" })
+        XCTAssertEqual(fake.figure?.value, 24_000)
+        XCTAssertEqual(fake.qualifier, "around")
+        XCTAssertEqual(fake.unit, "account")
+        let exchanges = try XCTUnwrap(candidates("003").first { $0.figure?.value == 16_000_000 })
+        XCTAssertEqual(exchanges.text, "more than 16 million exchanges")
+        XCTAssertEqual(exchanges.qualifier, "more than")
+        XCTAssertEqual(exchanges.unit, "exchange")
+        let settlement = try XCTUnwrap(candidates("000").first { $0.figure?.value == 1.5e9 })
+        XCTAssertEqual(settlement.text, "$1.5 billion settlement")
+        XCTAssertEqual(settlement.figure?.currency, "$")
+        XCTAssertFalse(candidates("003").contains { $0.text.contains("H200") }, "a chip's name is not a figure")
+    }
+
+    func testQuotationsComeWithTheirSpeakers() throws {
+        let quotes = candidates("003").filter { $0.kind == .quotation }
+        let green = try XCTUnwrap(quotes.first { $0.text.hasPrefix("You trained on the open internet") })
+        XCTAssertEqual(green.speaker, "tory-green")
+        let growing = try XCTUnwrap(quotes.first { $0.text.hasPrefix("These campaigns are growing") })
+        XCTAssertEqual(growing.speaker, "anthropic")
+        XCTAssertFalse(quotes.contains { $0.text == "industrial-scale campaigns" }, "a two-word phrase is not a quotation")
+        let post = try XCTUnwrap(candidates("001").first { $0.kind == .quotation && $0.text.hasPrefix("Anthropic is guilty") })
+        XCTAssertEqual(post.speaker, "Elon Musk")
+        XCTAssertTrue(post.text.hasSuffix("https://t.co/EEtdsJQ1Op"), "the embedded post without its signature")
+    }
+}
+
+final class ClaimMatchingTests: XCTestCase {
+    private func source(_ text: String, id: String = "new") -> Source {
+        var metadata = SourceMetadata()
+        metadata.date = "2026-02-27"
+        let blocks = text.components(separatedBy: "\n\n").enumerated().map {
+            TextBlock(.paragraph, runs: [TextRun($1)], position: SourcePosition(line: $0 * 2 + 1, column: 1))
+        }
+        return Source(id: id, path: "\(id).txt", format: .scrapedText, metadata: metadata, headline: nil, text: SourceText(blocks: blocks))
+    }
+
+    private func matches(_ text: String) -> [AutoMatch] {
+        ClaimMatcher(claims: RealSite.site.claims, entities: RealSite.site.entities).match(source(text)).matches
+    }
+
+    func testFiguresMatchAcrossHedgesAndUnitNames() throws {
+        let found = matches("The three labs used nearly 24,000 fake accounts, the company said.\n\nThey ran more than 16 million interactions with Claude.")
+        let accounts = try XCTUnwrap(found.first { $0.claim == "fraudulent-accounts" })
+        XCTAssertEqual(accounts.method, .figure)
+        XCTAssertTrue(found.contains { $0.claim == "exchanges-total" }, "interactions count as exchanges")
+
+        var site = RealSite.site
+        site.sources.append(source("The three labs used nearly 24,000 fake accounts, the company said.", id: "new"))
+        site.review = []
+        AutoMatching(site: site).apply(to: &site, resolver: ClaimResolver(sources: site.sources))
+        let appearance = try XCTUnwrap(site.claims.first { $0.id == "fraudulent-accounts" }?.appearances.first { $0.quote.source == "new" })
+        XCTAssertEqual(appearance.match, .auto)
+        XCTAssertTrue(appearance.differences.contains { $0.kind == .qualifier && $0.reference == "approximately" && $0.found == "nearly" })
+    }
+
+    func testAFigureWithAnotherUnitOrValueDoesNotMatch() {
+        let found = matches("The company has about 24,000 employees.\n\nThe labs used about 25,000 fraudulent accounts.")
+        XCTAssertFalse(found.contains { $0.claim == "fraudulent-accounts" && $0.method == .figure }, found.map(\.claim).joined(separator: ", "))
+    }
+
+    func testAMisquoteStillMatchesAndShowsItsDifferences() throws {
+        let text = "Musk wrote: \"Anthropic is guilty of steeling training data at massive scale and had to pay multi-billion dollar settlements for their theft.\""
+        let match = try XCTUnwrap(matches(text).first { $0.claim == "musk-post" })
+        XCTAssertEqual(match.method, .wording)
+        XCTAssertGreaterThanOrEqual(match.score, ClaimMatcher.Thresholds().wording)
+        let claim = try XCTUnwrap(RealSite.site.claims.first { $0.id == "musk-post" })
+        let scalars = Array(text.unicodeScalars)
+        let found = String(String.UnicodeScalarView(scalars[match.span.start..<match.span.end]))
+        let diff = WordDiff(reference: try XCTUnwrap(claim.reference?.text), found: found)
+        XCTAssertTrue(diff.differences.contains { $0.kind == .spelling && $0.found == "steeling" }, "\(diff.differences)")
+        XCTAssertFalse(matches(text).contains { $0.claim == "musk-multibillion-settlements" }, "a phrase inside the whole post is the post's")
+    }
+
+    func testLeaveOneOutFloor() {
+        let evaluation = MatchingEvaluation(site: RealSite.site)
+        XCTAssertEqual(evaluation.rows.count, 4)
+        // docs/matching.md reports 0.96 and 0.91; the floor leaves no room for a silent regression.
+        XCTAssertGreaterThanOrEqual(evaluation.precision, 0.95, evaluation.report)
+        XCTAssertGreaterThanOrEqual(evaluation.recall, 0.9, evaluation.report)
+    }
+
+    func testCuratedSourcesAreNotMatchedAgain() {
+        XCTAssertFalse(RealSite.site.claims.contains { $0.appearances.contains { $0.match == .auto } })
+        XCTAssertTrue(RealSite.site.review.isEmpty)
+    }
+}
+
+/// A new article dropped into a copy of the real content, with nothing else changed.
+final class NewArticleTests: XCTestCase {
+    func testANewArticleIsMatchedShownAndQueued() throws {
+        let folder = try TemporaryFolder()
+        try folder.copy(Repo.content, to: "Content")
+        let fixture = Repo.fixtures.appendingPathComponent("new-article/900_fixture_rereport.txt")
+        try folder.copy(fixture, to: "Content/articles/900_fixture_rereport.txt")
+        let before = folder.snapshot("Content")
+        let (warnings, _) = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("public"))
+        XCTAssertEqual(folder.snapshot("Content"), before, "the build changes no content file")
+
+        let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/claims.json").utf8)) as! [String: Any]
+        let claims = json["claims"] as! [[String: Any]]
+        let auto = claims.flatMap { claim in
+            (claim["appearances"] as! [[String: Any]]).filter { $0["source"] as? String == "900_fixture_rereport" }.map { (claim["id"] as! String, $0) }
+        }
+        XCTAssertTrue(auto.allSatisfy { $0.1["match"] as? String == "auto" })
+        let ids = Set(auto.map(\.0))
+        XCTAssertTrue(ids.isSuperset(of: ["fraudulent-accounts", "exchanges-total", "minimax-exchanges", "musk-post"]), "\(ids)")
+        let accounts = try XCTUnwrap(auto.first { $0.0 == "fraudulent-accounts" }?.1)
+        let differences = accounts["differences"] as! [[String: Any]]
+        XCTAssertTrue(differences.contains { $0["kind"] as? String == "qualifier" && $0["found"] as? String == "close to" }, "\(differences)")
+        let musk = try XCTUnwrap(auto.first { $0.0 == "musk-post" }?.1)
+        XCTAssertTrue((musk["differences"] as! [[String: Any]]).contains { $0["kind"] as? String == "wording" && $0["found"] as? String == "its" })
+
+        let review = json["review"] as! [[String: Any]]
+        XCTAssertEqual(review.map { $0["text"] as! String }.sorted(),
+                       ["Every frontier lab now has to treat its API as an attack surface.", "more than 30 partners"])
+        XCTAssertEqual(warnings.filter { $0.message.hasPrefix("review:") }.count, 2)
+        XCTAssertTrue(warnings.contains { $0.description.contains("articles/900_fixture_rereport.txt:11:58: warning: review: unmatched figure") })
+
+        XCTAssertTrue(try folder.read("public/articles/900_fixture_rereport/index.html").contains("id=\"q-fraudulent-accounts\""))
+        XCTAssertTrue(try folder.read("public/coverage/index.html").contains("matched automatically"))
+        XCTAssertTrue(try folder.read("public/review/index.html").contains("more than 30 partners"))
+    }
+}
