@@ -37,7 +37,7 @@ struct FoldedText {
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": return "'"
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": return "\""
         case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": return "-"
-        default: return scalar.properties.isWhitespace ? " " : scalar
+        default: return scalar.isSpace ? " " : scalar
         }
     }
 
@@ -153,7 +153,7 @@ enum Anchor {
         let similarity = 1 - Double(best.distance) / Double(m)
         guard best.end > best.start else { return (nil, 0) }
         // Show whole words: widen the passage to the word boundaries around it.
-        let isWordScalar = { (scalar: Unicode.Scalar) in scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+        let isWordScalar = { (scalar: Unicode.Scalar) in scalar.isWordScalar }
         var first = best.start, last = best.end
         while first > 0, isWordScalar(haystack[first - 1]) { first -= 1 }
         while last < haystack.count, isWordScalar(haystack[last]) { last += 1 }

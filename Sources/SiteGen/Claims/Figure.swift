@@ -32,7 +32,7 @@ public struct Figure: Hashable, Sendable {
             let trimmed = text[whole].trimmingCharacters(in: .whitespaces)
             let start = text[whole].firstIndex { !$0.isWhitespace } ?? whole.lowerBound
             // A number glued to letters ("H200") is a name, not a quantity.
-            if let before = text[..<start].unicodeScalars.last, before.properties.isAlphabetic { return nil }
+            if let before = text[..<start].unicodeScalars.last, before.isLetterScalar { return nil }
             return (Figure(value: value, text: trimmed, currency: currency, scale: scale), start..<whole.upperBound)
         }
     }

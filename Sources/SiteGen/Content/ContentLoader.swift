@@ -82,7 +82,7 @@ public struct ContentLoader {
 
     mutating func loadSources() -> [Source] {
         let folder = "articles"
-        var sources: [Source] = []
+        var jobs: [(id: String, path: String, file: URL, isText: Bool)] = []
         var seen: [String: String] = [:]
         for file in listFiles(folder) {
             let ext = file.pathExtension
@@ -93,16 +93,31 @@ public struct ContentLoader {
                 diagnostics.add(.error(path, nil, "the file name `\(id)` cannot be a source id: use \(Identifier.rule)"))
                 continue
             }
+            // `articles/index-2.html` and so on are the Sources list's own pages.
+            guard !(id.hasPrefix("index") && id.hasSuffix(".html")) else {
+                diagnostics.add(.error(path, nil, "the source id `\(id)` is reserved for the pages of the Sources list"))
+                continue
+            }
             if let other = seen[id] {
                 diagnostics.add(.error(path, nil, "duplicate source id `\(id)`: \(other) has the same name"))
                 continue
             }
             seen[id] = path
-            guard let text = readText(file, path: path) else { continue }
-            let source = ext == "txt" ? loadScraped(id: id, path: path, text: text, file: file)
-                                      : loadMarkdownSource(id: id, path: path, text: text)
-            if let source { sources.append(source) }
+            jobs.append((id, path, file, ext == "txt"))
         }
+        // Reading, cleaning and parsing each file is independent of the others:
+        // every core takes files, each with a loader copy of its own for diagnostics.
+        let template = self
+        let results = Parallel.map(jobs) { job -> (Source?, [Diagnostic]) in
+            var worker = template
+            worker.diagnostics = Diagnostics()
+            guard let text = worker.readText(job.file, path: job.path) else { return (nil, worker.diagnostics.all) }
+            let source = job.isText ? worker.loadScraped(id: job.id, path: job.path, text: text, file: job.file)
+                                    : worker.loadMarkdownSource(id: job.id, path: job.path, text: text)
+            return (source, worker.diagnostics.all)
+        }
+        for (_, problems) in results { diagnostics.add(contentsOf: problems) }
+        let sources = results.compactMap(\.0)
         return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
     }
 

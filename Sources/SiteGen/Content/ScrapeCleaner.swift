@@ -99,15 +99,18 @@ public struct ScrapeCleaner: Sendable {
         }
 
         // A lead paragraph that the body repeats is a summary, not text.
-        let shingleSets = kept.map { Self.shingles($0.text) }
+        // Walked from the end, so the runs of every later line are gathered once.
         var repeated = Set<Int>()
-        for (i, line) in kept.enumerated() where line.wordCount >= 8 {
-            let later = shingleSets[(i + 1)...].reduce(into: Set<String>()) { $0.formUnion($1) }
-            let sentences = Self.sentences(line.text).filter { Self.words($0).count >= 6 }
-            if !sentences.isEmpty, sentences.allSatisfy({ !Self.shingles($0).isDisjoint(with: later) }) {
-                repeated.insert(i)
-                dropped.append((line.number, line.text, "repeated summary"))
+        var later = Set<String>()
+        for (i, line) in kept.enumerated().reversed() {
+            if line.wordCount >= 8 {
+                let sentences = Self.sentences(line.text).filter { Self.words($0).count >= 6 }
+                if !sentences.isEmpty, sentences.allSatisfy({ !Self.shingles($0).isDisjoint(with: later) }) {
+                    repeated.insert(i)
+                    dropped.append((line.number, line.text, "repeated summary"))
+                }
             }
+            later.formUnion(Self.shingles(line.text))
         }
 
         let blocks = kept.enumerated().filter { !repeated.contains($0.offset) }.map { Self.block(for: $0.element) }
@@ -155,7 +158,7 @@ public struct ScrapeCleaner: Sendable {
     // MARK: - Text helpers
 
     static func words(_ text: String) -> [Substring] {
-        text.split { $0.isWhitespace }
+        text.unicodeScalars.split(whereSeparator: \.isSpace).map { Substring($0) }
     }
 
     /// Sentences, split after `.`, `!` or `?` (and any closing quote) that a space follows.
@@ -176,7 +179,7 @@ public struct ScrapeCleaner: Sendable {
 
     /// Runs of eight words, lower-cased and stripped of punctuation.
     static func shingles(_ text: String) -> Set<String> {
-        let tokens = words(text).map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        let tokens = WordToken.all(in: Array(text.unicodeScalars)).map(\.key)
         guard tokens.count >= 8 else { return [] }
         return Set((0...(tokens.count - 8)).map { tokens[$0..<$0 + 8].joined(separator: " ") })
     }

@@ -101,9 +101,9 @@ extension SourceText {
                 guard ".!?".unicodeScalars.contains(scalars[position]) else { continue }
                 var end = position + 1
                 while end < scalars.count, "\"”’'".unicodeScalars.contains(scalars[end]) { end += 1 }
-                guard end + 1 < scalars.count, scalars[end].properties.isWhitespace else { continue }
+                guard end + 1 < scalars.count, scalars[end].isSpace else { continue }
                 let next = scalars[end + 1]
-                guard next.properties.isUppercase || next.properties.numericType != nil || "\"“‘".unicodeScalars.contains(next) else { continue }
+                guard next.isCapital || ("0"..."9").contains(next) || "\"“‘".unicodeScalars.contains(next) else { continue }
                 spans.append(TextSpan(start: base + start, end: base + end))
                 start = end + 1
                 position = end

@@ -26,39 +26,61 @@ public struct Analysis: Sendable {
     init(site: Site) {
         let finder = MentionFinder(entities: site.entities)
         let names = Dictionary(site.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for source in site.sources {
-            let found = finder.mentions(in: source.text.string, source: source.id)
+        // Each source on its own core; results gathered in site order.
+        let perSource = Parallel.map(site.sources) { source in
+            (finder.mentions(in: source.text.string, source: source.id), DateFinder(source: source).mentions())
+        }
+        for (source, (found, dates)) in zip(site.sources, perSource) {
             mentions[source.id] = found
             for mention in found where !mention.isKnownAlias {
                 warnings.append(.warning(source.path, source.text.filePosition(of: mention.span.start),
                                          "“\(mention.spelling)” looks like \(names[mention.entity] ?? mention.entity) but is not one of its aliases; add it to entities.yaml if it means `\(mention.entity)`"))
             }
-            dateMentions[source.id] = DateFinder(source: source).mentions()
+            dateMentions[source.id] = dates
         }
         (timeline, unplacedDates) = TimelineBuilder(sources: site.sources, claims: site.claims,
                                                     mentions: site.sources.flatMap { dateMentions[$0.id] ?? [] }).events()
         pairs = Self.pairs(site)
     }
 
-    /// Every pair of sources that shares a claim or a verbatim passage.
+    /// How many comparisons each source keeps, its closest partners: six for
+    /// up to 100 sources, then fewer, down to one from 600 sources on, so the
+    /// number of comparison pages grows with the sources, never with their square.
+    public static func comparisonsPerSource(sourceCount: Int) -> Int {
+        max(1, min(6, 600 / max(sourceCount, 1)))
+    }
+
+    /// The pairs of sources worth setting side by side: for each source, the
+    /// `comparisonsPerSource` others it has most in common with (claims both
+    /// report, plus two for sharing any passage word for word).
+    /// Keeping a few per source keeps the number of pages linear in the
+    /// number of sources; counting goes claim by claim, never pair by pair.
     private static func pairs(_ site: Site) -> [SourcePair] {
-        let reuse = TextReuseFinder(texts: site.sources.map(\.text.string)).allPairs()
-        var claimsBySource: [String: [String]] = [:]
+        let finder = TextReuseFinder(texts: site.sources.map(\.text.string))
+        let reuse = finder.sharedRuns()
+        let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var shared: [TextReuseFinder.Pair: [String]] = [:]
         for claim in site.claims {
-            for source in Set(claim.sourceIDs) { claimsBySource[source, default: []].append(claim.id) }
-        }
-        var pairs: [SourcePair] = []
-        for (i, first) in site.sources.enumerated() {
-            let firstClaims = Set(claimsBySource[first.id] ?? [])
-            for j in (i + 1)..<max(i + 1, site.sources.count) {
-                let second = site.sources[j]
-                let shared = (claimsBySource[second.id] ?? []).filter(firstClaims.contains)
-                let reused = reuse[TextReuseFinder.Pair(first: i, second: j)] ?? []
-                if !shared.isEmpty || !reused.isEmpty {
-                    pairs.append(SourcePair(first: first.id, second: second.id, sharedClaims: shared, reused: reused))
-                }
+            let members = Set(claim.sourceIDs.compactMap { index[$0] }).sorted()
+            for (offset, first) in members.enumerated() {
+                for second in members[(offset + 1)...] { shared[TextReuseFinder.Pair(first: first, second: second), default: []].append(claim.id) }
             }
         }
-        return pairs
+        // Sharing words verbatim counts as two claims in common, however long the passage.
+        func score(_ pair: TextReuseFinder.Pair) -> Int { (shared[pair]?.count ?? 0) + (reuse[pair] == nil ? 0 : 2) }
+        var partners: [Int: [TextReuseFinder.Pair]] = [:]
+        for pair in Set(shared.keys).union(reuse.keys) {
+            partners[pair.first, default: []].append(pair)
+            partners[pair.second, default: []].append(pair)
+        }
+        var kept = Set<TextReuseFinder.Pair>()
+        for (_, candidates) in partners {
+            let best = candidates.sorted { (score($0), $1.first, $1.second) > (score($1), $0.first, $0.second) }
+            kept.formUnion(best.prefix(comparisonsPerSource(sourceCount: site.sources.count)))
+        }
+        return kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map { pair in
+            SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
+                       sharedClaims: shared[pair] ?? [], reused: reuse[pair] == nil ? [] : finder.passages(pair.first, pair.second))
+        }
     }
 }

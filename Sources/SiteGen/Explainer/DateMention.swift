@@ -65,7 +65,7 @@ struct DateFinder {
     private func match(at index: Int, tokens: [WordToken], scalars: [Unicode.Scalar], published: EventDate?) -> Match? {
         func key(_ offset: Int) -> String? { index + offset < tokens.count ? tokens[index + offset].key : nil }
         func capitalised(_ offset: Int) -> Bool {
-            index + offset < tokens.count && scalars[tokens[index + offset].start].properties.isUppercase
+            index + offset < tokens.count && scalars[tokens[index + offset].start].isCapital
         }
         func number(_ offset: Int, in range: ClosedRange<Int>) -> Int? {
             key(offset).flatMap { Int($0) }.flatMap { range.contains($0) ? $0 : nil }

@@ -19,15 +19,26 @@ struct WordToken {
     /// The text's words: maximal runs of letters and digits, lower-cased as keys.
     static func all(in scalars: [Unicode.Scalar]) -> [WordToken] {
         var tokens: [WordToken] = []
-        var start: Int?
-        for index in 0...scalars.count {
-            let isWord = index < scalars.count && (scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil)
-            if isWord, start == nil { start = index }
-            if !isWord, let begin = start {
-                tokens.append(WordToken(start: begin, end: index,
-                                        key: String(String.UnicodeScalarView(scalars[begin..<index])).lowercased()))
-                start = nil
+        tokens.reserveCapacity(scalars.count / 6)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].isWordScalar else { index += 1; continue }
+            let start = index
+            var key = String.UnicodeScalarView()
+            var isASCII = true
+            while index < scalars.count, scalars[index].isWordScalar {
+                let scalar = scalars[index]
+                if scalar.value < 0x80 {
+                    // ASCII lower-casing by hand; anything else goes through `lowercased()` below.
+                    key.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar)
+                } else {
+                    isASCII = false
+                    key.append(scalar)
+                }
+                index += 1
             }
+            let text = String(key)
+            tokens.append(WordToken(start: start, end: index, key: isASCII ? text : text.lowercased()))
         }
         return tokens
     }

@@ -7,87 +7,102 @@ public struct ReusedPassage: Hashable, Sendable {
 }
 
 /// Finds verbatim reuse between sources. Every run of `minimumWords` words
-/// (compared ignoring case and punctuation) is indexed once for the whole
-/// corpus, so only pairs that share at least one run are compared at all.
-/// A run found in very many sources is boilerplate and is skipped.
+/// (compared ignoring case and punctuation) is hashed once; one index of
+/// those hashes over the whole corpus tells which texts share a run, so only
+/// those pairs are ever compared. A run found in very many texts is
+/// boilerplate and is skipped.
 public struct TextReuseFinder {
     public static let minimumWords = 8
     static let commonRunLimit = 25
-
-    private struct Words {
-        var tokens: [WordToken]
-        var hashes: [Int]
-    }
-
-    private let words: [Words]
-    private let minimumWords: Int
-
-    public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords) {
-        self.minimumWords = minimumWords
-        words = texts.map { text in
-            let tokens = WordToken.all(in: Array(text.unicodeScalars))
-            return Words(tokens: tokens, hashes: tokens.map { $0.key.hashValue })
-        }
-    }
-
-    /// Every pair of texts (by index, first < second) that shares a run, with its passages.
-    public func allPairs() -> [Pair: [ReusedPassage]] {
-        var index: [Int: [Int]] = [:]
-        for (text, words) in words.enumerated() where words.tokens.count >= minimumWords {
-            var seen = Set<Int>()
-            for start in 0...(words.tokens.count - minimumWords) {
-                let key = shingle(words, at: start)
-                if seen.insert(key).inserted { index[key, default: []].append(text) }
-            }
-        }
-        var candidates = Set<Pair>()
-        for texts in index.values where texts.count > 1 && texts.count <= Self.commonRunLimit {
-            for (offset, first) in texts.enumerated() {
-                for second in texts[(offset + 1)...] { candidates.insert(Pair(first: first, second: second)) }
-            }
-        }
-        var result: [Pair: [ReusedPassage]] = [:]
-        for pair in candidates {
-            let passages = passages(pair.first, pair.second)
-            if !passages.isEmpty { result[pair] = passages }
-        }
-        return result
-    }
 
     public struct Pair: Hashable, Sendable {
         public var first: Int
         public var second: Int
     }
 
+    private let tokens: [[WordToken]]
+    /// `runs[text][i]`: the hash of the `minimumWords` words starting at word i.
+    private let runs: [[UInt64]]
+    private let minimumWords: Int
+
+    public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords) {
+        self.minimumWords = minimumWords
+        var tokens: [[WordToken]] = []
+        var runs: [[UInt64]] = []
+        for text in texts {
+            let words = WordToken.all(in: Array(text.unicodeScalars))
+            let hashes = words.map { Self.fnv($0.key) }
+            var text: [UInt64] = []
+            if hashes.count >= minimumWords {
+                text.reserveCapacity(hashes.count - minimumWords + 1)
+                for start in 0...(hashes.count - minimumWords) {
+                    var hash: UInt64 = 0
+                    for offset in 0..<minimumWords { hash = hash &* 1_099_511_628_211 &+ hashes[start + offset] }
+                    text.append(hash)
+                }
+            }
+            tokens.append(words)
+            runs.append(text)
+        }
+        self.tokens = tokens
+        self.runs = runs
+    }
+
+    /// Every pair of texts (by index, first < second) that shares a run, with
+    /// the number of distinct runs they share: a cheap measure of overlap.
+    public func sharedRuns() -> [Pair: Int] {
+        var index: [UInt64: [Int]] = [:]
+        for (text, hashes) in runs.enumerated() {
+            for hash in Set(hashes) { index[hash, default: []].append(text) }
+        }
+        var counts: [Pair: Int] = [:]
+        for texts in index.values where texts.count > 1 && texts.count <= Self.commonRunLimit {
+            for (offset, first) in texts.enumerated() {
+                for second in texts[(offset + 1)...] { counts[Pair(first: first, second: second), default: 0] += 1 }
+            }
+        }
+        return counts
+    }
+
+    /// Every pair that shares a run, with its passages.
+    public func allPairs() -> [Pair: [ReusedPassage]] {
+        var result: [Pair: [ReusedPassage]] = [:]
+        for pair in sharedRuns().keys {
+            let found = passages(pair.first, pair.second)
+            if !found.isEmpty { result[pair] = found }
+        }
+        return result
+    }
+
     /// The maximal shared runs of two texts, longest first; each word of the
     /// first text belongs to one run at most.
     public func passages(_ first: Int, _ second: Int) -> [ReusedPassage] {
-        let a = words[first], b = words[second]
-        guard a.tokens.count >= minimumWords, b.tokens.count >= minimumWords else { return [] }
-        var starts: [Int: [Int]] = [:]
-        for start in 0...(b.tokens.count - minimumWords) { starts[shingle(b, at: start), default: []].append(start) }
+        let a = tokens[first], b = tokens[second]
+        guard !runs[first].isEmpty, !runs[second].isEmpty else { return [] }
+        var starts: [UInt64: [Int]] = [:]
+        for (start, hash) in runs[second].enumerated() { starts[hash, default: []].append(start) }
         var passages: [ReusedPassage] = []
         var i = 0
-        while i <= a.tokens.count - minimumWords {
+        while i < runs[first].count {
             var best: (j: Int, length: Int)?
-            for j in starts[shingle(a, at: i)] ?? [] {
+            for j in starts[runs[first][i]] ?? [] {
                 var length = 0
-                while i + length < a.tokens.count, j + length < b.tokens.count,
-                      a.tokens[i + length].key == b.tokens[j + length].key { length += 1 }
+                while i + length < a.count, j + length < b.count, a[i + length].key == b[j + length].key { length += 1 }
                 if length >= minimumWords, length > (best?.length ?? 0) { best = (j, length) }
             }
             guard let best else { i += 1; continue }
-            passages.append(ReusedPassage(first: TextSpan(start: a.tokens[i].start, end: a.tokens[i + best.length - 1].end),
-                                          second: TextSpan(start: b.tokens[best.j].start, end: b.tokens[best.j + best.length - 1].end),
+            passages.append(ReusedPassage(first: TextSpan(start: a[i].start, end: a[i + best.length - 1].end),
+                                          second: TextSpan(start: b[best.j].start, end: b[best.j + best.length - 1].end),
                                           wordCount: best.length))
             i += best.length
         }
         return passages.sorted { ($0.wordCount, $1.first.start) > ($1.wordCount, $0.first.start) }
     }
 
-    private func shingle(_ words: Words, at start: Int) -> Int {
-        var hasher = Hasher()
-        for offset in 0..<minimumWords { hasher.combine(words.hashes[start + offset]) }
-        return hasher.finalize()
+    /// FNV-1a: a fixed hash, the same in every run (Swift's `Hasher` is seeded per process).
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return hash
     }
 }

@@ -20,6 +20,20 @@ struct TimelineBuilder {
     let mentions: [DateMention]
 
     func events() -> (events: [TimelineEvent], unplaced: [DateMention]) {
+        // Each source's quoted passages, found once: (passage, claim), in claim order.
+        var quoted: [String: [(span: TextSpan, claim: String)]] = [:]
+        for claim in claims {
+            if let reference = claim.reference { quoted[reference.source, default: []].append((reference.span, claim.id)) }
+            for appearance in claim.appearances { quoted[appearance.quote.source, default: []].append((appearance.quote.span, claim.id)) }
+        }
+        /// The claims quoting words of `source` inside `sentence`, in claim order.
+        func claimsQuoted(in source: String, within sentence: TextSpan) -> [String] {
+            var ids: [String] = []
+            for entry in quoted[source] ?? [] where entry.span.start < sentence.end && entry.span.end > sentence.start && !ids.contains(entry.claim) {
+                ids.append(entry.claim)
+            }
+            return ids
+        }
         var events: [String: TimelineEvent] = [:]
         var order: [String] = []
         func add(_ key: String, _ date: EventDate, _ update: (inout TimelineEvent) -> Void) {
@@ -51,13 +65,5 @@ struct TimelineBuilder {
             return lhs.offset < rhs.offset
         }
         return (sorted.map { events[$0.element]! }, unplaced)
-    }
-
-    /// The claims quoting words of `source` inside `sentence`, in claim order.
-    private func claimsQuoted(in source: String, within sentence: TextSpan) -> [String] {
-        claims.filter { claim in
-            let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
-            return quotes.contains { $0.source == source && $0.span.start < sentence.end && $0.span.end > sentence.start }
-        }.map(\.id)
     }
 }

@@ -18,8 +18,9 @@ struct AutoMatching {
 
     func apply(to site: inout Site, resolver: ClaimResolver) {
         let index = Dictionary(site.claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for source in Self.unlisted(site) {
-            let (matches, candidates, suggestions) = matcher.match(source)
+        let unlisted = Self.unlisted(site)
+        let results = Parallel.map(unlisted) { matcher.match($0) }
+        for (source, (matches, candidates, suggestions)) in zip(unlisted, results) {
             let text = FoldedText(source.text.string)
             for match in matches {
                 guard let position = index[match.claim] else { continue }

@@ -130,8 +130,8 @@ struct CandidateExtractor {
         }
         return spans.compactMap { span in
             var span = span
-            while span.start < span.end, scalars[span.start].properties.isWhitespace { span.start += 1 }
-            while span.end > span.start, scalars[span.end - 1].properties.isWhitespace || ",".unicodeScalars.contains(scalars[span.end - 1]) { span.end -= 1 }
+            while span.start < span.end, scalars[span.start].isSpace { span.start += 1 }
+            while span.end > span.start, scalars[span.end - 1].isSpace || ",".unicodeScalars.contains(scalars[span.end - 1]) { span.end -= 1 }
             let words = WordToken.all(in: Array(scalars[span.start..<span.end])).count
             return words >= minimumQuoteWords ? span : nil
         }
@@ -141,7 +141,7 @@ struct CandidateExtractor {
     static func embeddedPost(_ scalars: [Unicode.Scalar]) -> (text: TextSpan, speaker: String)? {
         guard let dash = scalars.lastIndex(of: "\u{2014}") else { return nil }
         var end = dash
-        while end > 0, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while end > 0, scalars[end - 1].isSpace { end -= 1 }
         let signature = String(String.UnicodeScalarView(scalars[(dash + 1)...]))
         let name = signature.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard end > 0, !name.isEmpty else { return nil }

@@ -4,23 +4,25 @@ import Foundation
 extension SiteRenderer {
     func claimFiles() -> [RenderedFile] {
         var files: [RenderedFile] = []
-        files.append(page("claims/index.html", template: "claims", title: "Claims",
-                          extra: ["claims": site.claims.map { claimSummary($0, root: "../") }]))
-        for claim in site.claims {
-            files.append(page("claims/\(claim.id)/index.html", template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
-                              extra: ["claim": claimContext(claim)]))
+        files += paginated(site.claims, folder: "claims", template: "claims", title: "Claims", key: "claims") {
+            claimSummary($0, root: "../")
+        }
+        files += Parallel.map(site.claims) { claim in
+            page("claims/\(claim.id)/index.html", template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
+                 extra: ["claim": claimContext(claim)])
         }
         files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
-        files.append(page("review/index.html", template: "review", title: "Review queue", extra: reviewContext()))
+        files += reviewFiles()
         files.append(RenderedFile(path: "claims.json", data: ClaimsExport(site: site).json()))
         return files
     }
 
     func claimSummary(_ claim: ResolvedClaim, root: String) -> [String: Any] {
-        ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": "\(root)claims/\(claim.id)/",
+        var summary: [String: Any] = ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": "\(root)claims/\(claim.id)/",
          "kind": claim.claim.kind.rawValue, "speaker": claim.claim.speaker, "status": claim.claim.status.rawValue,
-         "status_label": claim.claim.status.label, "source_count": Set(claim.sourceIDs).count,
-         "difference_count": claim.appearances.reduce(0) { $0 + $1.differences.count }]
+         "status_label": claim.claim.status.label, "source_count": Set(claim.sourceIDs).count]
+        summary["difference_count"] = Self.nonZero(claim.appearances.reduce(0) { $0 + $1.differences.count })
+        return summary
     }
 
     private func claimContext(_ claim: ResolvedClaim) -> [String: Any] {
@@ -103,21 +105,49 @@ extension SiteRenderer {
         return ["kind": difference.kind.rawValue, "text": text]
     }
 
-    /// The review queue, grouped by source in site order.
-    private func reviewContext() -> [String: Any] {
-        let bySource = Dictionary(grouping: site.review, by: \.source)
-        let groups: [[String: Any]] = site.sources.compactMap { source in
-            guard let items = bySource[source.id] else { return nil }
-            return ["title": source.displayTitle, "href": "../articles/\(source.id)/", "items": items.map { item -> [String: Any] in
+    /// The review queue, in pages of items grouped by source in site order.
+    private func reviewFiles() -> [RenderedFile] {
+        Pagination.pages(count: site.review.count, folder: "review").map { part in
+            var groups: [[String: Any]] = []
+            for item in site.review[part.range] {
+                guard let source = sources[item.source] else { continue }
                 let block = source.text.blockIndex(at: item.span.start)
-                return ["text": item.text, "reason": item.reason, "kind": item.kind.rawValue,
-                        "href": "../articles/\(source.id)/#p\(block + 1)"]
-            }]
+                let entry: [String: Any] = ["text": item.text, "reason": item.reason, "kind": item.kind.rawValue,
+                                            "href": "../articles/\(source.id)/#p\(block + 1)"]
+                if groups.last?["id"] as? String == source.id {
+                    groups[groups.count - 1]["items"] = (groups[groups.count - 1]["items"] as! [[String: Any]]) + [entry]
+                } else {
+                    groups.append(["id": source.id, "title": source.displayTitle, "href": "../articles/\(source.id)/", "items": [entry]])
+                }
+            }
+            return page(part.path, template: "review", title: Pagination.title("Review queue", part),
+                        extra: ["groups": groups, "has_items": !groups.isEmpty, "pager": part.pager, "count": site.review.count])
         }
-        return ["groups": groups, "has_items": !groups.isEmpty]
     }
 
+    /// Up to this many sources the coverage page is a full claims × sources
+    /// table; beyond, a table of counts per claim, so it grows with the claims only.
+    static let coverageMatrixLimit = 60
+
     private func coverageContext() -> [String: Any] {
+        guard site.sources.count <= Self.coverageMatrixLimit else { return coverageSummary() }
+        return coverageMatrix()
+    }
+
+    private func coverageSummary() -> [String: Any] {
+        let rows: [[String: Any]] = site.claims.map { claim in
+            var row = claimSummary(claim, root: "../")
+            let appearances = claim.appearances
+            row["same"] = appearances.filter { $0.differences.isEmpty }.count
+            row["differs"] = appearances.filter { !$0.differences.isEmpty }.count
+            row["auto"] = appearances.filter { $0.match == .auto }.count
+            row["has_reference"] = claim.reference != nil
+            return row
+        }
+        return ["summary": true, "rows": rows, "source_count": site.sources.count, "limit": Self.coverageMatrixLimit]
+    }
+
+    private func coverageMatrix() -> [String: Any] {
         let columns = site.sources.map { ["id": $0.id, "short_title": $0.shortTitle, "href": "../articles/\($0.id)/", "title": $0.displayTitle] }
         let rows: [[String: Any]] = site.claims.map { claim in
             var row = claimSummary(claim, root: "../")

@@ -7,8 +7,8 @@ extension SiteRenderer {
         let chapters = site.pages.filter { !$0.isHome }
         return chapters.enumerated().map { index, explainer in
             let root = "../"
-            var context: [String: Any] = ["title": explainer.title, "html": annotatedHTML(explainer, root: root),
-                                          "note_count": explainer.claimLinks.count]
+            var context: [String: Any] = ["title": explainer.title, "html": annotatedHTML(explainer, root: root)]
+            context["note_count"] = Self.nonZero(explainer.claimLinks.count)
             if index > 0 { context["previous"] = ["title": chapters[index - 1].title, "href": "\(root)\(chapters[index - 1].slug)/"] }
             if index + 1 < chapters.count { context["next"] = ["title": chapters[index + 1].title, "href": "\(root)\(chapters[index + 1].slug)/"] }
             return page("\(explainer.slug)/index.html", template: "page", title: explainer.title,

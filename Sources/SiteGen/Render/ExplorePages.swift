@@ -3,47 +3,76 @@ import Foundation
 /// The timeline, the people and organisations, and source-against-source pages.
 extension SiteRenderer {
     func exploreFiles() -> [RenderedFile] {
-        var files = [page("timeline/index.html", template: "timeline", title: "Timeline", extra: timelineContext(root: "../"))]
+        var files = timelineFiles(root: "../")
         files.append(page("entities/index.html", template: "entities", title: "Who’s who", extra: entityIndexContext(root: "../")))
         let claimsByEntity = self.claimsByEntity
-        for entity in site.entities {
-            files.append(page("entities/\(entity.id)/index.html", template: "entity", title: entity.name,
-                              extra: ["entity": entityContext(entity, claims: claimsByEntity[entity.id] ?? ([], []), root: "../../")],
-                              description: entity.description))
+        files += Parallel.map(site.entities) { entity in
+            page("entities/\(entity.id)/index.html", template: "entity", title: entity.name,
+                 extra: ["entity": entityContext(entity, claims: claimsByEntity[entity.id] ?? ([], []), root: "../../")],
+                 description: entity.description)
         }
-        files.append(page("compare/index.html", template: "compare-index", title: "Source against source",
-                          extra: ["pairs": site.analysis.pairs.map { pairSummary($0, root: "../") }]))
-        for pair in site.analysis.pairs {
-            guard let first = sources[pair.first], let second = sources[pair.second] else { continue }
-            files.append(page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
-                              extra: ["pair": pairContext(pair, first, second, root: "../../../")]))
+        files += paginated(site.analysis.pairs, folder: "compare", template: "compare-index", title: "Source against source", key: "pairs",
+                           extra: ["per_source": Analysis.comparisonsPerSource(sourceCount: site.sources.count)]) {
+            pairSummary($0, root: "../")
         }
+        let claimsBySource = self.claimsBySource
+        files += Parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
+            guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
+            return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
+                        extra: ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, root: "../../../")])
+        }.compactMap { $0 }
         return files
+    }
+
+    /// Each source's claims, in claim order (the reference first where it is the source).
+    var claimsBySource: [String: [ResolvedClaim]] {
+        var result: [String: [ResolvedClaim]] = [:]
+        for claim in site.claims {
+            for source in Set(claim.sourceIDs) { result[source, default: []].append(claim) }
+        }
+        return result
     }
 
     // MARK: - Timeline
 
-    /// Events grouped under their dates, in order.
-    private func timelineContext(root: String) -> [String: Any] {
-        var days: [[String: Any]] = []
-        var current: (date: EventDate, events: [[String: Any]])?
-        func close() {
-            guard let day = current else { return }
-            days.append(["date": day.date.label, "iso": day.date.iso, "events": day.events,
-                         "precision": day.date.day != nil ? "day" : day.date.month != nil ? "month" : "year"])
+    /// How many sources or dated passages one timeline entry lists before saying how many more there are.
+    static let timelineListLimit = 6
+
+    /// The timeline: events grouped under their dates, in order, in pages of events.
+    private func timelineFiles(root: String) -> [RenderedFile] {
+        let events = site.analysis.timeline
+        let unplaced = site.analysis.unplacedDates.prefix(Pagination.pageSize).map { dateMentionContext($0, root: root) }
+        return Pagination.pages(count: events.count, folder: "timeline").map { part in
+            var days: [[String: Any]] = []
+            var current: (date: EventDate, events: [[String: Any]])?
+            func close() {
+                guard let day = current else { return }
+                days.append(["date": day.date.label, "iso": day.date.iso, "events": day.events])
+            }
+            for event in events[part.range] {
+                if current?.date != event.date { close(); current = (event.date, []) }
+                current?.events.append(eventContext(event, root: root))
+            }
+            close()
+            var context: [String: Any] = ["days": days, "pager": part.pager]
+            if part.range.upperBound == events.count {
+                context["unplaced"] = Array(unplaced)
+                context["has_unplaced"] = !unplaced.isEmpty
+            }
+            return page(part.path, template: "timeline", title: Pagination.title("Timeline", part), extra: context)
         }
-        for event in site.analysis.timeline {
-            if current?.date != event.date { close(); current = (event.date, []) }
-            var context: [String: Any] = ["uncertain": event.isUncertain]
-            context["claims"] = event.claims.compactMap { claimsByID[$0] }.map { claimSummary($0, root: root) }
-            context["publications"] = event.publications.compactMap { sources[$0] }.map { sourceSummary($0, root: root) }
-            context["mentions"] = event.mentions.map { dateMentionContext($0, root: root) }
-            context["has_mentions"] = !event.mentions.isEmpty
-            current?.events.append(context)
-        }
-        close()
-        return ["days": days, "unplaced": site.analysis.unplacedDates.map { dateMentionContext($0, root: root) },
-                "has_unplaced": !site.analysis.unplacedDates.isEmpty]
+    }
+
+    private func eventContext(_ event: TimelineEvent, root: String) -> [String: Any] {
+        let limit = Self.timelineListLimit
+        var context: [String: Any] = ["uncertain": event.isUncertain]
+        context["claims"] = event.claims.compactMap { claimsByID[$0] }.map { claimSummary($0, root: root) }
+        context["publications"] = event.publications.prefix(limit).compactMap { sources[$0] }.map { sourceSummary($0, root: root) }
+        context["more_publications"] = Self.nonZero(event.publications.count - limit)
+        context["mentions"] = event.mentions.prefix(limit).map { dateMentionContext($0, root: root) }
+        context["more_mentions"] = Self.nonZero(event.mentions.count - limit)
+        context["has_mentions"] = !event.mentions.isEmpty
+        return context
     }
 
     private func dateMentionContext(_ mention: DateMention, root: String) -> [String: Any] {
@@ -123,7 +152,8 @@ extension SiteRenderer {
         context["spellings"] = spellings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
             ["spelling": $0.key, "count": $0.value, "unknown": !entity.aliases.contains($0.key)] as [String: Any]
         }
-        context["sources"] = mentioning
+        context["sources"] = Array(mentioning.prefix(Pagination.pageSize))
+        context["more_sources"] = Self.nonZero(mentioning.count - Pagination.pageSize)
         context["has_sources"] = !mentioning.isEmpty
         context["claims_by"] = claims.by.map { claimSummary($0, root: root) }
         context["claims_about"] = claims.about.map { claimSummary($0, root: root) }
@@ -135,9 +165,10 @@ extension SiteRenderer {
     // MARK: - Source against source
 
     private func pairSummary(_ pair: SourcePair, root: String) -> [String: Any] {
-        ["href": "\(root)\(pair.path)", "first": sources[pair.first]?.displayTitle ?? pair.first,
-         "second": sources[pair.second]?.displayTitle ?? pair.second,
-         "shared_count": pair.sharedClaims.count, "reused_count": pair.reused.count]
+        var summary: [String: Any] = ["href": "\(root)\(pair.path)", "first": sources[pair.first]?.displayTitle ?? pair.first,
+                                      "second": sources[pair.second]?.displayTitle ?? pair.second, "shared_count": pair.sharedClaims.count]
+        summary["reused_count"] = Self.nonZero(pair.reused.count)
+        return summary
     }
 
     /// The source's own wording of a claim: the reference if it is the source, else its first appearance.
@@ -146,7 +177,8 @@ extension SiteRenderer {
         return claim.appearances.first { $0.quote.source == source }?.quote
     }
 
-    private func pairContext(_ pair: SourcePair, _ first: Source, _ second: Source, root: String) -> [String: Any] {
+    private func pairContext(_ pair: SourcePair, _ first: Source, _ second: Source,
+                             claimsBySource: [String: [ResolvedClaim]], root: String) -> [String: Any] {
         var context: [String: Any] = ["first": sourceSummary(first, root: root), "second": sourceSummary(second, root: root),
                                       "first_short": first.shortTitle, "second_short": second.shortTitle]
         context["shared"] = pair.sharedClaims.compactMap { claimsByID[$0] }.compactMap { claim -> [String: Any]? in
@@ -162,8 +194,9 @@ extension SiteRenderer {
             return row
         }
         context["has_shared"] = !pair.sharedClaims.isEmpty
-        let firstOnly = site.claims.filter { $0.sourceIDs.contains(first.id) && !$0.sourceIDs.contains(second.id) }
-        let secondOnly = site.claims.filter { $0.sourceIDs.contains(second.id) && !$0.sourceIDs.contains(first.id) }
+        let shared = Set(pair.sharedClaims)
+        let firstOnly = (claimsBySource[first.id] ?? []).filter { !shared.contains($0.id) }
+        let secondOnly = (claimsBySource[second.id] ?? []).filter { !shared.contains($0.id) }
         context["first_only"] = firstOnly.map { claimSummary($0, root: root) }
         context["second_only"] = secondOnly.map { claimSummary($0, root: root) }
         context["has_first_only"] = !firstOnly.isEmpty

@@ -4,6 +4,10 @@ import Foundation
 /// Both are made from dates in the content only, never from the clock, so
 /// the same input gives the same bytes.
 extension SiteRenderer {
+    static let feedEntryLimit = 50
+    /// Sitemaps hold at most this many addresses each; more make a sitemap index.
+    static let sitemapLimit = 5_000
+
     func feedFile() -> RenderedFile {
         struct Entry {
             var title: String, path: String, date: String, category: String, summary: String
@@ -23,6 +27,8 @@ extension SiteRenderer {
                                  summary: "\(Self.kindLabel(source.metadata.kind))\(by.isEmpty ? "" : " (\(by))"), with the claims it reports marked."))
         }
         entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }
+        // A feed carries the newest entries, as readers expect; the site has the rest.
+        entries = Array(entries.prefix(Self.feedEntryLimit))
         let newest = entries.map(\.date).max() ?? site.config.updated ?? "1970-01-01"
         let context: [String: Any] = [
             "site": siteContext, "generator": Self.generator, "updated": Self.atomTime(newest),
@@ -32,10 +38,20 @@ extension SiteRenderer {
         return RenderedFile(path: "feed.xml", data: Data(templates.render("feed", context).utf8))
     }
 
-    /// Every HTML page but the 404 page, at its canonical address.
-    func sitemapFile(pages: [RenderedFile]) -> RenderedFile {
+    /// Every HTML page but the 404 page, at its canonical address: one
+    /// `sitemap.xml`, or beyond `sitemapLimit` addresses a sitemap index
+    /// pointing to `sitemap-1.xml`, `sitemap-2.xml`, ….
+    func sitemapFiles(pages: [RenderedFile]) -> [RenderedFile] {
         let urls = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted().map { ["loc": canonicalURL($0)] }
-        return RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": urls]).utf8))
+        guard urls.count > Self.sitemapLimit else {
+            return [RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": urls]).utf8))]
+        }
+        let parts = stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated().map { number, start in
+            RenderedFile(path: "sitemap-\(number + 1).xml",
+                         data: Data(templates.render("sitemap", ["urls": Array(urls[start..<min(urls.count, start + Self.sitemapLimit)])]).utf8))
+        }
+        let index = templates.render("sitemap", ["index": true, "sitemaps": parts.map { ["loc": site.config.baseURL + $0.path] }])
+        return parts + [RenderedFile(path: "sitemap.xml", data: Data(index.utf8))]
     }
 
     /// An Atom timestamp for a calendar day: midnight UTC.

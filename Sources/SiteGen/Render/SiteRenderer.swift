@@ -11,6 +11,8 @@ public struct RenderedFile: Sendable {
 /// (`{{…}}`); the only unescaped values are HTML made by cmark's safe renderer.
 public struct SiteRenderer {
     public static let generator = "sitegen 0.1.0"
+    /// How many sources the home page lists before pointing to the Sources pages.
+    static let homeSourceLimit = 12
 
     let site: Site
     let templates: TemplateSet
@@ -40,10 +42,12 @@ public struct SiteRenderer {
     public func render() -> [RenderedFile] {
         var files: [RenderedFile] = []
         files.append(page("index.html", template: "index", title: nil, extra: indexContext(), ogType: "website"))
-        files.append(page("articles/index.html", template: "articles", title: "Sources", extra: ["sources": site.sources.map { sourceSummary($0, root: "../") }]))
-        for source in site.sources {
-            files.append(page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
-                              extra: ["source": sourceContext(source, root: "../../")]))
+        files += paginated(site.sources, folder: "articles", template: "articles", title: "Sources", key: "sources") {
+            sourceSummary($0, root: "../")
+        }
+        files += Parallel.map(site.sources) { source in
+            page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
+                 extra: ["source": sourceContext(source, root: "../../")])
         }
         files += explainerFiles()
         // A 404 page is served at any depth, so its links start from the base URL's path.
@@ -53,12 +57,23 @@ public struct SiteRenderer {
         files.append(page("404.html", template: "404", title: "Page not found", extra: [:],
                           rootOverride: basePath.hasSuffix("/") ? basePath : basePath + "/"))
         files.append(feedFile())
-        files.append(sitemapFile(pages: files))
+        files += sitemapFiles(pages: files)
         files += templates.assets.map { RenderedFile(path: "assets/\($0.path)", data: $0.data) }
         return files
     }
 
     // MARK: - Pages
+
+    /// A list page split by `Pagination`; `summary` makes each item's context.
+    func paginated<Item>(_ items: [Item], folder: String, template: String, title: String, key: String,
+                         extra: [String: Any] = [:], summary: (Item) -> [String: Any]) -> [RenderedFile] {
+        Pagination.pages(count: items.count, folder: folder).map { part in
+            var context = extra
+            context[key] = items[part.range].map(summary)
+            context["pager"] = part.pager
+            return page(part.path, template: template, title: Pagination.title(title, part), extra: context)
+        }
+    }
 
     /// Renders one HTML page. `root` is the relative way back to the site root,
     /// so the site works at `/` and under any sub-path alike.
@@ -112,6 +127,10 @@ public struct SiteRenderer {
         }
     }
 
+    /// A count for a Mustache section: nil (so the section is skipped) when it is zero,
+    /// because Mustache treats the number 0 as true.
+    static func nonZero(_ count: Int) -> Int? { count > 0 ? count : nil }
+
     /// `articles/x/index.html` is linked as `articles/x/`, the address a server shows.
     static func directoryLink(_ path: String) -> String {
         path == "index.html" ? "./" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
@@ -121,8 +140,11 @@ public struct SiteRenderer {
         var context: [String: Any] = [
             "chapters": chapterList(root: ""),
             "has_chapters": site.pages.contains { !$0.isHome },
-            "sources": site.sources.map { sourceSummary($0, root: "") },
+            // The newest few; the Sources pages list them all.
+            "sources": site.sources.sorted { ($0.metadata.date ?? "", $1.id) > ($1.metadata.date ?? "", $0.id) }
+                .prefix(Self.homeSourceLimit).map { sourceSummary($0, root: "") },
             "source_count": site.sources.count,
+            "more_sources": site.sources.count > Self.homeSourceLimit,
             "claim_count": site.claims.count,
         ]
         if let home = site.pages.first(where: \.isHome) {
@@ -189,7 +211,14 @@ enum BlockContext {
             let blockStart = text.blockStarts[index]
             let blockEnd = blockStart + block.text.unicodeScalars.count
             let inside = marks.filter { $0.span.start < blockEnd && $0.span.end > blockStart }
-            var context: [String: Any] = ["anchor": "p\(index + 1)", "segments": segments(block.runs, from: blockStart, marks: inside)]
+            var context: [String: Any] = ["anchor": "p\(index + 1)", "quote": false, "embed": false, "heading": false, "plain": false]
+            // Most blocks are one run of plain text with no marks: the template prints
+            // their text directly instead of walking segments, which is much cheaper.
+            if inside.isEmpty, block.runs.count == 1, let run = block.runs.first, !run.emphasis, !run.strong, !run.code, run.link == nil {
+                context["plain"] = run.text
+            } else {
+                context["segments"] = segments(block.runs, from: blockStart, marks: inside)
+            }
             switch block.kind {
             case .paragraph: context["tag"] = "p"
             case .heading(let level): context["tag"] = "h\(min(level + 1, 6))"; context["heading"] = true
@@ -238,9 +267,10 @@ enum BlockContext {
         return result
     }
 
+    /// Every key the segment template asks for is set, so no lookup has to
+    /// climb the context stack to find out that it is missing.
     static func segment(_ run: TextRun) -> [String: Any] {
-        var segment: [String: Any] = ["text": run.text, "em": run.emphasis, "strong": run.strong, "code": run.code]
-        if let link = run.link { segment["link"] = link }
-        return segment
+        ["text": run.text, "em": run.emphasis, "strong": run.strong, "code": run.code, "link": run.link ?? false,
+         "marked": false, "starts": [Any](), "ends": [Any]()]
     }
 }

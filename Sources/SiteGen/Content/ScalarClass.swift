@@ -1,0 +1,27 @@
+/// Character classes that text analysis asks about millions of times. ASCII
+/// is answered by comparison; only other scalars consult the Unicode
+/// property tables, which are slow to query.
+extension Unicode.Scalar {
+    /// A letter or a digit: part of a word.
+    var isWordScalar: Bool {
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+
+    var isCapital: Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return properties.isUppercase
+    }
+
+    var isLetterScalar: Bool {
+        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        return properties.isAlphabetic
+    }
+}
