@@ -33,7 +33,9 @@ struct Locations: ParsableArguments {
     func report(_ timings: StepTimings) {
         guard self.timings else { return }
         for step in timings.steps {
-            FileHandle.standardError.write(Data(String(format: "%-10@ %8.1f ms\n", step.name as NSString, step.seconds * 1000).utf8))
+            let line = String(format: "%-10@ %8.1f ms wall %8.1f ms cpu  %4.2f×\n", step.name as NSString, step.seconds * 1000,
+                              step.cpu * 1000, step.seconds > 0 ? step.cpu / step.seconds : 0)
+            FileHandle.standardError.write(Data(line.utf8))
         }
     }
 }
@@ -44,9 +46,15 @@ struct Build: ParsableCommand {
     @OptionGroup var locations: Locations
     @Option(help: "The output folder; replaced whole, and only when the build succeeds.") var output = "public"
     @Option(name: .customLong("base-url"), help: "The address the site is published at (overrides site.yaml).") var baseURL: String?
+    @Option(help: "The build cache folder: pages whose inputs did not change are kept, not rendered again.") var cache = ".sitegen-cache"
+    @Flag(name: .customLong("no-cache"), help: "Build everything from scratch, without reading or writing the cache.") var noCache = false
+    @Option(help: "How many cores to use (default: all).") var jobs: Int?
 
     func run() throws {
-        var pipeline = Pipeline(options: locations.options(output: output, baseURL: baseURL))
+        if let jobs { Parallel.width = max(1, jobs) }
+        var options = locations.options(output: output, baseURL: baseURL)
+        options.cache = noCache ? nil : URL(fileURLWithPath: cache)
+        var pipeline = Pipeline(options: options)
         let start = Date()
         do {
             let result = try pipeline.build()

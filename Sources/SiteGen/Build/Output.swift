@@ -5,6 +5,9 @@ import Foundation
 /// folder beside the output, which is then swapped in with one atomic rename:
 /// a reader (or a build killed half-way) sees the old site or the new one,
 /// never a mix.
+/// A file the cache said to keep was gone by the time it was needed.
+struct StaleCache: Error {}
+
 public struct Output {
     public let directory: URL
 
@@ -26,7 +29,9 @@ public struct Output {
         return nil
     }
 
-    public func publish(_ files: [RenderedFile]) throws {
+    /// Writes `files` into a new folder and swaps it in. A file marked unchanged
+    /// is hard-linked from the current output instead of written again.
+    func publish(_ files: [RenderedFile], cache: BuildCache? = nil) throws {
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -41,12 +46,18 @@ public struct Output {
                 if made.insert(folder).inserted {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
+                // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
+                let keep = file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)
+                if keep, link(directory.appendingPathComponent(file.path).path, target.path) == 0 { continue }
+                // The kept file vanished since it was checked: this build cannot use the cache.
+                guard !file.isUnchanged else { throw StaleCache() }
                 guard fileManager.createFile(atPath: target.path, contents: file.data) else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
                 }
             }
             try keepPlaceholders(in: staging)
             try swapIn(staging)
+            cache?.save(files)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error

@@ -3,9 +3,9 @@ import Foundation
 
 /// Work spread over every core, with results in input order, so a parallel
 /// build writes exactly what a serial one would.
-enum Parallel {
+public enum Parallel {
     /// Worker count; 1 makes every `map` serial (for tests and for comparison).
-    nonisolated(unsafe) static var width = ProcessInfo.processInfo.activeProcessorCount
+    nonisolated(unsafe) public static var width = ProcessInfo.processInfo.activeProcessorCount
 
     static func map<Element, Result>(_ items: [Element], _ transform: (Element) -> Result) -> [Result] {
         guard width > 1, items.count > 1 else { return items.map(transform) }

@@ -7,23 +7,33 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Overrides `base_url` from site.yaml.
     public var baseURL: String?
+    /// Where the build cache lives; nil builds everything from scratch.
+    public var cache: URL?
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil) {
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
+        self.cache = cache
     }
 }
 
-/// The time each named step took.
+/// The wall time and CPU time (all threads) each named step took; CPU ÷ wall
+/// shows how well a step used the cores.
 public struct StepTimings: Sendable {
-    public private(set) var steps: [(name: String, seconds: Double)] = []
+    public private(set) var steps: [(name: String, seconds: Double, cpu: Double)] = []
 
     mutating func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.processCPU()
+        defer { steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.processCPU() - cpuStart)) }
         return try work()
+    }
+
+    private static func processCPU() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 
@@ -88,10 +98,17 @@ public struct Pipeline {
             throw BuildFailed(diagnostics: [problem])
         }
         let (site, templates, warnings) = try check()
-        let files = timings.measure("render") { SiteRenderer(site: site, templates: templates).render() }
+        let cache = options.cache.map { BuildCache(folder: $0, output: options.output) }
+        var files = timings.measure("render") { SiteRenderer(site: site, templates: templates, cache: cache).render() }
         let output = Output(directory: options.output)
         do {
-            try timings.measure("write") { try output.publish(files) }
+            do {
+                try timings.measure("write") { try output.publish(files, cache: cache) }
+            } catch is StaleCache {
+                // The output changed under the cache: render everything and write it all.
+                files = timings.measure("render") { SiteRenderer(site: site, templates: templates).render() }
+                try timings.measure("write") { try output.publish(files, cache: cache) }
+            }
         } catch {
             throw BuildFailed(diagnostics: [.error(options.output.relativePath, nil, "could not write the site: \(error.localizedDescription)")])
         }

@@ -59,28 +59,50 @@ struct ClaimResolver {
 
     mutating func resolve(_ claims: [Claim]) -> [ResolvedClaim] {
         var seen: [String: Claim] = [:]
-        var resolved: [ResolvedClaim] = []
+        var unique: [Claim] = []
         for claim in claims {
             if let other = seen[claim.id] {
                 diagnostics.append(.error(claim.path, claim.position, "duplicate claim id `\(claim.id)`; it is already used at \(other.path):\(other.position.line):\(other.position.column)"))
                 continue
             }
             seen[claim.id] = claim
-            let reference = claim.reference.flatMap { anchor($0, claim: claim) }
-            var appearances: [ResolvedAppearance] = []
-            for appearance in claim.appearances {
-                if let attributed = appearance.attributedTo, sources[attributed] == nil, attributed.contains("-"), !attributed.contains(" ") {
-                    diagnostics.append(.error(claim.path, appearance.selector.position, "`attributed_to: \(attributed)` looks like a source id but no such source exists"))
-                }
-                guard let quote = anchor(appearance.selector, claim: claim) else { continue }
-                appearances.append(compare(quote, with: reference, claim: claim, attributedTo: appearance.attributedTo, note: appearance.note))
-            }
-            resolved.append(ResolvedClaim(claim: claim, number: resolved.count + 1, reference: reference, appearances: appearances))
+            unique.append(claim)
+        }
+        // Fold each cited source once, then anchor claim by claim on every core;
+        // each worker keeps its own diagnostics, gathered in claim order.
+        let cited = Set(unique.flatMap { claim in ([claim.reference] + claim.appearances.map(\.selector)).compactMap { $0?.source } })
+            .filter { sources[$0] != nil && folded[$0] == nil }.sorted()
+        for (id, text) in zip(cited, Parallel.map(cited) { FoldedText(self.sources[$0]!.text.string) }) { folded[id] = text }
+        let template = self
+        let results = Parallel.map(unique) { claim -> (ResolvedClaim, [Diagnostic]) in
+            var worker = template
+            worker.diagnostics = []
+            return (worker.resolveOne(claim), worker.diagnostics)
+        }
+        var resolved: [ResolvedClaim] = []
+        for (claim, problems) in results {
+            var numbered = claim
+            numbered.number = resolved.count + 1
+            resolved.append(numbered)
+            diagnostics += problems
         }
         for index in resolved.indices where !resolved[index].claim.sumOf.isEmpty {
             resolved[index].sumCheck = sumCheck(resolved[index], all: resolved)
         }
         return resolved
+    }
+
+    private mutating func resolveOne(_ claim: Claim) -> ResolvedClaim {
+        let reference = claim.reference.flatMap { anchor($0, claim: claim) }
+        var appearances: [ResolvedAppearance] = []
+        for appearance in claim.appearances {
+            if let attributed = appearance.attributedTo, sources[attributed] == nil, attributed.contains("-"), !attributed.contains(" ") {
+                diagnostics.append(.error(claim.path, appearance.selector.position, "`attributed_to: \(attributed)` looks like a source id but no such source exists"))
+            }
+            guard let quote = anchor(appearance.selector, claim: claim) else { continue }
+            appearances.append(compare(quote, with: reference, claim: claim, attributedTo: appearance.attributedTo, note: appearance.note))
+        }
+        return ResolvedClaim(claim: claim, number: 0, reference: reference, appearances: appearances)
     }
 
     func compare(_ quote: AnchoredQuote, with reference: AnchoredQuote?, claim: Claim, attributedTo: String?, note: String?,

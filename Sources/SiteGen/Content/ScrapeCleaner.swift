@@ -101,7 +101,7 @@ public struct ScrapeCleaner: Sendable {
         // A lead paragraph that the body repeats is a summary, not text.
         // Walked from the end, so the runs of every later line are gathered once.
         var repeated = Set<Int>()
-        var later = Set<String>()
+        var later = Set<UInt64>()
         for (i, line) in kept.enumerated().reversed() {
             if line.wordCount >= 8 {
                 let sentences = Self.sentences(line.text).filter { Self.words($0).count >= 6 }
@@ -177,11 +177,13 @@ public struct ScrapeCleaner: Sendable {
         return result
     }
 
-    /// Runs of eight words, lower-cased and stripped of punctuation.
-    static func shingles(_ text: String) -> Set<String> {
-        let tokens = WordToken.all(in: Array(text.unicodeScalars)).map(\.key)
-        guard tokens.count >= 8 else { return [] }
-        return Set((0...(tokens.count - 8)).map { tokens[$0..<$0 + 8].joined(separator: " ") })
+    /// Runs of eight words, lower-cased and stripped of punctuation, as hashes.
+    static func shingles(_ text: String) -> Set<UInt64> {
+        let hashes = WordToken.all(in: Array(text.unicodeScalars)).map { TextReuseFinder.fnv($0.key) }
+        guard hashes.count >= 8 else { return [] }
+        return Set((0...(hashes.count - 8)).map { start in
+            hashes[start..<start + 8].reduce(UInt64(0)) { $0 &* 1_099_511_628_211 &+ $1 }
+        })
     }
 
     static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> NSTextCheckingResult? {

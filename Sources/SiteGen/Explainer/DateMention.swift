@@ -37,7 +37,9 @@ struct DateFinder {
         var found: [DateMention] = []
         var index = 0
         while index < tokens.count {
-            guard let match = match(at: index, tokens: tokens, scalars: scalars, published: published) else { index += 1; continue }
+            let opener = tokens[index].key
+            guard Self.openers.contains(opener) || opener.first?.isNumber == true,
+                  let match = match(at: index, tokens: tokens, scalars: scalars, published: published) else { index += 1; continue }
             let span = TextSpan(start: tokens[index].start, end: tokens[index + match.length - 1].end)
             // A post embedded in an article is dated as a whole, so its date belongs to all of it.
             let block = source.text.blockIndex(at: span.start)
@@ -90,14 +92,7 @@ struct DateFinder {
             return absolute(EventDate(year: year), length: 2)
         }
 
-        // Relative dates: the words, then what they resolve to.
-        let phrases: [([String], Relative)] = [
-            (["earlier", "this", "month"], .thisMonth), (["earlier", "this", "year"], .thisYear),
-            (["last", "year"], .lastYear), (["last", "month"], .lastMonth), (["last", "week"], .lastWeek),
-            (["this", "month"], .thisMonth), (["this", "year"], .thisYear), (["this", "week"], .thisWeek),
-            (["yesterday"], .yesterday), (["today"], .today),
-        ]
-        for (words, relative) in phrases where (0..<words.count).allSatisfy({ key($0) == words[$0] }) {
+        for (words, relative) in Self.phrases where (0..<words.count).allSatisfy({ key($0) == words[$0] }) {
             return resolve(relative, length: words.count, published: published)
         }
         if capitalised(0), let weekday = key(0).flatMap({ Self.weekdays[$0] }) {
@@ -114,6 +109,18 @@ struct DateFinder {
     private func absolute(_ date: EventDate, length: Int) -> Match {
         Match(length: length, date: date, relative: false, explanation: "An absolute date: \(date.label).", doubt: nil)
     }
+
+    /// Relative dates: the words, then what they resolve to.
+    private static let phrases: [([String], Relative)] = [
+        (["earlier", "this", "month"], .thisMonth), (["earlier", "this", "year"], .thisYear),
+        (["last", "year"], .lastYear), (["last", "month"], .lastMonth), (["last", "week"], .lastWeek),
+        (["this", "month"], .thisMonth), (["this", "year"], .thisYear), (["this", "week"], .thisWeek),
+        (["yesterday"], .yesterday), (["today"], .today),
+    ]
+
+    /// Words a date expression can start with; any other word is passed over at once.
+    private static let openers: Set<String> = Set(months.keys).union(weekdays.keys)
+        .union(["earlier", "last", "this", "yesterday", "today", "in", "since", "until", "by"])
 
     private enum Relative {
         case lastYear, thisYear, lastMonth, thisMonth, lastWeek, thisWeek, yesterday, today

@@ -51,15 +51,27 @@ public struct TextReuseFinder {
     /// Every pair of texts (by index, first < second) that shares a run, with
     /// the number of distinct runs they share: a cheap measure of overlap.
     public func sharedRuns() -> [Pair: Int] {
-        var index: [UInt64: [Int]] = [:]
+        // One flat list of (run, text), sorted: texts that share a run end up side by side.
+        // Far lighter than a dictionary of arrays when there are millions of runs.
+        var entries: [(hash: UInt64, text: Int32)] = []
+        entries.reserveCapacity(runs.reduce(0) { $0 + $1.count })
         for (text, hashes) in runs.enumerated() {
-            for hash in Set(hashes) { index[hash, default: []].append(text) }
+            for hash in hashes { entries.append((hash, Int32(text))) }
         }
+        entries.sort { ($0.hash, $0.text) < ($1.hash, $1.text) }
         var counts: [Pair: Int] = [:]
-        for texts in index.values where texts.count > 1 && texts.count <= Self.commonRunLimit {
-            for (offset, first) in texts.enumerated() {
-                for second in texts[(offset + 1)...] { counts[Pair(first: first, second: second), default: 0] += 1 }
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
+            var texts: [Int] = []
+            for entry in entries[start..<end] where texts.last != Int(entry.text) { texts.append(Int(entry.text)) }
+            if texts.count > 1 && texts.count <= Self.commonRunLimit {
+                for (offset, first) in texts.enumerated() {
+                    for second in texts[(offset + 1)...] { counts[Pair(first: first, second: second), default: 0] += 1 }
+                }
             }
+            start = end
         }
         return counts
     }

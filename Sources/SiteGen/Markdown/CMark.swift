@@ -143,3 +143,60 @@ public final class MarkdownDocument {
         }
     }
 }
+
+/// HTML for text SiteGen lays out itself, such as a source's paragraphs with
+/// their marked passages, rendered by cmark so that every piece of text, every
+/// address and every title is escaped by cmark's renderer. Only `open` and
+/// `close` of `block` and `inline` are written out as they are: they must be
+/// SiteGen's own markup (a tag, an id made of checked characters), never content.
+public enum HTMLFragment {
+    public indirect enum Node {
+        case block(open: String, close: String, children: [Node])
+        case inline(open: String, close: String, children: [Node])
+        case text(String)
+        case emphasis([Node])
+        case strong([Node])
+        case code(String)
+        case link(url: String, title: String?, children: [Node])
+    }
+
+    public static func render(_ nodes: [Node]) -> String {
+        guard let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
+        defer { cmark_node_free(document) }
+        for node in nodes { append(node, to: document) }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private static func append(_ node: Node, to parent: OpaquePointer) {
+        let made: OpaquePointer?
+        var children: [Node] = []
+        switch node {
+        case .block(let open, let close, let inner), .inline(let open, let close, let inner):
+            if case .block = node { made = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) } else { made = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) }
+            if let made { cmark_node_set_on_enter(made, open); cmark_node_set_on_exit(made, close) }
+            children = inner
+        case .text(let text):
+            made = cmark_node_new(CMARK_NODE_TEXT)
+            if let made { cmark_node_set_literal(made, text) }
+        case .code(let text):
+            made = cmark_node_new(CMARK_NODE_CODE)
+            if let made { cmark_node_set_literal(made, text) }
+        case .emphasis(let inner):
+            made = cmark_node_new(CMARK_NODE_EMPH)
+            children = inner
+        case .strong(let inner):
+            made = cmark_node_new(CMARK_NODE_STRONG)
+            children = inner
+        case .link(let url, let title, let inner):
+            made = cmark_node_new(CMARK_NODE_LINK)
+            if let made { cmark_node_set_url(made, url); cmark_node_set_title(made, title ?? "") }
+            children = inner
+        }
+        guard let made else { return }
+        // cmark refuses a child its parent cannot hold; the node is then dropped, not misplaced.
+        guard cmark_node_append_child(parent, made) == 1 else { cmark_node_free(made); return }
+        for child in children { append(child, to: made) }
+    }
+}

@@ -119,7 +119,11 @@ struct ClaimMatcher {
         rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
         for (index, words) in claimWords.enumerated() {
             statementWords.append(Dictionary(uniqueKeysWithValues: words.map { ($0, rarity[$0] ?? 0) }))
-            for word in words { claimsByStatementWord[word, default: []].append(index) }
+            // Only distinctive words lead to a claim: a word in more than one statement in
+            // twenty ("said", "through") would make every sentence a candidate for hundreds.
+            for word in words where (documentFrequency[word] ?? 0) <= max(3, claims.count / 20) {
+                claimsByStatementWord[word, default: []].append(index)
+            }
         }
         figures.sort { $0.value < $1.value }
         for inner in claims {

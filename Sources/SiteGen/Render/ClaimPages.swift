@@ -76,16 +76,23 @@ extension SiteRenderer {
 
     /// A word diff's pieces for the templates. Words are separated by spaces,
     /// but none before the context that follows.
+    /// Neighbouring words of the same kind are joined into one piece, so a long
+    /// quotation is a handful of pieces for the template, not one per word.
     static func pieceContexts(_ pieces: [WordDiff.Piece]) -> [[String: Any]] {
-        var contexts = pieces.map { piece -> [String: Any] in
+        var runs: [(kind: String, words: [String])] = []
+        for piece in pieces {
+            let (kind, text): (String, String)
             switch piece {
-            case .same(let text): return ["text": text, "same": true]
-            case .removed(let text): return ["text": text, "removed": true]
-            case .added(let text): return ["text": text, "added": true]
+            case .same(let word): (kind, text) = ("same", word)
+            case .removed(let word): (kind, text) = ("removed", word)
+            case .added(let word): (kind, text) = ("added", word)
             }
+            if runs.last?.kind == kind { runs[runs.count - 1].words.append(text) } else { runs.append((kind, [text])) }
         }
-        for index in contexts.indices.dropLast() { contexts[index]["space"] = true }
-        return contexts
+        return runs.enumerated().map { index, run in
+            ["text": run.words.joined(separator: " "), "same": run.kind == "same", "removed": run.kind == "removed",
+             "added": run.kind == "added", "space": index < runs.count - 1]
+        }
     }
 
     func describe(_ difference: Difference) -> [String: Any] {

@@ -4,6 +4,23 @@ import Foundation
 public struct RenderedFile: Sendable {
     public var path: String
     public var data: Data
+    /// What the file was made from: a page's whole context, or the bytes themselves.
+    public var key: String
+    /// The previous build's file is still right: it is kept, not written again (`data` is empty).
+    public var isUnchanged = false
+
+    init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+        key = "bytes:" + StableHash.of(data)
+    }
+
+    init(unchanged path: String, key: String) {
+        self.path = path
+        data = Data()
+        self.key = key
+        isUnchanged = true
+    }
 }
 
 /// Turns a `Site` into files. Pure: it reads nothing and writes nothing.
@@ -16,15 +33,18 @@ public struct SiteRenderer {
 
     let site: Site
     let templates: TemplateSet
+    /// The previous build's output, when a page made from the same context can be kept.
+    let cache: BuildCache?
     /// Each source's marked passages, from the claims that quote it.
     let marks: [String: [SourceMark]]
     /// Sources by id, built once: every claim page looks its sources up here.
     let sources: [String: Source]
     let claimsByID: [String: ResolvedClaim]
 
-    init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, cache: BuildCache? = nil) {
         self.site = site
         self.templates = templates
+        self.cache = cache
         sources = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         claimsByID = Dictionary(site.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var marks: [String: [SourceMark]] = [:]
@@ -93,7 +113,16 @@ public struct SiteRenderer {
         context["canonical"] = canonicalURL(path)
         context["nav"] = navigation(current: path, root: root)
         context["generator"] = Self.generator
-        return RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
+        // The key covers the templates too: a page made with other templates is another page.
+        var hash = StableHash()
+        hash.add(templates.fingerprint)
+        hash.add(template)
+        hash.add(any: context)
+        let key = "page:" + hash.digest
+        if let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
+        var file = RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
+        file.key = key
+        return file
     }
 
     /// The page's address under the base URL, as a server shows it.
@@ -181,7 +210,7 @@ public struct SiteRenderer {
         if let url = source.metadata.url { context["url"] = url }
         if let author = source.metadata.author { context["author"] = author }
         if let note = source.metadata.note { context["note"] = note }
-        context["blocks"] = BlockContext.blocks(source.text, marks: marks[source.id] ?? [])
+        context["body_html"] = SourceHTML.render(source.text, marks: marks[source.id] ?? [])
         let comparisons = comparisons(of: source, root: root), entities = entitiesNamed(in: source, root: root)
         context["comparisons"] = comparisons
         context["has_comparisons"] = !comparisons.isEmpty
@@ -201,46 +230,51 @@ struct SourceMark {
     var statement: String
 }
 
-/// Mustache contexts for a source's text blocks. Tag names come from code,
-/// never from content; the text itself is escaped by the template.
-enum BlockContext {
-    static func blocks(_ text: SourceText, marks: [SourceMark] = []) -> [[String: Any]] {
-        let blocks = text.blocks
-        var result: [[String: Any]] = []
-        for (index, block) in blocks.enumerated() {
+/// A source's text as HTML: its blocks in SiteGen's own tags, each with its
+/// anchor (`p1`, `p2`, …), the claims' passages marked, and the text itself
+/// escaped by cmark's renderer (see `HTMLFragment`). Mustache would do the
+/// same escaping, but a source page has hundreds of small pieces, and looking
+/// each up through Mustache's context costs far more than the page around it.
+enum SourceHTML {
+    static func render(_ text: SourceText, marks: [SourceMark] = []) -> String {
+        HTMLFragment.render(blocks(text, marks: marks))
+    }
+
+    static func blocks(_ text: SourceText, marks: [SourceMark]) -> [HTMLFragment.Node] {
+        var nodes: [HTMLFragment.Node] = []
+        var listItems: [HTMLFragment.Node] = []
+        func closeList() {
+            if !listItems.isEmpty { nodes.append(.block(open: "<ul>", close: "</ul>", children: listItems)); listItems = [] }
+        }
+        for (index, block) in text.blocks.enumerated() {
             let blockStart = text.blockStarts[index]
             let blockEnd = blockStart + block.text.unicodeScalars.count
             let inside = marks.filter { $0.span.start < blockEnd && $0.span.end > blockStart }
-            var context: [String: Any] = ["anchor": "p\(index + 1)", "quote": false, "embed": false, "heading": false, "plain": false]
-            // Most blocks are one run of plain text with no marks: the template prints
-            // their text directly instead of walking segments, which is much cheaper.
-            if inside.isEmpty, block.runs.count == 1, let run = block.runs.first, !run.emphasis, !run.strong, !run.code, run.link == nil {
-                context["plain"] = run.text
-            } else {
-                context["segments"] = segments(block.runs, from: blockStart, marks: inside)
-            }
+            let content = inlines(block.runs, from: blockStart, marks: inside)
+            let id = "p\(index + 1)"
             switch block.kind {
-            case .paragraph: context["tag"] = "p"
-            case .heading(let level): context["tag"] = "h\(min(level + 1, 6))"; context["heading"] = true
-            case .quote: context["tag"] = "p"; context["quote"] = true
-            case .listItem: context["tag"] = "li"
-            case .code: context["tag"] = "pre"
-            case .embed: context["tag"] = "p"; context["embed"] = true
+            case .listItem:
+                listItems.append(.block(open: "<li id=\"\(id)\">", close: "</li>", children: content))
+                continue
+            case .paragraph: closeList(); nodes.append(.block(open: "<p id=\"\(id)\">", close: "</p>", children: content))
+            case .heading(let level):
+                let tag = "h\(min(level + 1, 6))"
+                closeList(); nodes.append(.block(open: "<\(tag) id=\"\(id)\">", close: "</\(tag)>", children: content))
+            case .quote:
+                closeList(); nodes.append(.block(open: "<blockquote><p id=\"\(id)\">", close: "</p></blockquote>", children: content))
+            case .embed:
+                closeList(); nodes.append(.block(open: "<blockquote class=\"embed\"><p id=\"\(id)\">", close: "</p></blockquote>", children: content))
+            case .code: closeList(); nodes.append(.block(open: "<pre id=\"\(id)\">", close: "</pre>", children: content))
             }
-            let isItem = block.kind == .listItem
-            let previousIsItem = index > 0 && blocks[index - 1].kind == .listItem
-            let nextIsItem = index + 1 < blocks.count && blocks[index + 1].kind == .listItem
-            context["list_start"] = isItem && !previousIsItem
-            context["list_end"] = isItem && !nextIsItem
-            result.append(context)
         }
-        return result
+        closeList()
+        return nodes
     }
 
     /// Cuts the runs wherever a marked passage starts or ends, so each piece
     /// is either inside or outside every mark.
-    static func segments(_ runs: [TextRun], from blockStart: Int, marks: [SourceMark]) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    static func inlines(_ runs: [TextRun], from blockStart: Int, marks: [SourceMark]) -> [HTMLFragment.Node] {
+        var result: [HTMLFragment.Node] = []
         var offset = blockStart
         for run in runs {
             let scalars = Array(run.text.unicodeScalars)
@@ -251,26 +285,31 @@ enum BlockContext {
             }
             let points = cuts.sorted()
             for (start, end) in zip(points, points.dropFirst()) {
-                let piece = TextRun(String(String.UnicodeScalarView(scalars[(start - offset)..<(end - offset)])),
-                                    emphasis: run.emphasis, strong: run.strong, code: run.code, link: run.link)
-                var context = segment(piece)
-                let covering = marks.filter { $0.span.start <= start && $0.span.end >= end }
-                context["marked"] = !covering.isEmpty
-                context["starts"] = marks.filter { $0.span.start == start }.map { ["id": $0.anchor] }
-                context["ends"] = marks.filter { $0.span.end == end }.map {
-                    ["href": $0.claimHref, "number": $0.number, "statement": $0.statement] as [String: Any]
+                // Claim ids are checked to be [a-z0-9-], so they can go into an id as they are.
+                for mark in marks where mark.span.start == start {
+                    result.append(.inline(open: "<span id=\"\(mark.anchor)\" class=\"anchor-target\">", close: "</span>", children: []))
                 }
-                result.append(context)
+                var piece = styled(String(String.UnicodeScalarView(scalars[(start - offset)..<(end - offset)])), run)
+                if marks.contains(where: { $0.span.start <= start && $0.span.end >= end }) {
+                    piece = .inline(open: "<mark>", close: "</mark>", children: [piece])
+                }
+                result.append(piece)
+                for mark in marks where mark.span.end == end {
+                    result.append(.inline(open: "<sup class=\"claim-ref\">", close: "</sup>", children: [
+                        .link(url: mark.claimHref, title: "Claim \(mark.number): \(mark.statement)", children: [.text("C\(mark.number)")]),
+                    ]))
+                }
             }
             offset = runEnd
         }
         return result
     }
 
-    /// Every key the segment template asks for is set, so no lookup has to
-    /// climb the context stack to find out that it is missing.
-    static func segment(_ run: TextRun) -> [String: Any] {
-        ["text": run.text, "em": run.emphasis, "strong": run.strong, "code": run.code, "link": run.link ?? false,
-         "marked": false, "starts": [Any](), "ends": [Any]()]
+    private static func styled(_ text: String, _ run: TextRun) -> HTMLFragment.Node {
+        var node: HTMLFragment.Node = run.code ? .code(text) : .text(text)
+        if run.emphasis { node = .emphasis([node]) }
+        if run.strong { node = .strong([node]) }
+        if let link = run.link { node = .link(url: link, title: nil, children: [node]) }
+        return node
     }
 }

@@ -12,6 +12,8 @@ public struct TemplateSet {
     let library: MustacheLibrary
     /// Files copied as they are (CSS, scripts, images), relative to `Templates/assets/`.
     let assets: [(path: String, data: Data)]
+    /// A hash of every template and asset: a page made with other templates is another page.
+    let fingerprint: String
 
     static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -47,7 +49,10 @@ public struct TemplateSet {
         diagnostics += missingPartials(in: texts)
         let assets = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets), [])
+        var hash = StableHash()
+        for name in texts.keys.sorted() { hash.add(name); hash.add(texts[name]!.text) }
+        for asset in assets { hash.add(asset.path); hash.add(asset.data) }
+        return (TemplateSet(library: library, assets: assets, fingerprint: hash.digest), [])
     }
 
     /// Renders `template` with `context`, a tree of dictionaries, arrays and strings.

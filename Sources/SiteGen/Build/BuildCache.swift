@@ -1,0 +1,80 @@
+import Foundation
+
+/// What the previous build wrote, so the next one can skip rendering pages
+/// whose inputs did not change and leave their files alone.
+///
+/// The manifest (in the cache folder, one per output folder) records, for
+/// each output file, the hash of what it was made from (a page's template
+/// set and whole Mustache context, or a data file's bytes) and the size,
+/// modification time and inode the file had when written. A file is kept only
+/// when its key is the same, the tool is the same, and the file in the output
+/// folder is still exactly the one written. Anything else, including
+/// a manifest that does not parse, means "render it again": the cache is
+/// never trusted over the inputs.
+final class BuildCache: @unchecked Sendable {
+    struct Entry: Codable, Equatable {
+        var key: String
+        var size: Int
+        var modified: Double
+        var inode: UInt64
+    }
+
+    struct Manifest: Codable {
+        static let format = 1
+        var format: Int
+        var generator: String
+        var output: String
+        var files: [String: Entry]
+    }
+
+    let folder: URL
+    let output: URL
+    private let previous: [String: Entry]
+
+    init(folder: URL, output: URL) {
+        self.folder = folder
+        self.output = output.standardizedFileURL
+        var previous: [String: Entry] = [:]
+        if let data = try? Data(contentsOf: Self.manifestURL(folder: folder, output: self.output)),
+           let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+           manifest.format == Manifest.format, manifest.generator == SiteRenderer.generator,
+           manifest.output == self.output.path {
+            previous = manifest.files
+        }
+        self.previous = previous
+    }
+
+    private static func manifestURL(folder: URL, output: URL) -> URL {
+        folder.appendingPathComponent("manifest-\(StableHash.of(Data(output.path.utf8)).prefix(16)).json")
+    }
+
+    /// True when the file at `path` in the output folder was made from `key`
+    /// by the previous build and has not been touched since.
+    func canReuse(_ path: String, key: String) -> Bool {
+        guard let entry = previous[path], entry.key == key else { return false }
+        return Self.stat(output.appendingPathComponent(path).path).map { $0.size == entry.size && $0.modified == entry.modified && $0.inode == entry.inode } ?? false
+    }
+
+    /// Records what was published, once the new output folder is in place.
+    func save(_ files: [RenderedFile]) {
+        var entries: [String: Entry] = [:]
+        for file in files {
+            guard let status = Self.stat(output.appendingPathComponent(file.path).path) else { continue }
+            entries[file.path] = Entry(key: file.key, size: status.size, modified: status.modified, inode: status.inode)
+        }
+        let manifest = Manifest(format: Manifest.format, generator: SiteRenderer.generator, output: output.path, files: entries)
+        guard let data = try? JSONEncoder().encode(manifest) else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = Self.manifestURL(folder: folder, output: output)
+        // Written beside and renamed over, so a crash leaves the old manifest or the new one.
+        let temporary = target.appendingPathExtension("tmp-\(getpid())")
+        if (try? data.write(to: temporary)) != nil { _ = rename(temporary.path, target.path) }
+    }
+
+    private static func stat(_ path: String) -> (size: Int, modified: Double, inode: UInt64)? {
+        var info = Foundation.stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return (Int(info.st_size), modified, UInt64(info.st_ino))
+    }
+}

@@ -1,0 +1,126 @@
+import XCTest
+@testable import SiteGen
+
+/// The parallel build, the build cache and the benchmark corpus generator.
+final class IncrementalBuildTests: XCTestCase {
+    private func build(_ folder: TemporaryFolder, output: String, cache: String?) throws {
+        var options = BuildOptions(content: folder.url.appendingPathComponent("Content"),
+                                   templates: folder.url.appendingPathComponent("Templates"),
+                                   output: folder.url.appendingPathComponent(output))
+        options.cache = cache.map { folder.url.appendingPathComponent($0) }
+        var pipeline = Pipeline(options: options)
+        try pipeline.build()
+    }
+
+    private func project() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.copy(Repo.content, to: "Content")
+        try folder.copy(Repo.templates, to: "Templates")
+        return folder
+    }
+
+    private func inode(_ folder: TemporaryFolder, _ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent(path).path)
+        return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+    }
+
+    func testSerialAndParallelBuildsAreIdentical() throws {
+        let folder = try project()
+        let width = Parallel.width
+        defer { Parallel.width = width }
+        Parallel.width = 1
+        try build(folder, output: "serial", cache: nil)
+        Parallel.width = 4
+        try build(folder, output: "parallel", cache: nil)
+        let serial = folder.snapshot("serial")
+        XCTAssertGreaterThan(serial.count, 100)
+        XCTAssertEqual(serial, folder.snapshot("parallel"))
+    }
+
+    func testAnIncrementalBuildEqualsAColdBuildAfterEveryKindOfChange() throws {
+        let folder = try project()
+        try build(folder, output: "public", cache: "cache")
+        let changes: [(String, () throws -> Void)] = [
+            ("an article edited", {
+                let path = "Content/articles/003_9980aa1c859c75b5.txt"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "Tech mogul Elon Musk", with: "Elon Musk"))
+            }),
+            ("an article added", {
+                try folder.copy(Repo.fixtures.appendingPathComponent("new-article/900_fixture_rereport.txt"), to: "Content/articles/900_fixture_rereport.txt")
+            }),
+            ("an article removed", {
+                try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/articles/900_fixture_rereport.txt"))
+            }),
+            ("a claim edited", {
+                let path = "Content/claims/context.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "moral standing to complain", with: "standing to complain"))
+            }),
+            ("a template edited", {
+                let path = "Templates/footer.mustache"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "Published by", with: "Made by"))
+            }),
+        ]
+        for (name, change) in changes {
+            let styleBefore = try inode(folder, "public/assets/style.css")
+            try change()
+            try build(folder, output: "public", cache: "cache")
+            try build(folder, output: "cold", cache: nil)
+            XCTAssertEqual(folder.snapshot("public"), folder.snapshot("cold"), "after \(name)")
+            XCTAssertEqual(try inode(folder, "public/assets/style.css"), styleBefore, "an unchanged file is kept, not rewritten, after \(name)")
+        }
+        XCTAssertTrue(try folder.read("public/index.html").contains("Made by"))
+    }
+
+    func testACorruptOrStaleCacheIsIgnored() throws {
+        let folder = try project()
+        try build(folder, output: "public", cache: "cache")
+        let cold = folder.snapshot("public")
+        // A damaged manifest, and a page changed by hand behind the cache's back.
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("cache").path) {
+            try folder.write("cache/\(name)", "{ not json")
+        }
+        try build(folder, output: "public", cache: "cache")
+        XCTAssertEqual(folder.snapshot("public"), cold)
+        try build(folder, output: "public", cache: "cache")
+        try folder.write("public/timeline/index.html", "tampered")
+        try build(folder, output: "public", cache: "cache")
+        XCTAssertEqual(folder.snapshot("public"), cold, "a page edited by hand is rendered again")
+    }
+
+    /// A corpus larger than the pages' limits: lists split into pages, the
+    /// coverage table turns into a summary, and no page reaches 1 MB.
+    func testPagesStaySmallAsTheCorpusGrows() throws {
+        let folder = try TemporaryFolder()
+        try generate(into: folder.url.appendingPathComponent("corpus"), articles: 240, claims: 60)
+        _ = try Pipeline.run(content: folder.url.appendingPathComponent("corpus/Content"), output: folder.url.appendingPathComponent("site"))
+        let files = folder.snapshot("site")
+        let large = files.filter { $0.key.hasSuffix(".html") && $0.value.count >= 1_000_000 }.map(\.key)
+        XCTAssertEqual(large, [])
+        XCTAssertNotNil(files["articles/index-2.html"], "240 sources make two pages of the Sources list")
+        XCTAssertTrue(try folder.read("site/articles/index.html").contains("href=\"index-2.html\""))
+        XCTAssertTrue(try folder.read("site/coverage/index.html").contains("Matched automatically"), "a summary, not a 240-column table")
+        let comparisons = files.keys.filter { $0.hasPrefix("compare/") && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }
+        XCTAssertLessThanOrEqual(comparisons.count, 240 * Analysis.comparisonsPerSource(sourceCount: 240))
+    }
+
+    private func generate(into folder: URL, articles: Int, claims: Int, hugo: Bool = false) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Repo.root.appendingPathComponent("Benchmarks/make_corpus.py").path, "--articles", String(articles),
+                             "--claims", String(claims), "--seed", "7", "--out", folder.path] + (hugo ? ["--hugo"] : [])
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    func testTheCorpusGeneratorIsDeterministic() throws {
+        let folder = try TemporaryFolder()
+        for name in ["a", "b"] { try generate(into: folder.url.appendingPathComponent(name), articles: 30, claims: 12, hugo: true) }
+        let first = folder.snapshot("a")
+        XCTAssertEqual(first.keys.filter { $0.hasPrefix("Content/articles/") }.count, 30)
+        XCTAssertEqual(first, folder.snapshot("b"))
+        // And the corpus builds without errors.
+        _ = try Pipeline.run(content: folder.url.appendingPathComponent("a/Content"), output: folder.url.appendingPathComponent("site"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/claims/claim-0011/index.html").path))
+    }
+}
