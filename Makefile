@@ -1,5 +1,5 @@
 # The two commands README starts with: `make site` and `make test`.
-.PHONY: deps site test clean
+.PHONY: deps site test site-checks clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -11,6 +11,11 @@ site: deps
 
 test: deps
 	swift test
+
+# The site in a real browser and through the validators (Tests/site); run after `make test`.
+site-checks: deps
+	swift build --product sitegen
+	bash scripts/site-checks.sh
 
 clean:
 	rm -rf .build public/*

@@ -12,7 +12,7 @@ final class BuildTests: XCTestCase {
         let folder = try fixtureBuild()
         let files = Set(folder.snapshot("public").keys)
         XCTAssertEqual(files, ["index.html", "404.html", "articles/index.html", "articles/scraped/index.html",
-                               "articles/primary/index.html", "intro/index.html", "assets/style.css",
+                               "articles/primary/index.html", "intro/index.html", "assets/style.css", "assets/favicon.svg",
                                "claims/index.html", "coverage/index.html", "claims.json", "timeline/index.html",
                                "entities/index.html", "compare/index.html", "feed.xml", "sitemap.xml", "review/index.html"])
         let scraped = try folder.read("public/articles/scraped/index.html")
