@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz.sh); built normally, a replayer for crash inputs.
+        .executableTarget(name: "SiteGenFuzz", dependencies: ["SiteGen"]),
         .testTarget(
             name: "SiteGenTests",
             dependencies: ["SiteGen"],

@@ -25,10 +25,20 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, path: path, line: position?.line, column: position?.column, message)
     }
 
+    /// Control characters from content (a NUL in an id, an escape sequence) are
+    /// shown as `\u{…}`, so a diagnostic is always one plain line of text.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control { result += "\\u{\(String(scalar.value, radix: 16))}" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
     public var description: String {
         // Without a known position the location is line 1, column 1 of the file,
         // so every line keeps the same shape for editors and scripts.
-        "\(path):\(line ?? 1):\(column ?? 1): \(severity.rawValue): \(message)"
+        "\(Self.printable(path)):\(line ?? 1):\(column ?? 1): \(severity.rawValue): \(Self.printable(message))"
     }
 }
 

@@ -35,8 +35,14 @@ public struct Output {
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).sitegen-tmp-\(getpid())")
-        try? fileManager.removeItem(at: staging)
+        let prefix = ".\(directory.lastPathComponent).sitegen-tmp-"
+        let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
+        // A build killed half-way leaves its staging folder behind; it never became the
+        // site, so it is removed here unless its build is still running.
+        for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+        }
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             var made = Set<String>()
