@@ -52,6 +52,9 @@ public struct SourceText: Hashable, Sendable {
     public let string: String
     /// The scalar offset at which each block starts in `string`.
     public let blockStarts: [Int]
+    /// The sentences of each block, as scalar spans of `string`, found once
+    /// here because dates, candidates, matching and entity pages all need them.
+    public let sentences: [TextSpan]
 
     public init(blocks: [TextBlock]) {
         self.blocks = blocks
@@ -63,6 +66,7 @@ public struct SourceText: Hashable, Sendable {
         }
         blockStarts = starts
         string = blocks.map(\.text).joined(separator: Self.blockSeparator)
+        sentences = Self.sentences(of: blocks, starts: starts)
     }
 }
 
@@ -86,14 +90,13 @@ extension SourceText {
         return SourcePosition(line: start.line, column: start.column + max(0, offset - blockStarts[index]))
     }
 
-    /// The sentences of each block, as scalar spans of `string`. A sentence
-    /// ends at `.`, `!` or `?` (and any closing quote) followed by a space and
-    /// a capital letter, a digit or an opening quote.
-    public var sentences: [TextSpan] {
+    /// A sentence ends at `.`, `!` or `?` (and any closing quote) followed by
+    /// a space and a capital letter, a digit or an opening quote.
+    static func sentences(of blocks: [TextBlock], starts: [Int]) -> [TextSpan] {
         var spans: [TextSpan] = []
         for (index, block) in blocks.enumerated() {
             let scalars = Array(block.text.unicodeScalars)
-            let base = blockStarts[index]
+            let base = starts[index]
             var start = 0
             var position = 0
             while position < scalars.count {

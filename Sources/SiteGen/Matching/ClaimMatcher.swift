@@ -90,11 +90,14 @@ struct ClaimMatcher {
     private var statementFigures: [[Double]] = []
     private var claimsByStatementWord: [String: [Int]] = [:]
     private var rarity: [String: Double] = [:]
+    /// The widest tolerance any claim allows, for the figure search.
+    private let widest: Double
     /// For each claim, the claims whose reference contains its reference (in the same source).
     private var containing: [String: Set<String>] = [:]
 
     init(claims: [ResolvedClaim], entities: [Entity]) {
         self.claims = claims
+        widest = claims.compactMap(\.claim.tolerance).max() ?? 0
         extractor = CandidateExtractor(mentions: MentionFinder(entities: entities))
         var documentFrequency: [String: Int] = [:]
         var claimWords: [Set<String>] = []
@@ -286,7 +289,6 @@ struct ClaimMatcher {
 
     /// Figure entries whose value is within the widest tolerance any claim allows.
     private func figureEntries(near value: Double) -> ArraySlice<FigureEntry> {
-        let widest = claims.compactMap(\.claim.tolerance).max() ?? 0
         let low = value * (1 - widest) - 1e-9, high = value * (1 + widest) + 1e-9
         var lower = 0, upper = figures.count
         while lower < upper { let mid = (lower + upper) / 2; if figures[mid].value < low { lower = mid + 1 } else { upper = mid } }
