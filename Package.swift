@@ -19,12 +19,20 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // edlib from the system (Debian: libedlib-dev): Myers' bit-vector edit distance, for
+        // approximate search in matching and in anchoring's "did you mean".
+        .systemLibrary(
+            name: "CEdlib",
+            pkgConfig: "edlib-1",
+            providers: [.apt(["libedlib-dev"])]
+        ),
         // One system call Swift's Glibc module does not expose (atomic folder swap).
         .target(name: "CSystem"),
         .target(
             name: "SiteGen",
             dependencies: [
                 "CCmark",
+                "CEdlib",
                 "CSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs the system library SiteGen links against (libcmark), when it is missing.
+# Installs the system libraries SiteGen links against (libcmark, edlib), when they are missing.
 set -euo pipefail
-if pkg-config --exists libcmark 2>/dev/null; then
+if pkg-config --exists libcmark edlib-1 2>/dev/null; then
   exit 0
 fi
-echo "libcmark is missing; installing Debian's libcmark-dev" >&2
+echo "libcmark or edlib is missing; installing Debian's libcmark-dev and libedlib-dev" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y libcmark-dev pkg-config
+$SUDO apt-get install -y libcmark-dev libedlib-dev pkg-config

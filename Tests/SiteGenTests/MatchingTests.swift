@@ -45,11 +45,13 @@ final class ClaimMatchingTests: XCTestCase {
     }
 
     private func matches(_ text: String) -> [AutoMatch] {
-        ClaimMatcher(claims: RealSite.site.claims, entities: RealSite.site.entities).match(source(text)).matches
+        let new = source(text)
+        return ClaimMatcher(claims: RealSite.site.claims, entities: RealSite.site.entities, sources: RealSite.site.sources + [new]).match(new).matches
     }
 
     func testFiguresMatchAcrossHedgesAndUnitNames() throws {
-        let found = matches("The three labs used nearly 24,000 fake accounts, the company said.\n\nThey ran more than 16 million interactions with Claude.")
+        // "fake profiles" is no wording of the claim, so the figure, its hedge and its unit find it.
+        let found = matches("The three labs used nearly 24,000 fake profiles, the company said.\n\nThey ran more than 16 million interactions with Claude.")
         let accounts = try XCTUnwrap(found.first { $0.claim == "fraudulent-accounts" })
         XCTAssertEqual(accounts.method, .figure)
         XCTAssertTrue(found.contains { $0.claim == "exchanges-total" }, "interactions count as exchanges")
@@ -89,9 +91,22 @@ final class ClaimMatchingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(evaluation.recall, 0.9, evaluation.report)
     }
 
-    func testCuratedSourcesAreNotMatchedAgain() {
-        XCTAssertFalse(RealSite.site.claims.contains { $0.appearances.contains { $0.match == .auto } })
-        XCTAssertTrue(RealSite.site.review.isEmpty)
+    func testCuratedAppearancesWinOverAutomaticOnes() {
+        // Every source is matched, but never for a claim a curator listed there, and never over a curated passage.
+        for claim in RealSite.site.claims {
+            let curated = Set([claim.reference?.source].compactMap { $0 } + claim.appearances.filter { $0.match == .curated }.map(\.quote.source))
+            for appearance in claim.appearances where appearance.match == .auto {
+                XCTAssertFalse(curated.contains(appearance.quote.source), "\(claim.id) is curated in \(appearance.quote.source)")
+            }
+        }
+        XCTAssertTrue(RealSite.site.review.isEmpty, "every real source is cited, so nothing is queued")
+    }
+
+    func testARejectionKeepsAClaimOutOfASource() {
+        // Content/claims/context.yaml rules 002's definition of distillation out of `distillation-legitimate`.
+        let claim = RealSite.site.claims.first { $0.id == "distillation-legitimate" }
+        XCTAssertEqual(claim?.claim.notIn.map(\.id), ["002_36c4c7a2c829c462"])
+        XCTAssertFalse(claim?.appearances.contains { $0.quote.source == "002_36c4c7a2c829c462" } ?? true)
     }
 }
 

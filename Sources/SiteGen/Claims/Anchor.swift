@@ -120,43 +120,19 @@ enum Anchor {
         return slice
     }
 
-    /// Approximate search (Sellers' semi-global edit distance): the passage of
-    /// the text with the fewest edits from the quote. O(quote × text).
-    static func closestPassage(to quote: [Unicode.Scalar], in text: FoldedText) -> (TextSpan?, Double) {
+    /// The passage of the text with the fewest edits from the quote (Myers'
+    /// bit-vector search through edlib), widened to whole words, with its
+    /// similarity: 1 − edits ÷ quote length. `floor` skips passages less similar
+    /// than that, which lets the search stop early.
+    static func closestPassage(to quote: [Unicode.Scalar], in text: FoldedText, floor: Double = 0) -> (TextSpan?, Double) {
         let haystack = text.folded
-        guard !quote.isEmpty, !haystack.isEmpty else { return (nil, 0) }
-        let m = quote.count
-        // column[i] = edits to match quote[0..<i] ending at the current text position; start[i] where that match began.
-        var column = Array(0...m)
-        var start = Array(repeating: 0, count: m + 1)
-        var best = (distance: m, end: 0, start: 0)
-        for j in 1...haystack.count {
-            var diagonal = column[0], diagonalStart = start[0]
-            column[0] = 0
-            start[0] = j
-            for i in 1...m {
-                let substitution = diagonal + (quote[i - 1] == haystack[j - 1] ? 0 : 1)
-                let deletion = column[i] + 1
-                let insertion = column[i - 1] + 1
-                let (saved, savedStart) = (column[i], start[i])
-                if substitution <= deletion && substitution <= insertion {
-                    column[i] = substitution; start[i] = diagonalStart
-                } else if deletion <= insertion {
-                    column[i] = deletion
-                } else {
-                    column[i] = insertion; start[i] = start[i - 1]
-                }
-                diagonal = saved; diagonalStart = savedStart
-            }
-            if column[m] < best.distance { best = (column[m], j, start[m]) }
-        }
-        let similarity = 1 - Double(best.distance) / Double(m)
-        guard best.end > best.start else { return (nil, 0) }
+        let maxEdits = floor > 0 ? Int((1 - floor) * Double(quote.count)) : nil
+        guard let found = ApproximateSearch.best(quote, in: haystack, maxEdits: maxEdits) else { return (nil, 0) }
+        let similarity = 1 - Double(found.edits) / Double(quote.count)
         // Show whole words: widen the passage to the word boundaries around it.
-        let isWordScalar = { (scalar: Unicode.Scalar) in scalar.isWordScalar }
-        var first = best.start, last = best.end
-        while first > 0, isWordScalar(haystack[first - 1]) { first -= 1 }
-        while last < haystack.count, isWordScalar(haystack[last]) { last += 1 }
+        var first = found.start, last = found.end
+        while first > 0, haystack[first - 1].isWordScalar { first -= 1 }
+        while last < haystack.count, haystack[last].isWordScalar { last += 1 }
         return (text.span(folded: first, last), similarity)
     }
 }

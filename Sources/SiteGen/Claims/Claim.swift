@@ -48,6 +48,12 @@ public struct ClaimAppearance: Hashable, Sendable {
     public var note: String?
 }
 
+/// A source named in a claim file (in `not_in`), with where it was written.
+public struct SourceReference: Hashable, Sendable {
+    public var id: String
+    public var position: SourcePosition
+}
+
 /// One checkable statement, who made it, and how each source words it.
 public struct Claim: Hashable, Sendable {
     public var id: String
@@ -64,6 +70,8 @@ public struct Claim: Hashable, Sendable {
     /// How far a figure found in a new source may be from the claim's and still
     /// match, as a fraction of the claim's figure (0.05 is 5%). Nil: exactly.
     public var tolerance: Double? = nil
+    /// Sources a curator ruled out: automatic matching never shows the claim in them.
+    public var notIn: [SourceReference] = []
     public var path: String
     public var position: SourcePosition
 }

@@ -6,7 +6,7 @@ import Yams
 struct ClaimLoader {
     private(set) var diagnostics: [Diagnostic] = []
 
-    static let claimFields: Set<String> = ["id", "statement", "kind", "speaker", "status", "reference", "appearances", "notes", "sum_of", "tolerance"]
+    static let claimFields: Set<String> = ["id", "statement", "kind", "speaker", "status", "reference", "appearances", "notes", "sum_of", "tolerance", "not_in"]
     static let selectorFields: Set<String> = ["source", "quote", "prefix", "suffix"]
     static let appearanceFields: Set<String> = selectorFields.union(["attributed_to", "note"])
 
@@ -68,10 +68,18 @@ struct ClaimLoader {
             if let value = Double(text), (0..<1).contains(value) { tolerance = value }
             else { reader.error(map["tolerance"], "`tolerance` of \(what) must be a fraction from 0 up to 1, such as 0.05") }
         }
+        var notIn: [SourceReference] = []
+        if let list = map["not_in"], let nodes = reader.sequence(list, "`not_in` of \(what)") {
+            notIn = nodes.compactMap { node in
+                if let value = node.scalar?.string { return SourceReference(id: value, position: reader.position(node)) }
+                reader.error(node, "`not_in` lists source ids, one per item")
+                return nil
+            }
+        }
         guard reader.diagnostics.count == before, let id, let statement, let speaker, let kind, let status else { return nil }
         return Claim(id: id, statement: statement, kind: kind, speaker: speaker, status: status, reference: reference,
                      appearances: appearances, notes: reader.string(map, "notes", required: false, in: what),
-                     sumOf: sumOf, tolerance: tolerance, path: path, position: reader.position(node))
+                     sumOf: sumOf, tolerance: tolerance, notIn: notIn, path: path, position: reader.position(node))
     }
 
     private func selector(from node: Node, fields: Set<String>, reader: inout YAMLReader, what: String) -> QuoteSelector? {

@@ -93,6 +93,10 @@ struct ClaimResolver {
     }
 
     private mutating func resolveOne(_ claim: Claim) -> ResolvedClaim {
+        for rejected in claim.notIn where sources[rejected.id] == nil {
+            let hint = ClaimLink.suggestion(for: rejected.id, among: sources.keys.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+            diagnostics.append(.error(claim.path, rejected.position, "claim `\(claim.id)`: `not_in` names unknown source `\(rejected.id)`\(hint)"))
+        }
         let reference = claim.reference.flatMap { anchor($0, claim: claim) }
         var appearances: [ResolvedAppearance] = []
         for appearance in claim.appearances {

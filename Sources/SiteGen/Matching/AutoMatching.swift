@@ -1,37 +1,57 @@
-/// The match step: sources that no claim cites (new articles) are matched
-/// against the claims model. Their matches become `auto` appearances,
-/// compared with the reference exactly as curated ones are; the figures and
-/// quotations left over go to the review queue.
+/// The match step: every source is matched against the claims model. Matches
+/// become `auto` appearances, compared with the reference exactly as curated
+/// ones are. A curated appearance always wins: a claim is not matched again in
+/// a source a curator listed for it, no automatic match takes a passage a
+/// curator assigned, and a claim's `not_in` keeps it out of the sources named
+/// there. The figures and quotations of sources that no claim cites, left over
+/// after matching, go to the review queue.
 struct AutoMatching {
     let matcher: ClaimMatcher
 
     init(site: Site) {
-        matcher = ClaimMatcher(claims: site.claims, entities: site.entities)
+        matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources)
     }
 
-    /// Sources that no claim cites, by reference or by appearance. A curated
-    /// appearance always wins: a source a curator has worked on is not matched.
+    /// Sources that no claim cites, by reference or by appearance: new articles, whose leftovers are queued for review.
     static func unlisted(_ site: Site) -> [Source] {
         let listed = Set(site.claims.flatMap(\.sourceIDs))
         return site.sources.filter { !listed.contains($0.id) }
     }
 
+    /// The passages curators assigned, by source.
+    static func curatedPassages(_ claims: [ResolvedClaim]) -> [String: [CuratedPassage]] {
+        var passages: [String: [CuratedPassage]] = [:]
+        for claim in claims {
+            let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.filter { $0.match == .curated }.map(\.quote)
+            for quote in quotes { passages[quote.source, default: []].append(CuratedPassage(claim: claim.id, span: quote.span)) }
+        }
+        return passages
+    }
+
     func apply(to site: inout Site, resolver: ClaimResolver) {
         let index = Dictionary(site.claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let unlisted = Self.unlisted(site)
-        let results = Parallel.map(unlisted) { matcher.match($0) }
-        for (source, (matches, candidates, suggestions)) in zip(unlisted, results) {
+        let curated = Self.curatedPassages(site.claims)
+        var rejected: [String: Set<String>] = [:]
+        for claim in site.claims { for source in claim.claim.notIn { rejected[source.id, default: []].insert(claim.id) } }
+        let unlisted = Set(Self.unlisted(site).map(\.id))
+        let sources = site.sources
+        let results = Parallel.map(sources) { source in
+            matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
+        }
+        for (source, result) in zip(sources, results) {
             let text = FoldedText(source.text.string)
-            for match in matches {
+            for match in result.matches {
                 guard let position = index[match.claim] else { continue }
                 let claim = site.claims[position]
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)
                 site.claims[position].appearances.append(resolver.compare(quote, with: claim.reference, claim: claim.claim, attributedTo: nil,
                                                                           note: nil, match: .auto, score: match.score))
             }
-            for candidate in candidates where !matches.contains(where: { $0.span.start < candidate.span.end && $0.span.end > candidate.span.start }) {
+            guard unlisted.contains(source.id) else { continue }
+            for candidate in result.candidates
+            where !result.matches.contains(where: { $0.span.start < candidate.span.end && $0.span.end > candidate.span.start }) {
                 var reason = candidate.kind == .figure ? "unmatched figure" : "unmatched quotation"
-                if let suggestion = suggestions["\(candidate.span.start)"] {
+                if let suggestion = result.suggestions[candidate.span.start] {
                     reason += "; closest claim `\(suggestion.claim)` scored \(Self.format(suggestion.score)), below the threshold"
                 }
                 site.review.append(ReviewItem(kind: candidate.kind, source: source.id, span: candidate.span, text: candidate.text, reason: reason,

@@ -32,25 +32,45 @@ public struct ReviewItem: Hashable, Sendable {
     public var position: SourcePosition
 }
 
-/// Matches the candidates and sentences of a source against the claims model.
+/// A passage a curator assigned to a claim: automatic matches give way to it.
+struct CuratedPassage: Sendable {
+    var claim: String
+    var span: TextSpan
+}
+
+/// What matching one source gives.
+struct SourceMatches: Sendable {
+    var matches: [AutoMatch]
+    var candidates: [Candidate]
+    /// For a candidate (by its start) that no claim took: the closest claim, below its threshold.
+    var suggestions: [Int: (claim: String, score: Double)]
+}
+
+/// Matches the paragraphs of a source against the claims model.
 ///
-/// Everything goes through indexes built once from the claims: figures sorted
-/// by value, word pairs of every wording, and the content words of every
-/// statement, each mapped to the claims that have them. For a new article of
-/// L words and S sentences, with C claims of at most W words per wording:
-/// building the indexes is O(C·W) once; an article costs O(L) lookups, plus,
-/// for each (sentence, wording) pair that shares two word pairs, one
-/// approximate search of O(W × sentence length), plus, for each figure, a
-/// binary search and the claims with that value. It never compares every
-/// claim with every sentence.
+/// 1. **Candidates from rare evidence.** `EvidenceIndex` sends each paragraph
+///    to the few claims whose rare words, names, codes or figures it has.
+/// 2. **Scores.** For each such claim: the closest passage to each of its
+///    wordings (Myers' bit-vector search through edlib), the share of its
+///    statement's content words in each sentence, and its figures among the
+///    paragraph's figures.
+/// 3. **Checks.** A match must name what the claim names (`IdentityFinder`):
+///    a passage that names another entity or code in its place is about
+///    something else. Figures are always compared: one within the claim's
+///    tolerance agrees; one off by up to `misreportLimit` is a misreport, kept
+///    only when the passage names everything the claim names; anything
+///    further is another figure.
+/// 4. **Competition.** Matches of different claims over the same passage
+///    compete: the one that fits better (figures that agree, then found by
+///    its words, then the higher score) takes the passage. Passages a curator
+///    assigned are never taken.
 ///
-/// Scores are between 0 and 1 and a match needs at least its method's
-/// threshold (see docs/matching.md for how they were chosen):
-/// - wording: the similarity of the best approximate occurrence (1 − edits ÷ length);
-/// - figure: 0.6 for the same value, currency and unit, plus 0.4 × how much of the
-///   claim's statement the sentence shares (its subject);
-/// - statement: the share of the statement's content words (weighted by rarity) in the sentence;
-/// - paraphrase: the mean of the wording and statement scores, for passages that are near on both.
+/// Scores are between 0 and 1 and a match needs its method's threshold
+/// (docs/matching.md says how they were chosen):
+/// - wording: 1 − edits ÷ wording length, for the closest passage;
+/// - figure: 0.6 for the same value, currency and unit, plus 0.4 × the statement score of its sentence;
+/// - statement: the share of the statement's content words (weighted by rarity among claims) in a sentence;
+/// - paraphrase: the mean of the wording and statement scores, for passages near on both.
 struct ClaimMatcher {
     /// The lowest score each method accepts.
     struct Thresholds: Sendable {
@@ -65,13 +85,22 @@ struct ClaimMatcher {
     static let suggestionFloor = 0.35
     /// Quotations of at least this many words are also looked for inside the claims' wordings.
     static let partialQuoteWords = 6
+    /// A figure further than this share from the claim's is another figure, never a misreport of it.
+    static let misreportLimit = 0.5
+    /// A wording of this many words identifies its claim by its words alone.
+    static let selfIdentifyingWords = 8
+    /// Claims whose statements share this much of their content words compete for passages.
+    static let rivalShare = 0.5
+    /// What a figure with a claim's value adds to a paragraph's evidence for that claim.
+    static let figureEvidence = 12.0
 
     private struct Wording {
         var claim: Int
         var folded: [Unicode.Scalar]
-        var pairs: Set<String>
         var figures: [Double]
-        var wordCount: Int
+        var identity: ClaimIdentity
+        var words: Int
+        var pairs: Set<String>
     }
 
     private struct FigureEntry {
@@ -81,53 +110,76 @@ struct ClaimMatcher {
         var unit: String?
     }
 
+    /// A match with what competition needs to know about it.
+    private struct Proposal {
+        var match: AutoMatch
+        /// 1 when its figures agree (or it has none), 0 for a misreported figure.
+        var figuresAgree: Bool
+
+        /// A better fit: figures that agree, then found by more of its words (a wording, then a
+        /// figure or paraphrase, then a statement: scores of different methods do not compare),
+        /// then the higher score.
+        func fitsBetter(than other: Proposal) -> Bool {
+            if figuresAgree != other.figuresAgree { return figuresAgree }
+            let ranks = (ClaimMatcher.methodRank(match.method), ClaimMatcher.methodRank(other.match.method))
+            if ranks.0 != ranks.1 { return ranks.0 > ranks.1 }
+            return match.score > other.match.score + 1e-6
+        }
+    }
+
     private let claims: [ResolvedClaim]
     private let extractor: CandidateExtractor
+    private let identities: IdentityFinder
+    private let evidence: EvidenceIndex
     private var wordings: [Wording] = []
-    private var wordingsByPair: [String: [Int]] = [:]
+    private var wordingsOfClaim: [[Int]]
     private var figures: [FigureEntry] = []
     private var statementWords: [[String: Double]] = []
     private var statementFigures: [[Double]] = []
-    private var claimsByStatementWord: [String: [Int]] = [:]
-    private var rarity: [String: Double] = [:]
+    private var statementIdentity: [ClaimIdentity] = []
     /// The widest tolerance any claim allows, for the figure search.
     private let widest: Double
     /// For each claim, the claims whose reference contains its reference (in the same source).
     private var containing: [String: Set<String>] = [:]
 
-    init(claims: [ResolvedClaim], entities: [Entity]) {
+    /// `sources` are every source of the site: how common a word is is measured over them all.
+    init(claims: [ResolvedClaim], entities: [Entity], sources: [Source]) {
         self.claims = claims
         widest = claims.compactMap(\.claim.tolerance).max() ?? 0
-        extractor = CandidateExtractor(mentions: MentionFinder(entities: entities))
+        var identities = IdentityFinder(entities: entities)
+        extractor = CandidateExtractor(mentions: identities.mentions)
+        wordingsOfClaim = Array(repeating: [], count: claims.count)
         var documentFrequency: [String: Int] = [:]
         var claimWords: [Set<String>] = []
+        var claimTexts: [[String]] = []
         for (index, claim) in claims.enumerated() {
+            var seen = Set<[Unicode.Scalar]>()
             let texts = [claim.reference?.text].compactMap { $0 } + claim.appearances.map(\.quote.text)
             for text in texts {
                 let folded = FoldedText.foldQuote(text)
-                let keys = Self.keys(text)
-                let wording = Wording(claim: index, folded: folded, pairs: Self.wordPairs(keys),
-                                      figures: Figure.all(in: text).map(\.value), wordCount: keys.count)
-                for pair in wording.pairs { wordingsByPair[pair, default: []].append(wordings.count) }
-                wordings.append(wording)
+                guard seen.insert(folded).inserted else { continue }
+                let identity = identities.identity(of: text)
+                identities.register(identity)
+                wordingsOfClaim[index].append(wordings.count)
+                wordings.append(Wording(claim: index, folded: folded, figures: Figure.all(in: text).map(\.value), identity: identity,
+                                        words: Self.keys(text).count, pairs: Self.wordPairs(Self.keys(text))))
                 figures += Self.figures(in: text, claim: index)
             }
             figures += Self.figures(in: claim.claim.statement, claim: index)
+            let identity = identities.identity(of: claim.claim.statement)
+            identities.register(identity)
+            statementIdentity.append(identity)
+            claimTexts.append(texts + [claim.claim.statement])
             let words = Set(Self.contentWords(claim.claim.statement))
             claimWords.append(words)
             statementFigures.append(Figure.all(in: claim.claim.statement).map(\.value))
             for word in words { documentFrequency[word, default: 0] += 1 }
         }
+        self.identities = identities
+        evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources)
         let count = Double(max(claims.count, 1))
-        rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
-        for (index, words) in claimWords.enumerated() {
-            statementWords.append(Dictionary(uniqueKeysWithValues: words.map { ($0, rarity[$0] ?? 0) }))
-            // Only distinctive words lead to a claim: a word in more than one statement in
-            // twenty ("said", "through") would make every sentence a candidate for hundreds.
-            for word in words where (documentFrequency[word] ?? 0) <= max(3, claims.count / 20) {
-                claimsByStatementWord[word, default: []].append(index)
-            }
-        }
+        let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
+        statementWords = claimWords.map { words in Dictionary(uniqueKeysWithValues: words.map { ($0, rarity[$0] ?? 0) }) }
         figures.sort { $0.value < $1.value }
         for inner in claims {
             guard let span = inner.reference?.span, let source = inner.reference?.source else { continue }
@@ -142,116 +194,201 @@ struct ClaimMatcher {
 
     // MARK: - Matching one source
 
-    func match(_ source: Source) -> (matches: [AutoMatch], candidates: [Candidate], suggestions: [String: (claim: String, score: Double)]) {
+    /// Matches one source. `curated` are the passages curators assigned in it:
+    /// a claim curated here is not matched here again, and no automatic match
+    /// takes a curated passage. `rejected` claims were ruled out here by a curator.
+    func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = []) -> SourceMatches {
         let scalars = Array(source.text.string.unicodeScalars)
         let candidates = extractor.candidates(in: source)
-        var found: [AutoMatch] = []
-        var suggestions: [String: (claim: String, score: Double)] = [:]
-        func offer(_ claim: Int, _ span: TextSpan, _ score: Double, _ method: AutoMatch.Method, threshold: Double, candidate: Candidate? = nil) {
-            if score >= threshold {
-                found.append(AutoMatch(claim: claims[claim].id, source: source.id, span: span, score: score, method: method))
-            } else if score >= Self.suggestionFloor, let candidate {
-                let key = "\(candidate.span.start)"
-                if (suggestions[key]?.score ?? 0) < score { suggestions[key] = (claims[claim].id, score) }
-            }
-        }
+        var proposals: [Proposal] = []
+        var suggestions: [Int: (claim: String, score: Double)] = [:]
         func string(_ span: TextSpan) -> String { String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
-
         let sentences = source.text.sentences
-        // Wordings: an approximate search in each paragraph that shares at least two word pairs with them.
+
         for (index, block) in source.text.blocks.enumerated() {
             let start = source.text.blockStarts[index]
             let blockText = block.text
-            var shared: [Int: Int] = [:]
-            for pair in Self.wordPairs(Self.keys(blockText)) { for id in wordingsByPair[pair] ?? [] { shared[id, default: 0] += 1 } }
-            guard !shared.isEmpty else { continue }
-            let haystack = FoldedText(blockText)
-            for (id, count) in shared.sorted(by: { $0.key < $1.key }) where count >= min(2, wordings[id].pairs.count) {
-                let wording = wordings[id]
-                let (passage, similarity) = Anchor.closestPassage(to: wording.folded, in: haystack)
-                guard let passage else { continue }
-                let span = TextSpan(start: start + passage.start, end: start + passage.end)
-                guard figuresAgree(wording, string(span)) else { continue }
-                offer(wording.claim, span, similarity, .wording, threshold: thresholds.wording)
-                // Close but not close enough: a paraphrase, if its sentence also says what the statement says.
-                if similarity < thresholds.wording, similarity >= Self.suggestionFloor, claims[wording.claim].claim.kind != .quote,
-                   let sentence = sentences.first(where: { $0.start <= span.start && span.start < $0.end }) {
-                    let statement = statementScore(wording.claim, Set(Self.contentWords(string(sentence))))
-                    offer(wording.claim, span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase)
-                }
-            }
-        }
-
-        // Statements: the share of a statement's content words a sentence has. Quotations are
-        // matched by their words only: a paraphrase of a quote is not the quote.
-        for sentence in sentences {
-            let text = Array(scalars[sentence.start..<sentence.end])
-            let words = Set(Self.contentWords(String(String.UnicodeScalarView(text))))
-            var touched = Set<Int>()
-            for word in words { touched.formUnion(claimsByStatementWord[word] ?? []) }
-            for claim in touched.sorted() where claims[claim].claim.kind != .quote {
-                let score = statementScore(claim, words)
-                guard score >= Self.suggestionFloor, figuresAgree(statementFigures[claim], String(String.UnicodeScalarView(text))) else { continue }
-                offer(claim, Self.covering(words: statementWords[claim], in: text, offset: sentence.start) ?? sentence, score, .statement,
-                      threshold: thresholds.statement)
-            }
-        }
-
-        for candidate in candidates {
-            switch candidate.kind {
-            case .figure:
+            let blockEnd = start + blockText.unicodeScalars.count
+            let blockCandidates = candidates.filter { $0.span.start >= start && $0.span.start < blockEnd }
+            var scores = evidence.evidence(in: blockText)
+            for candidate in blockCandidates where candidate.kind == .figure {
                 guard let figure = candidate.figure else { continue }
-                let sentenceWords = Set(Self.contentWords(string(candidate.sentence)))
                 for entry in figureEntries(near: figure.value) where entry.currency == figure.currency && Self.sameUnit(entry.unit, candidate.unit) {
-                    let tolerance = claims[entry.claim].claim.tolerance ?? 1e-9
-                    guard abs(entry.value - figure.value) <= tolerance * entry.value else { continue }
-                    let score = 0.6 + 0.4 * statementScore(entry.claim, sentenceWords)
-                    offer(entry.claim, candidate.span, score, .figure, threshold: thresholds.figure, candidate: candidate)
+                    scores[entry.claim, default: 0] += Self.figureEvidence
                 }
-            case .quotation:
-                // A partial quotation: the article's words inside a longer wording.
-                guard Self.keys(candidate.text).count >= Self.partialQuoteWords else { continue }
-                let quote = FoldedText.foldQuote(candidate.text)
-                var shared: [Int: Int] = [:]
-                for pair in Self.wordPairs(Self.keys(candidate.text)) { for id in wordingsByPair[pair] ?? [] { shared[id, default: 0] += 1 } }
-                for (id, count) in shared.sorted(by: { $0.key < $1.key }) where count >= 2 && wordings[id].folded.count > quote.count {
-                    let (_, similarity) = Anchor.closestPassage(to: quote, in: FoldedText(String(String.UnicodeScalarView(wordings[id].folded))))
-                    offer(wordings[id].claim, candidate.span, similarity, .wording, threshold: thresholds.wording, candidate: candidate)
+            }
+            guard !scores.isEmpty else { continue }
+            let blockSentences = sentences.filter { $0.start >= start && $0.start < blockEnd }
+            let haystack = FoldedText(blockText)
+            for claim in EvidenceIndex.best(scores.filter { !rejected.contains(claims[$0.key].id) }) {
+                func offer(_ span: TextSpan, _ score: Double, _ method: AutoMatch.Method, threshold: Double,
+                           figures fit: FigureFit, identity: IdentityCheck, wordsIdentify: Bool = false, candidate: Candidate? = nil) {
+                    guard fit.isAcceptable(identity: identity, wordsIdentify: wordsIdentify) else { return }
+                    if score >= threshold {
+                        proposals.append(Proposal(match: AutoMatch(claim: claims[claim].id, source: source.id, span: span, score: score, method: method),
+                                                  figuresAgree: fit != .misreported))
+                    } else if score >= Self.suggestionFloor, let candidate {
+                        if (suggestions[candidate.span.start]?.score ?? 0) < score { suggestions[candidate.span.start] = (claims[claim].id, score) }
+                    }
+                }
+                func sentence(around offset: Int) -> TextSpan {
+                    blockSentences.first { $0.start <= offset && offset < $0.end } ?? TextSpan(start: start, end: blockEnd)
+                }
+                let tolerance = claims[claim].claim.tolerance ?? 0
+                let isQuote = claims[claim].claim.kind == .quote
+
+                // Wordings: the closest passage of the paragraph to each.
+                for id in wordingsOfClaim[claim] {
+                    let wording = wordings[id]
+                    let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: haystack, floor: Self.suggestionFloor)
+                    guard let found else { continue }
+                    let span = TextSpan(start: start + found.start, end: start + found.end)
+                    let around = sentence(around: span.start)
+                    let context = string(TextSpan(start: min(around.start, span.start), end: max(around.end, span.end)))
+                    let fit = FigureFit(expected: wording.figures, found: Figure.all(in: string(span)).map(\.value), tolerance: tolerance)
+                    let identity = identities.check(wording.identity, in: context)
+                    // A long quotation identifies itself: a changed figure in it is a misquote to show.
+                    let long = wording.words >= Self.selfIdentifyingWords
+                    offer(span, similarity, .wording, threshold: thresholds.wording, figures: fit, identity: identity, wordsIdentify: long)
+                    // Close but not close enough: a paraphrase, if it shares at least two word pairs with the
+                    // wording and its sentence also says what the statement says.
+                    if similarity < thresholds.wording, !isQuote,
+                       Self.wordPairs(Self.keys(string(span))).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
+                        let statement = statementScore(claim, Set(Self.contentWords(string(around))))
+                        offer(span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity,
+                              wordsIdentify: long)
+                    }
+                }
+
+                // Statements: the share of the statement's content words a sentence has. Quotations are
+                // matched by their words only: a paraphrase of a quote is not the quote.
+                if !isQuote {
+                    for sentence in blockSentences {
+                        let text = Array(scalars[sentence.start..<sentence.end])
+                        let sentenceText = String(String.UnicodeScalarView(text))
+                        let score = statementScore(claim, Set(Self.contentWords(sentenceText)))
+                        guard score >= Self.suggestionFloor else { continue }
+                        let fit = FigureFit(expected: statementFigures[claim], found: Figure.all(in: sentenceText).map(\.value), tolerance: tolerance)
+                        offer(Self.covering(words: statementWords[claim], in: text, offset: sentence.start) ?? sentence, score, .statement,
+                              threshold: thresholds.statement, figures: fit, identity: identities.check(statementIdentity[claim], in: sentenceText))
+                    }
+                }
+
+                for candidate in blockCandidates {
+                    switch candidate.kind {
+                    case .figure:
+                        guard let figure = candidate.figure else { continue }
+                        let agrees = figureEntries(near: figure.value).contains { entry in
+                            entry.claim == claim && entry.currency == figure.currency && Self.sameUnit(entry.unit, candidate.unit)
+                                && abs(entry.value - figure.value) <= (tolerance == 0 ? 1e-9 : tolerance * entry.value)
+                        }
+                        guard agrees else { continue }
+                        let sentenceText = string(candidate.sentence)
+                        let score = 0.6 + 0.4 * statementScore(claim, Set(Self.contentWords(sentenceText)))
+                        offer(candidate.span, score, .figure, threshold: thresholds.figure, figures: .agrees,
+                              identity: identities.check(statementIdentity[claim], in: sentenceText), candidate: candidate)
+                    case .quotation:
+                        // A partial quotation: the article's words inside a longer wording.
+                        guard Self.keys(candidate.text).count >= Self.partialQuoteWords else { continue }
+                        let quote = FoldedText.foldQuote(candidate.text)
+                        for id in wordingsOfClaim[claim] where wordings[id].folded.count > quote.count {
+                            let inside = FoldedText(String(String.UnicodeScalarView(wordings[id].folded)))
+                            let (_, similarity) = Anchor.closestPassage(to: quote, in: inside, floor: Self.suggestionFloor)
+                            offer(candidate.span, similarity, .wording, threshold: thresholds.wording, figures: .none,
+                                  identity: .nothingToCheck, candidate: candidate)
+                        }
+                    }
                 }
             }
         }
         // A match that cuts into a figure takes in the whole figure with its hedge and unit,
         // so "close to 24,000" is compared as a hedge, not as a stray word.
-        for index in found.indices {
-            for candidate in candidates where candidate.kind == .figure
-                && candidate.span.start < found[index].span.end && candidate.span.end > found[index].span.start {
-                found[index].span = TextSpan(start: min(found[index].span.start, candidate.span.start),
-                                             end: max(found[index].span.end, candidate.span.end))
+        for index in proposals.indices {
+            let span = proposals[index].match.span
+            for candidate in candidates where candidate.kind == .figure && candidate.span.start < span.end && candidate.span.end > span.start {
+                proposals[index].match.span = TextSpan(start: min(proposals[index].match.span.start, candidate.span.start),
+                                                       end: max(proposals[index].match.span.end, candidate.span.end))
             }
         }
-        return (select(found), candidates, suggestions)
+        let curatedClaims = Set(curated.map(\.claim))
+        // A curated passage is its claim's; one inside a curated quotation of a claim that contains
+        // this one (a phrase of a post quoted whole) is the container's, as `select` has it.
+        proposals.removeAll { proposal in
+            let span = proposal.match.span
+            return curatedClaims.contains(proposal.match.claim) || curated.contains { passage in
+                Self.overlapsMostly(passage.span, span)
+                    || (containing[proposal.match.claim]?.contains(passage.claim) ?? false) && passage.span.start <= span.start && span.end <= passage.span.end
+            }
+        }
+        return SourceMatches(matches: select(compete(proposals), sentences: sentences), candidates: candidates, suggestions: suggestions)
+    }
+
+    /// How much of a claim's own words a method compares: a wording, then a figure or paraphrase, then a statement.
+    static func methodRank(_ method: AutoMatch.Method) -> Int {
+        switch method {
+        case .wording: return 2
+        case .figure, .paraphrase: return 1
+        case .statement: return 0
+        }
+    }
+
+    /// Two passages are mostly the same: they overlap by at least half of the longer one.
+    /// (A figure inside a sentence that another claim's statement covers is a passage of its own.)
+    private static func overlapsMostly(_ a: TextSpan, _ b: TextSpan) -> Bool {
+        let overlap = min(a.end, b.end) - max(a.start, b.start)
+        return overlap > 0 && overlap * 2 >= max(a.end - a.start, b.end - b.start)
+    }
+
+    /// A passage belongs to the claims whose words fit it best: a match is dropped
+    /// when a rival claim's match over mostly the same passage, found by its
+    /// words, fits better. Rivals are claims whose statements share most of
+    /// their words (a family of claims on one sentence template); claims about
+    /// different things may share a passage. A match by statement alone knocks
+    /// out nothing: one sentence can say what two statements say.
+    private func compete(_ proposals: [Proposal]) -> [AutoMatch] {
+        let index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return proposals.filter { proposal in
+            !proposals.contains { other in
+                other.match.claim != proposal.match.claim && other.match.method != .statement
+                    && Self.overlapsMostly(other.match.span, proposal.match.span) && other.fitsBetter(than: proposal)
+                    && areRivals(index[other.match.claim]!, index[proposal.match.claim]!)
+            }
+        }.map(\.match)
+    }
+
+    /// Claims whose statements share at least `rivalShare` of the shorter one's content words.
+    private func areRivals(_ a: Int, _ b: Int) -> Bool {
+        let (left, right) = (statementWords[a], statementWords[b])
+        guard !left.isEmpty, !right.isEmpty else { return false }
+        let shared = left.keys.filter { right[$0] != nil }.count
+        return Double(shared) >= Self.rivalShare * Double(min(left.count, right.count))
     }
 
     /// Keeps, for each claim, its best match and any other that does not overlap
-    /// it (an article may say the same thing twice); then drops a match that
+    /// it or share its sentence (an article may say the same thing twice); then drops a match that
     /// lies inside a match of a claim that contains it (a source quoting a whole
     /// post is an appearance of the post, not of each phrase in it). Best means:
-    /// found by its words rather than by its statement alone, then the higher
+    /// close to a wording (the fullest comparison with the reference), then found
+    /// by a figure or a paraphrase, then by its statement alone; then the higher
     /// score, or, between scores within 0.05, the longer passage (the fuller quotation).
-    private func select(_ found: [AutoMatch]) -> [AutoMatch] {
+    private func select(_ found: [AutoMatch], sentences: [TextSpan]) -> [AutoMatch] {
         func isBetter(_ a: AutoMatch, _ b: AutoMatch) -> Bool {
-            let byWords = (a.method == .statement ? 0 : 1, b.method == .statement ? 0 : 1)
+            let byWords = (Self.methodRank(a.method), Self.methodRank(b.method))
             if byWords.0 != byWords.1 { return byWords.0 > byWords.1 }
             // Clearly better scores win; near-equal ones (within 0.05) yield to the fuller passage.
             if abs(a.score - b.score) > 0.05 { return a.score > b.score }
             let lengths = (a.span.end - a.span.start, b.span.end - b.span.start)
             if lengths.0 != lengths.1 { return lengths.0 > lengths.1 }
             if a.score != b.score { return a.score > b.score }
-            return (a.span.start, a.claim) < (b.span.start, b.claim)
+            return (a.span.start, a.claim, a.method.rawValue) < (b.span.start, b.claim, b.method.rawValue)
         }
+        // One match per claim and sentence: a sentence saying it once is one appearance.
+        func sentence(_ span: TextSpan) -> Int? { sentences.firstIndex { $0.start <= span.start && span.start < $0.end } }
         var kept: [AutoMatch] = []
         for match in found.sorted(by: isBetter) {
-            let overlapsSameClaim = kept.contains { $0.claim == match.claim && $0.span.start < match.span.end && $0.span.end > match.span.start }
+            let overlapsSameClaim = kept.contains {
+                $0.claim == match.claim && ($0.span.start < match.span.end && $0.span.end > match.span.start || sentence($0.span) == sentence(match.span))
+            }
             if !overlapsSameClaim { kept.append(match) }
         }
         let candidates = kept
@@ -262,20 +399,6 @@ struct ClaimMatcher {
             }
         }
         return kept.sorted { ($0.span, $0.claim) < ($1.span, $1.claim) }
-    }
-
-    /// A short wording with a figure matches only a passage with the same figure:
-    /// at the length of "over 3.4 million exchanges", a different number is a
-    /// different claim. In a long quotation a changed figure is a misquote to show.
-    private func figuresAgree(_ wording: Wording, _ passage: String) -> Bool {
-        wording.wordCount >= 8 || figuresAgree(wording.figures, passage)
-    }
-
-    /// A statement's figures must all be in a sentence for the sentence to say what it says.
-    private func figuresAgree(_ figures: [Double], _ passage: String) -> Bool {
-        guard !figures.isEmpty else { return true }
-        let found = Set(Figure.all(in: passage).map(\.value))
-        return figures.allSatisfy(found.contains)
     }
 
     // MARK: - Scores and indexes
@@ -347,5 +470,38 @@ struct ClaimMatcher {
         let hits = WordToken.all(in: text).filter { words[stem($0.key)] != nil }
         guard let first = hits.first, let last = hits.last else { return nil }
         return TextSpan(start: offset + first.start, end: offset + last.end)
+    }
+}
+
+/// How a passage's figures compare with the figures of a claim's wording.
+enum FigureFit: Equatable, Sendable {
+    /// The wording has no figure.
+    case none
+    /// Every figure of the wording is in the passage, within the claim's tolerance.
+    case agrees
+    /// A figure differs, by at most `ClaimMatcher.misreportLimit`: a misreport, if the passage is about this claim.
+    case misreported
+    /// A figure is missing or far off: the passage counts something else.
+    case conflicting
+
+    init(expected: [Double], found: [Double], tolerance: Double) {
+        guard !expected.isEmpty else { self = .none; return }
+        func near(_ a: Double, _ b: Double, _ share: Double) -> Bool { abs(a - b) <= max(share * a, 1e-9) }
+        if expected.allSatisfy({ value in found.contains { near(value, $0, tolerance) } }) { self = .agrees; return }
+        let misreported = expected.allSatisfy { value in found.contains { near(value, $0, ClaimMatcher.misreportLimit) } }
+        self = misreported ? .misreported : .conflicting
+    }
+
+    /// A misreported figure is shown only where the passage names everything the claim names,
+    /// or, for a claim that names nothing, where its many other words (`wordsIdentify`) do;
+    /// a passage that names something else instead is never this claim's.
+    func isAcceptable(identity: IdentityCheck, wordsIdentify: Bool) -> Bool {
+        switch (self, identity) {
+        case (_, .conflict), (.conflicting, _): return false
+        case (.misreported, .confirmed): return true
+        case (.misreported, .nothingToCheck): return wordsIdentify
+        case (.misreported, _): return false
+        default: return true
+        }
     }
 }

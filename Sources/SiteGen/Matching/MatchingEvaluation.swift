@@ -49,7 +49,7 @@ public struct MatchingEvaluation {
         }
         var resolver = ClaimResolver(sources: site.sources)
         let claims = resolver.resolve(hidden)
-        var matcher = ClaimMatcher(claims: claims, entities: site.entities)
+        var matcher = ClaimMatcher(claims: claims, entities: site.entities, sources: site.sources)
         matcher.thresholds = thresholds
         let matches = matcher.match(source).matches
         let scalars = Array(source.text.string.unicodeScalars)

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Which claims a paragraph could be about, from rare evidence only.
+///
+/// The terms are the words and adjacent word pairs of every claim's wordings
+/// and statement. Each is weighted by its inverse document frequency over
+/// the paragraphs of all sources, so evidence made of common words ("in the",
+/// "said") weighs nothing, and a term shared by many claims (the words of a
+/// sentence template that a family of claims shares) leads to none of them:
+/// only names, codes and rare words send a paragraph to a claim. Figures are
+/// looked up by value. A paragraph keeps its best few claims, so the cost of
+/// matching grows with paragraphs × real candidates, not paragraphs × claims.
+struct EvidenceIndex: Sendable {
+    /// A paragraph's share of all paragraphs above which a term is common.
+    static let commonShare = 0.02
+    /// ... but a term in this many paragraphs or fewer is never common (small corpora).
+    static let commonFloor = 20
+    /// A term in more claims than this tells none of them apart.
+    static func claimCap(claims: Int) -> Int { max(12, claims / 50) }
+    /// How many claims a paragraph keeps.
+    static let candidatesPerParagraph = 8
+
+    /// Every word of every claim text, numbered; pairs are numbered after them.
+    private let vocabulary: [String: Int32]
+    private let pairTerms: [Int64: Int32]
+    private let unigramTerm: [Int32]   // vocabulary id → term id, or -1 (stop word, number)
+    /// Per term: its weight (0 when common or shared too widely) and the claims that have it.
+    private let weights: [Double]
+    private let postings: [[Int32]]
+
+    init(claimTexts: [[String]], sources: [Source]) {
+        var vocabulary: [String: Int32] = [:]
+        var unigramTerm: [Int32] = []
+        var pairTerms: [Int64: Int32] = [:]
+        var termCount: Int32 = 0
+        var claimsOfTerm: [[Int32]] = []
+        func vocabularyID(_ key: String) -> Int32 {
+            if let id = vocabulary[key] { return id }
+            let id = Int32(vocabulary.count)
+            vocabulary[key] = id
+            let isTerm = !ClaimMatcher.stopWords.contains(key) && !key.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+            unigramTerm.append(isTerm ? termCount : -1)
+            if isTerm { termCount += 1; claimsOfTerm.append([]) }
+            return id
+        }
+        for (claim, texts) in claimTexts.enumerated() {
+            var terms = Set<Int32>()
+            for text in texts {
+                let ids = ClaimMatcher.keys(text).map(vocabularyID)
+                for id in ids where unigramTerm[Int(id)] >= 0 { terms.insert(unigramTerm[Int(id)]) }
+                for (a, b) in zip(ids, ids.dropFirst()) where unigramTerm[Int(a)] >= 0 || unigramTerm[Int(b)] >= 0 {
+                    let key = Int64(a) << 32 | Int64(b)
+                    if let term = pairTerms[key] { terms.insert(term); continue }
+                    pairTerms[key] = termCount
+                    terms.insert(termCount)
+                    termCount += 1
+                    claimsOfTerm.append([])
+                }
+            }
+            for term in terms { claimsOfTerm[Int(term)].append(Int32(claim)) }
+        }
+        self.vocabulary = vocabulary
+        self.pairTerms = pairTerms
+        self.unigramTerm = unigramTerm
+
+        // Document frequency over every paragraph of every source, counted on every core.
+        let counts = Parallel.map(sources) { source -> (paragraphs: Int, frequency: [Int32: Int32]) in
+            var frequency: [Int32: Int32] = [:]
+            for block in source.text.blocks {
+                for term in Self.terms(in: block.text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms) {
+                    frequency[term, default: 0] += 1
+                }
+            }
+            return (source.text.blocks.count, frequency)
+        }
+        var frequency = [Int](repeating: 0, count: Int(termCount))
+        var paragraphs = 0
+        for count in counts {
+            paragraphs += count.paragraphs
+            for (term, n) in count.frequency { frequency[Int(term)] += Int(n) }
+        }
+        let total = Double(max(paragraphs, 1))
+        let common = max(Double(Self.commonFloor), Self.commonShare * total)
+        let cap = Self.claimCap(claims: claimTexts.count)
+        var weights: [Double] = []
+        var postings: [[Int32]] = []
+        for term in 0..<Int(termCount) {
+            let shared = claimsOfTerm[term].count
+            let usable = Double(frequency[term]) <= common && shared <= cap
+            weights.append(usable ? log(total / Double(max(frequency[term], 1))) + 1 : 0)
+            postings.append(usable ? claimsOfTerm[term] : [])
+        }
+        self.weights = weights
+        self.postings = postings
+    }
+
+    /// The terms of the claims that occur in `text`, once each.
+    private static func terms(in text: String, vocabulary: [String: Int32], unigramTerm: [Int32], pairTerms: [Int64: Int32]) -> Set<Int32> {
+        var found = Set<Int32>()
+        var previous: Int32 = -1
+        for token in WordToken.all(in: Array(text.unicodeScalars)) {
+            guard let id = vocabulary[token.key] else { previous = -1; continue }
+            if unigramTerm[Int(id)] >= 0 { found.insert(unigramTerm[Int(id)]) }
+            if previous >= 0, let pair = pairTerms[Int64(previous) << 32 | Int64(id)] { found.insert(pair) }
+            previous = id
+        }
+        return found
+    }
+
+    /// The claims the paragraph's rare terms point to, with their summed weight.
+    func evidence(in text: String) -> [Int: Double] {
+        var scores: [Int: Double] = [:]
+        for term in Self.terms(in: text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms) {
+            let weight = weights[Int(term)]
+            guard weight > 0 else { continue }
+            for claim in postings[Int(term)] { scores[Int(claim), default: 0] += weight }
+        }
+        return scores
+    }
+
+    /// The best `candidatesPerParagraph` claims of a paragraph, best first.
+    static func best(_ scores: [Int: Double]) -> [Int] {
+        scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidatesPerParagraph).map(\.key)
+    }
+}
