@@ -67,6 +67,17 @@ struct FoldedText {
         TextSpan(start: origin[start], end: end < origin.count - 1 ? origin[end - 1] + 1 : original.count)
     }
 
+    /// The folded offsets that cover the original span `span`.
+    func foldedRange(_ span: TextSpan) -> Range<Int> {
+        func firstFolded(atOrAfter offset: Int) -> Int {
+            var low = 0, high = folded.count
+            while low < high { let mid = (low + high) / 2; if origin[mid] < offset { low = mid + 1 } else { high = mid } }
+            return low
+        }
+        let lower = firstFolded(atOrAfter: span.start)
+        return lower..<max(lower, firstFolded(atOrAfter: span.end))
+    }
+
     func string(_ span: TextSpan) -> String {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: original[max(0, span.start)..<min(original.count, span.end)])

@@ -15,8 +15,10 @@ enum IdentityCheck: Equatable, Sendable {
     case nothingToCheck
     /// Every name and code of the claim is there, exactly or as a plausible misspelling.
     case confirmed
-    /// Some are missing, and the passage names nothing else in their place.
-    case unconfirmed
+    /// Some are there and some are missing, and the passage names nothing else in their place.
+    case partial
+    /// The claim names entities and the passage names none of them, nor anything else in their place.
+    case unnamed
     /// Some are missing and the passage names another entity or code: it is about something else.
     case conflict
 }
@@ -49,30 +51,53 @@ struct IdentityFinder: Sendable {
         ClaimIdentity(entities: Set(mentions.mentions(in: text, source: "").map(\.entity)), codes: Self.codes(in: text))
     }
 
-    /// Words with both letters and digits, lower-cased, of three scalars or more.
-    static func codes(in text: String) -> Set<String> {
-        Set(WordToken.all(in: Array(text.unicodeScalars)).map(\.key).filter { key in
-            key.unicodeScalars.count >= 3 && key.unicodeScalars.contains { ("0"..."9").contains($0) }
-                && key.unicodeScalars.contains { $0.isLetterScalar }
-        })
+    /// The words of `text` that are names or codes, lower-cased.
+    func words(of text: String) -> Set<String> {
+        let scalars = Array(text.unicodeScalars)
+        let spans = mentions.mentions(in: text, source: "").map(\.span)
+        let named = WordToken.all(in: scalars).filter { token in spans.contains { $0.start <= token.start && token.end <= $0.end } }
+        return Set(named.map(\.key)).union(Self.codeTokens(in: scalars).map(\.key))
     }
 
-    func check(_ identity: ClaimIdentity, in passage: String) -> IdentityCheck {
+    /// Words with both letters and digits, lower-cased, of three scalars or more.
+    static func codes(in text: String) -> Set<String> {
+        Set(codeTokens(in: Array(text.unicodeScalars)).map(\.key))
+    }
+
+    private static func codeTokens(in scalars: [Unicode.Scalar]) -> [WordToken] {
+        WordToken.all(in: scalars).filter { token in
+            token.key.unicodeScalars.count >= 3 && token.key.unicodeScalars.contains { ("0"..."9").contains($0) }
+                && token.key.unicodeScalars.contains { $0.isLetterScalar }
+        }
+    }
+
+    /// The entities and codes a paragraph names, found once for every claim it is checked against.
+    func names(in text: FoldedText) -> NamedText {
+        NamedText(text: text, mentions: mentions.mentions(in: text.string(TextSpan(start: 0, end: text.original.count)), source: ""),
+                  codes: Self.codeTokens(in: text.original))
+    }
+
+    /// Whether the passage `range` (offsets into the paragraph) names what the claim names.
+    /// `rivals` are the entities that claims on the same template name: one of them where this
+    /// claim's is missing is the passage naming another member of the family.
+    func check(_ identity: ClaimIdentity, rivals: Set<String>, in paragraph: NamedText, within range: TextSpan) -> IdentityCheck {
         guard !identity.isEmpty else { return .nothingToCheck }
-        let named = mentions.mentions(in: passage, source: "")
+        let inside = { (span: TextSpan) in span.start >= range.start && span.end <= range.end }
+        let named = paragraph.mentions.filter { inside($0.span) }
         let namedEntities = Set(named.map(\.entity))
-        let scalars = FoldedText(passage)
+        let folded = paragraph.text.foldedRange(range)
         var missingEntities = 0
         for entity in identity.entities where !namedEntities.contains(entity) {
             // A misspelling: a spelling of this entity with a few edits, where no other entity is named.
             let misspelt = (spellings[entity] ?? []).contains { spelling in
-                guard let found = ApproximateSearch.best(spelling, in: scalars.folded, maxEdits: max(1, spelling.count / 6)) else { return false }
-                let span = scalars.span(folded: found.start, found.end)
+                guard let found = ApproximateSearch.best(spelling, in: Array(paragraph.text.folded[folded]), maxEdits: max(1, spelling.count / 6))
+                else { return false }
+                let span = paragraph.text.span(folded: folded.lowerBound + found.start, folded.lowerBound + found.end)
                 return !named.contains { $0.span.start < span.end && $0.span.end > span.start }
             }
             if !misspelt { missingEntities += 1 }
         }
-        let codes = Self.codes(in: passage)
+        let codes = Set(paragraph.codes.filter { inside(TextSpan(start: $0.start, end: $0.end)) }.map(\.key))
         var strangers = codes.subtracting(identity.codes)
         var missingCodes = 0
         for code in identity.codes where !codes.contains(code) {
@@ -84,14 +109,26 @@ struct IdentityFinder: Sendable {
             }
         }
         if missingEntities == 0 && missingCodes == 0 { return .confirmed }
-        // Another code where the claim's is missing is something else; so is another entity of the
-        // same kind (another lab, another person) where none of the claim's is named. A claim that
-        // names several entities (the site's own sentence often does) keeps a passage that names
-        // some of them, and a product named beside a company is no stand-in for it.
+        // Something else stands where the claim's name or code is missing: another code; an entity
+        // a rival claim names; or, where none of the claim's entities is named, another entity of
+        // the same kind (another lab, another person). A claim that names several entities (the
+        // site's own sentence often does) keeps a passage that names some of them, and a product
+        // named beside a company is no stand-in for it.
+        let others = namedEntities.subtracting(identity.entities)
         let otherCode = missingCodes > 0 && !strangers.isEmpty
+        let rival = missingEntities > 0 && !others.isDisjoint(with: rivals)
         let claimKinds = Set(identity.entities.compactMap { kinds[$0] })
-        let otherEntity = !identity.entities.isEmpty && missingEntities == identity.entities.count
-            && namedEntities.subtracting(identity.entities).contains { kinds[$0].map(claimKinds.contains) ?? false }
-        return otherCode || otherEntity ? .conflict : .unconfirmed
+        let sameKind = !identity.entities.isEmpty && missingEntities == identity.entities.count
+            && others.contains { kinds[$0].map(claimKinds.contains) ?? false }
+        if otherCode || rival || sameKind { return .conflict }
+        let namedAny = missingEntities < identity.entities.count || missingCodes < identity.codes.count
+        return namedAny ? .partial : .unnamed
     }
+}
+
+/// A paragraph with the entities and codes it names.
+struct NamedText {
+    let text: FoldedText
+    let mentions: [EntityMention]
+    let codes: [WordToken]
 }

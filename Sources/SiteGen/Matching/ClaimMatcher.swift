@@ -86,18 +86,18 @@ struct ClaimMatcher {
     /// Quotations of at least this many words are also looked for inside the claims' wordings.
     static let partialQuoteWords = 6
     /// A figure further than this share from the claim's is another figure, never a misreport of it.
-    static let misreportLimit = 0.5
+    static let misreportLimit = 0.3
     /// A wording of this many words identifies its claim by its words alone.
     static let selfIdentifyingWords = 8
-    /// Claims whose statements share this much of their content words compete for passages.
-    static let rivalShare = 0.5
+    /// Claims whose statements, less names and codes, share this much of their words compete for passages.
+    static let rivalShare = 0.6
     /// What a figure with a claim's value adds to a paragraph's evidence for that claim.
     static let figureEvidence = 12.0
 
     private struct Wording {
         var claim: Int
         var folded: [Unicode.Scalar]
-        var figures: [Double]
+        var figures: [FigureValue]
         var identity: ClaimIdentity
         var words: Int
         var pairs: Set<String>
@@ -105,9 +105,8 @@ struct ClaimMatcher {
 
     private struct FigureEntry {
         var claim: Int
-        var value: Double
-        var currency: String?
-        var unit: String?
+        var figure: FigureValue
+        var value: Double { figure.value }
     }
 
     /// A match with what competition needs to know about it.
@@ -135,8 +134,12 @@ struct ClaimMatcher {
     private var wordingsOfClaim: [[Int]]
     private var figures: [FigureEntry] = []
     private var statementWords: [[String: Double]] = []
-    private var statementFigures: [[Double]] = []
+    private var statementFigures: [[FigureValue]] = []
     private var statementIdentity: [ClaimIdentity] = []
+    /// For each claim, the entities its rivals name and it does not: one of them in its place is a conflict.
+    private var rivalEntities: [Set<String>] = []
+    /// For each claim, its statement's content words less its names and codes: the template it shares with rivals.
+    private var templateWords: [Set<String>] = []
     /// The widest tolerance any claim allows, for the figure search.
     private let widest: Double
     /// For each claim, the claims whose reference contains its reference (in the same source).
@@ -161,18 +164,27 @@ struct ClaimMatcher {
                 let identity = identities.identity(of: text)
                 identities.register(identity)
                 wordingsOfClaim[index].append(wordings.count)
-                wordings.append(Wording(claim: index, folded: folded, figures: Figure.all(in: text).map(\.value), identity: identity,
+                let values = FigureValue.all(in: text)
+                wordings.append(Wording(claim: index, folded: folded, figures: values, identity: identity,
                                         words: Self.keys(text).count, pairs: Self.wordPairs(Self.keys(text))))
-                figures += Self.figures(in: text, claim: index)
+                figures += values.map { FigureEntry(claim: index, figure: $0) }
             }
-            figures += Self.figures(in: claim.claim.statement, claim: index)
+            let statementValues = FigureValue.all(in: claim.claim.statement)
+            figures += statementValues.map { FigureEntry(claim: index, figure: $0) }
             let identity = identities.identity(of: claim.claim.statement)
             identities.register(identity)
             statementIdentity.append(identity)
+            // A wording is checked against what the statement names too: a short wording
+            // ("about 6,111 advanced chips") names nobody, its claim does.
+            for id in wordingsOfClaim[index] {
+                wordings[id].identity.entities.formUnion(identity.entities)
+                wordings[id].identity.codes.formUnion(identity.codes)
+            }
             claimTexts.append(texts + [claim.claim.statement])
             let words = Set(Self.contentWords(claim.claim.statement))
+            templateWords.append(words.subtracting(identities.words(of: claim.claim.statement).map(Self.stem)))
             claimWords.append(words)
-            statementFigures.append(Figure.all(in: claim.claim.statement).map(\.value))
+            statementFigures.append(statementValues)
             for word in words { documentFrequency[word, default: 0] += 1 }
         }
         self.identities = identities
@@ -181,6 +193,9 @@ struct ClaimMatcher {
         let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
         statementWords = claimWords.map { words in Dictionary(uniqueKeysWithValues: words.map { ($0, rarity[$0] ?? 0) }) }
         figures.sort { $0.value < $1.value }
+        rivalEntities = Self.rivals(of: templateWords).enumerated().map { claim, rivals in
+            Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
+        }
         for inner in claims {
             guard let span = inner.reference?.span, let source = inner.reference?.source else { continue }
             for outer in claims where outer.id != inner.id {
@@ -202,7 +217,6 @@ struct ClaimMatcher {
         let candidates = extractor.candidates(in: source)
         var proposals: [Proposal] = []
         var suggestions: [Int: (claim: String, score: Double)] = [:]
-        func string(_ span: TextSpan) -> String { String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
         let sentences = source.text.sentences
 
         for (index, block) in source.text.blocks.enumerated() {
@@ -213,14 +227,16 @@ struct ClaimMatcher {
             var scores = evidence.evidence(in: blockText)
             for candidate in blockCandidates where candidate.kind == .figure {
                 guard let figure = candidate.figure else { continue }
-                for entry in figureEntries(near: figure.value) where entry.currency == figure.currency && Self.sameUnit(entry.unit, candidate.unit) {
+                let found = FigureValue(figure, unit: candidate.unit)
+                for entry in figureEntries(near: figure.value) where entry.figure.counts(sameAs: found) {
                     scores[entry.claim, default: 0] += Self.figureEvidence
                 }
             }
+            scores = scores.filter { !rejected.contains(claims[$0.key].id) }
             guard !scores.isEmpty else { continue }
-            let blockSentences = sentences.filter { $0.start >= start && $0.start < blockEnd }
-            let haystack = FoldedText(blockText)
-            for claim in EvidenceIndex.best(scores.filter { !rejected.contains(claims[$0.key].id) }) {
+            let paragraph = Paragraph(text: blockText, start: start, sentences: sentences.filter { $0.start >= start && $0.start < blockEnd },
+                                      names: identities)
+            for claim in EvidenceIndex.best(scores) {
                 func offer(_ span: TextSpan, _ score: Double, _ method: AutoMatch.Method, threshold: Double,
                            figures fit: FigureFit, identity: IdentityCheck, wordsIdentify: Bool = false, candidate: Candidate? = nil) {
                     guard fit.isAcceptable(identity: identity, wordsIdentify: wordsIdentify) else { return }
@@ -231,46 +247,45 @@ struct ClaimMatcher {
                         if (suggestions[candidate.span.start]?.score ?? 0) < score { suggestions[candidate.span.start] = (claims[claim].id, score) }
                     }
                 }
-                func sentence(around offset: Int) -> TextSpan {
-                    blockSentences.first { $0.start <= offset && offset < $0.end } ?? TextSpan(start: start, end: blockEnd)
-                }
                 let tolerance = claims[claim].claim.tolerance ?? 0
                 let isQuote = claims[claim].claim.kind == .quote
 
                 // Wordings: the closest passage of the paragraph to each.
                 for id in wordingsOfClaim[claim] {
                     let wording = wordings[id]
-                    let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: haystack, floor: Self.suggestionFloor)
+                    let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: paragraph.folded, floor: Self.suggestionFloor)
                     guard let found else { continue }
                     let span = TextSpan(start: start + found.start, end: start + found.end)
-                    let around = sentence(around: span.start)
-                    let context = string(TextSpan(start: min(around.start, span.start), end: max(around.end, span.end)))
-                    let fit = FigureFit(expected: wording.figures, found: Figure.all(in: string(span)).map(\.value), tolerance: tolerance)
-                    let identity = identities.check(wording.identity, in: context)
+                    let around = paragraph.sentence(around: span.start)
+                    let fit = FigureFit(expected: wording.figures, found: paragraph.figures(in: span), tolerance: tolerance)
+                    let identity = identities.check(wording.identity, rivals: rivalEntities[claim], in: paragraph.names,
+                                                    within: paragraph.local(TextSpan(start: min(around.span.start, span.start), end: max(around.span.end, span.end))))
                     // A long quotation identifies itself: a changed figure in it is a misquote to show.
                     let long = wording.words >= Self.selfIdentifyingWords
                     offer(span, similarity, .wording, threshold: thresholds.wording, figures: fit, identity: identity, wordsIdentify: long)
                     // Close but not close enough: a paraphrase, if it shares at least two word pairs with the
                     // wording and its sentence also says what the statement says.
                     if similarity < thresholds.wording, !isQuote,
-                       Self.wordPairs(Self.keys(string(span))).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
-                        let statement = statementScore(claim, Set(Self.contentWords(string(around))))
-                        offer(span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity,
-                              wordsIdentify: long)
+                       Self.wordPairs(Self.keys(paragraph.folded.string(found))).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
+                        let statement = statementScore(claim, around.words)
+                        // A paraphrase is too loose to tell a misreported figure from another one.
+                        guard fit != .misreported else { continue }
+                        offer(span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity)
                     }
                 }
 
                 // Statements: the share of the statement's content words a sentence has. Quotations are
                 // matched by their words only: a paraphrase of a quote is not the quote.
                 if !isQuote {
-                    for sentence in blockSentences {
-                        let text = Array(scalars[sentence.start..<sentence.end])
-                        let sentenceText = String(String.UnicodeScalarView(text))
-                        let score = statementScore(claim, Set(Self.contentWords(sentenceText)))
+                    for sentence in paragraph.sentences {
+                        let score = statementScore(claim, sentence.words)
                         guard score >= Self.suggestionFloor else { continue }
-                        let fit = FigureFit(expected: statementFigures[claim], found: Figure.all(in: sentenceText).map(\.value), tolerance: tolerance)
-                        offer(Self.covering(words: statementWords[claim], in: text, offset: sentence.start) ?? sentence, score, .statement,
-                              threshold: thresholds.statement, figures: fit, identity: identities.check(statementIdentity[claim], in: sentenceText))
+                        let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
+                        guard fit != .misreported else { continue }
+                        let text = Array(scalars[sentence.span.start..<sentence.span.end])
+                        offer(Self.covering(words: statementWords[claim], in: text, offset: sentence.span.start) ?? sentence.span, score, .statement,
+                              threshold: thresholds.statement, figures: fit,
+                              identity: identities.check(statementIdentity[claim], rivals: rivalEntities[claim], in: paragraph.names, within: paragraph.local(sentence.span)))
                     }
                 }
 
@@ -278,15 +293,17 @@ struct ClaimMatcher {
                     switch candidate.kind {
                     case .figure:
                         guard let figure = candidate.figure else { continue }
+                        let found = FigureValue(figure, unit: candidate.unit)
                         let agrees = figureEntries(near: figure.value).contains { entry in
-                            entry.claim == claim && entry.currency == figure.currency && Self.sameUnit(entry.unit, candidate.unit)
-                                && abs(entry.value - figure.value) <= (tolerance == 0 ? 1e-9 : tolerance * entry.value)
+                            entry.claim == claim && entry.figure.counts(sameAs: found) && entry.figure.isNear(found, share: tolerance)
                         }
                         guard agrees else { continue }
-                        let sentenceText = string(candidate.sentence)
-                        let score = 0.6 + 0.4 * statementScore(claim, Set(Self.contentWords(sentenceText)))
-                        offer(candidate.span, score, .figure, threshold: thresholds.figure, figures: .agrees,
-                              identity: identities.check(statementIdentity[claim], in: sentenceText), candidate: candidate)
+                        let sentence = paragraph.sentence(around: candidate.span.start)
+                        let score = 0.6 + 0.4 * statementScore(claim, sentence.words)
+                        // A figure alone is weak evidence: the sentence must name what the claim names, if it names anything.
+                        let identity = identities.check(statementIdentity[claim], rivals: rivalEntities[claim], in: paragraph.names, within: paragraph.local(sentence.span))
+                        guard identity == .confirmed || identity == .nothingToCheck else { continue }
+                        offer(candidate.span, score, .figure, threshold: thresholds.figure, figures: .agrees, identity: identity, candidate: candidate)
                     case .quotation:
                         // A partial quotation: the article's words inside a longer wording.
                         guard Self.keys(candidate.text).count >= Self.partialQuoteWords else { continue }
@@ -316,7 +333,7 @@ struct ClaimMatcher {
         proposals.removeAll { proposal in
             let span = proposal.match.span
             return curatedClaims.contains(proposal.match.claim) || curated.contains { passage in
-                Self.overlapsMostly(passage.span, span)
+                Self.overlapsMostly(passage.span, span, of: .shorter)
                     || (containing[proposal.match.claim]?.contains(passage.claim) ?? false) && passage.span.start <= span.start && span.end <= passage.span.end
             }
         }
@@ -332,12 +349,16 @@ struct ClaimMatcher {
         }
     }
 
-    /// Two passages are mostly the same: they overlap by at least half of the longer one.
-    /// (A figure inside a sentence that another claim's statement covers is a passage of its own.)
-    private static func overlapsMostly(_ a: TextSpan, _ b: TextSpan) -> Bool {
+    /// Two passages overlap by at least half of the longer one (for rival matches: a figure inside
+    /// a sentence that another claim's statement covers is a passage of its own), or of the shorter
+    /// one (against a curated passage: the curator has placed those words).
+    private static func overlapsMostly(_ a: TextSpan, _ b: TextSpan, of measure: OverlapMeasure = .longer) -> Bool {
         let overlap = min(a.end, b.end) - max(a.start, b.start)
-        return overlap > 0 && overlap * 2 >= max(a.end - a.start, b.end - b.start)
+        let lengths = (a.end - a.start, b.end - b.start)
+        return overlap > 0 && overlap * 2 >= (measure == .longer ? max(lengths.0, lengths.1) : min(lengths.0, lengths.1))
     }
+
+    private enum OverlapMeasure { case longer, shorter }
 
     /// A passage belongs to the claims whose words fit it best: a match is dropped
     /// when a rival claim's match over mostly the same passage, found by its
@@ -356,12 +377,25 @@ struct ClaimMatcher {
         }.map(\.match)
     }
 
-    /// Claims whose statements share at least `rivalShare` of the shorter one's content words.
+    /// Claims on one sentence template: their statements, less names and codes, share at least
+    /// `rivalShare` of their words (of the two sets together).
     private func areRivals(_ a: Int, _ b: Int) -> Bool {
-        let (left, right) = (statementWords[a], statementWords[b])
-        guard !left.isEmpty, !right.isEmpty else { return false }
-        let shared = left.keys.filter { right[$0] != nil }.count
-        return Double(shared) >= Self.rivalShare * Double(min(left.count, right.count))
+        Self.areRivals(templateWords[a], templateWords[b], shared: templateWords[a].intersection(templateWords[b]).count)
+    }
+
+    private static func areRivals(_ a: Set<String>, _ b: Set<String>, shared: Int) -> Bool {
+        !a.isEmpty && !b.isEmpty && Double(shared) >= rivalShare * Double(a.count + b.count - shared)
+    }
+
+    /// Every claim's rivals, through an index of template words: only claims that share a word are compared.
+    private static func rivals(of templates: [Set<String>]) -> [[Int]] {
+        var claimsByWord: [String: [Int]] = [:]
+        for (claim, words) in templates.enumerated() { for word in words { claimsByWord[word, default: []].append(claim) } }
+        return templates.enumerated().map { claim, words in
+            var shared: [Int: Int] = [:]
+            for word in words { for other in claimsByWord[word] ?? [] where other != claim { shared[other, default: 0] += 1 } }
+            return shared.filter { areRivals(words, templates[$0.key], shared: $0.value) }.keys.sorted()
+        }
     }
 
     /// Keeps, for each claim, its best match and any other that does not overlap
@@ -420,16 +454,6 @@ struct ClaimMatcher {
         return figures[lower..<end]
     }
 
-    private static func figures(in text: String, claim: Int) -> [FigureEntry] {
-        let scalars = Array(text.unicodeScalars)
-        let tokens = WordToken.all(in: scalars)
-        return Figure.located(in: text).map { figure, range in
-            let end = text.unicodeScalars.distance(from: text.startIndex, to: range.upperBound)
-            return FigureEntry(claim: claim, value: figure.value, currency: figure.currency,
-                               unit: CandidateExtractor.unit(startingAt: end, tokens: tokens, scalars: scalars).0)
-        }
-    }
-
     /// Units that count the same thing under another name.
     static let unitSynonyms: [String: String] = ["interaction": "exchange", "conversation": "exchange", "query": "exchange",
                                                  "fake": "account", "profile": "account"]
@@ -473,34 +497,125 @@ struct ClaimMatcher {
     }
 }
 
+/// One paragraph's folded text, figures, sentences and names, worked out once
+/// for all the claims it may be about. Spans are offsets into the source's text.
+private struct Paragraph {
+    struct Sentence {
+        var span: TextSpan
+        var words: Set<String>
+    }
+
+    let start: Int
+    let folded: FoldedText
+    let sentences: [Sentence]
+    let names: NamedText
+    private let figureSpans: [(figure: FigureValue, span: TextSpan)]
+
+    init(text: String, start: Int, sentences: [TextSpan], names finder: IdentityFinder) {
+        self.start = start
+        folded = FoldedText(text)
+        let scalars = folded.original
+        self.sentences = sentences.map { span in
+            Sentence(span: span, words: Set(ClaimMatcher.contentWords(String(String.UnicodeScalarView(scalars[(span.start - start)..<(span.end - start)])))))
+        }
+        names = finder.names(in: folded)
+        figureSpans = FigureValue.located(in: text).map { ($0.figure, TextSpan(start: start + $0.span.start, end: start + $0.span.end)) }
+    }
+
+    /// The sentence holding `offset`, or the whole paragraph.
+    func sentence(around offset: Int) -> Sentence {
+        sentences.first { $0.span.start <= offset && offset < $0.span.end }
+            ?? Sentence(span: TextSpan(start: start, end: start + folded.original.count), words: Set(sentences.flatMap(\.words)))
+    }
+
+    /// The figures inside `span`.
+    func figures(in span: TextSpan) -> [FigureValue] {
+        figureSpans.filter { $0.span.start >= span.start && $0.span.end <= span.end }.map(\.figure)
+    }
+
+    /// `span` as offsets into the paragraph.
+    func local(_ span: TextSpan) -> TextSpan { TextSpan(start: span.start - start, end: span.end - start) }
+}
+
+/// A figure with what it counts: its value, its currency and the unit after it.
+struct FigureValue: Hashable, Sendable {
+    var value: Double
+    var currency: String?
+    var unit: String?
+
+    /// Currencies written as words count as their symbols: "390 million dollars" is "$390 million".
+    private static let currencyWords: [String: String] = ["dollar": "$", "euro": "€", "pound": "£"]
+
+    init(_ figure: Figure, unit: String?) {
+        value = figure.value
+        if figure.currency == nil, let unit, let symbol = Self.currencyWords[unit] {
+            currency = symbol
+            self.unit = nil
+        } else {
+            currency = figure.currency == "US$" ? "$" : figure.currency
+            self.unit = unit
+        }
+    }
+
+    /// Every figure in `text` with its unit and its scalar span.
+    static func located(in text: String) -> [(figure: FigureValue, span: TextSpan)] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = WordToken.all(in: scalars)
+        return Figure.located(in: text).map { figure, range in
+            let start = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
+            let end = text.unicodeScalars.distance(from: text.startIndex, to: range.upperBound)
+            let unit = CandidateExtractor.unit(startingAt: end, tokens: tokens, scalars: scalars).0
+            return (FigureValue(figure, unit: unit), TextSpan(start: start, end: end))
+        }
+    }
+
+    static func all(in text: String) -> [FigureValue] { located(in: text).map(\.figure) }
+
+    /// Counts the same thing: the same currency, and the same unit where both name one.
+    func counts(sameAs other: FigureValue) -> Bool {
+        currency == other.currency && (unit == nil || other.unit == nil || ClaimMatcher.sameUnit(unit, other.unit))
+    }
+
+    /// Within `share` of this value (exactly, for 0).
+    func isNear(_ other: FigureValue, share: Double) -> Bool { abs(value - other.value) <= max(share * value, 1e-9) }
+}
+
 /// How a passage's figures compare with the figures of a claim's wording.
 enum FigureFit: Equatable, Sendable {
     /// The wording has no figure.
     case none
-    /// Every figure of the wording is in the passage, within the claim's tolerance.
+    /// Every figure of the wording is in the passage, counting the same thing, within the claim's tolerance.
     case agrees
-    /// A figure differs, by at most `ClaimMatcher.misreportLimit`: a misreport, if the passage is about this claim.
+    /// A figure counting the same thing differs by at most `ClaimMatcher.misreportLimit`: a misreport,
+    /// if the passage is about this claim.
     case misreported
-    /// A figure is missing or far off: the passage counts something else.
+    /// A figure is missing, counts something else or is far off: the passage is about something else.
     case conflicting
 
-    init(expected: [Double], found: [Double], tolerance: Double) {
+    init(expected: [FigureValue], found: [FigureValue], tolerance: Double) {
         guard !expected.isEmpty else { self = .none; return }
-        func near(_ a: Double, _ b: Double, _ share: Double) -> Bool { abs(a - b) <= max(share * a, 1e-9) }
-        if expected.allSatisfy({ value in found.contains { near(value, $0, tolerance) } }) { self = .agrees; return }
-        let misreported = expected.allSatisfy { value in found.contains { near(value, $0, ClaimMatcher.misreportLimit) } }
-        self = misreported ? .misreported : .conflicting
+        // The same value in the same currency agrees whatever words follow it (units are read loosely:
+        // "100,000 times even after"); a different value must count the same thing to be a misreport.
+        let agrees = expected.allSatisfy { value in found.contains { value.currency == $0.currency && value.isNear($0, share: tolerance) } }
+        let misreported = expected.allSatisfy { value in
+            found.contains { value.counts(sameAs: $0) && value.isNear($0, share: ClaimMatcher.misreportLimit) }
+        }
+        self = agrees ? .agrees : misreported ? .misreported : .conflicting
     }
 
     /// A misreported figure is shown only where the passage names everything the claim names,
     /// or, for a claim that names nothing, where its many other words (`wordsIdentify`) do;
     /// a passage that names something else instead is never this claim's.
+    /// A passage with a figure that names none of what its claim names is taken only on the
+    /// strength of a long wording: a figure and its unit alone fit anything of that size.
     func isAcceptable(identity: IdentityCheck, wordsIdentify: Bool) -> Bool {
         switch (self, identity) {
         case (_, .conflict), (.conflicting, _): return false
+        case (.none, .unnamed): return true
+        case (_, .unnamed): return wordsIdentify && self != .misreported
+        case (.misreported, .partial): return false
         case (.misreported, .confirmed): return true
         case (.misreported, .nothingToCheck): return wordsIdentify
-        case (.misreported, _): return false
         default: return true
         }
     }
