@@ -39,6 +39,13 @@ final class TemporaryFolder {
         try FileManager.default.copyItem(at: source, to: url.appendingPathComponent(relative))
     }
 
+    /// A site an earlier build wrote into `relative`, with the manifest that marks it as sitegen's.
+    func writePreviousSite(_ relative: String = "public") throws {
+        try write("\(relative)/index.html", "<p>the previous site</p>")
+        try write("\(relative)/claims/old/index.html", "<p>an old claim</p>")
+        try write("\(relative)/\(OutputManifest.fileName)", OutputManifest(paths: ["index.html", "claims/old/index.html"]).data)
+    }
+
     func read(_ relative: String) throws -> String {
         try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
     }
