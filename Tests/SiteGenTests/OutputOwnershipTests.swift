@@ -143,6 +143,12 @@ final class OutputOwnershipTests: XCTestCase {
         XCTAssertEqual(result.errors, ["gh-pages:1:1: error: this folder is a git checkout that sitegen did not make; pass --force to build into it "
                                        + "(.git and every file the site does not write are kept)"])
         XCTAssertEqual(folder.snapshot("gh-pages"), before)
+        // A git worktree, whose `.git` is a file, is a checkout too, not an empty folder.
+        try folder.write("worktree/.git", "gitdir: /srv/repo/.git/worktrees/site\n")
+        let worktree = try build(folder, "--output", "worktree")
+        XCTAssertEqual(worktree.status, 1)
+        XCTAssertEqual(worktree.errors.first?.hasPrefix("worktree:1:1: error: this folder is a git checkout"), true, worktree.printed)
+        XCTAssertEqual(try folder.read("worktree/.git"), "gitdir: /srv/repo/.git/worktrees/site\n")
     }
 
     func testADeployCheckoutKeepsEveryFileSitegenDidNotWrite() throws {

@@ -7,7 +7,7 @@ import Foundation
 struct OutputFolder {
     enum State: Equatable {
         case missing
-        /// Nothing in it, or nothing but hidden files such as `.gitkeep`.
+        /// Nothing in it, or nothing but hidden files such as `.gitkeep` (not `.git`).
         case empty
         /// Made by sitegen: the manifest lists the files it wrote.
         case owned(OutputManifest)
@@ -30,8 +30,9 @@ struct OutputFolder {
         }
         if let manifest = OutputManifest.read(in: url) { return .owned(manifest) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        // `.git` is a file in a git worktree: a checkout all the same, never a placeholder.
         let placeholdersOnly = names.allSatisfy {
-            $0.hasPrefix(".") && FileSystemEntry.kind(atPath: url.appendingPathComponent($0).path) == .file
+            $0.hasPrefix(".") && $0 != ".git" && FileSystemEntry.kind(atPath: url.appendingPathComponent($0).path) == .file
         }
         return placeholdersOnly ? .empty : .foreign(isGitCheckout: names.contains(".git"))
     }
