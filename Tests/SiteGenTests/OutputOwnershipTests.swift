@@ -267,20 +267,28 @@ final class OutputOwnershipTests: XCTestCase {
         assertNoStagingLeft(in: folder.url)
     }
 
-    func testAFullDiskKeepsThePreviousSite() throws {
+    /// A project whose site is built onto a small tmpfs, at `disk/public`, with a CNAME put
+    /// in by hand; `body` runs while the tmpfs is mounted.
+    private func withSiteOnScratchDisk(size: String, _ body: (TemporaryFolder, ScratchDisk) throws -> Void) throws {
         try SiteGenCommand.require()
         let folder = try project()
-        let disk = try ScratchDisk(at: folder.url.appendingPathComponent("disk"), size: "1m")
+        let disk = try ScratchDisk(at: folder.url.appendingPathComponent("disk"), size: size)
         defer { withExtendedLifetime(folder) { disk.unmount() } }
         XCTAssertEqual(try build(folder, "--output", "disk/public").status, 0)
         try folder.write("disk/public/CNAME", "explainer.example.org\n")
-        let before = folder.snapshot("disk/public")
-        try folder.write("Content/static/report.pdf", Data(repeating: 0x25, count: 2_000_000))
-        let result = try build(folder, "--output", "disk/public")
-        XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.errors, ["disk/public:1:1: error: could not write the site: No space left on device (writing report.pdf)"])
-        XCTAssertEqual(folder.snapshot("disk/public"), before)
-        assertNoStagingLeft(in: disk.url)
+        try body(folder, disk)
+    }
+
+    func testAFullDiskKeepsThePreviousSite() throws {
+        try withSiteOnScratchDisk(size: "1m") { folder, disk in
+            let before = folder.snapshot("disk/public")
+            try folder.write("Content/static/report.pdf", Data(repeating: 0x25, count: 2_000_000))
+            let result = try build(folder, "--output", "disk/public")
+            XCTAssertEqual(result.status, 1)
+            XCTAssertEqual(result.errors, ["disk/public:1:1: error: could not write the site: No space left on device (writing report.pdf)"])
+            XCTAssertEqual(folder.snapshot("disk/public"), before)
+            assertNoStagingLeft(in: disk.url)
+        }
     }
 
     /// A disk that fails with EIO on the fifth file it writes.
@@ -315,16 +323,13 @@ final class OutputOwnershipTests: XCTestCase {
     }
 
     func testAReadOnlyParentIsAClearError() throws {
-        try SiteGenCommand.require()
-        let folder = try project()
-        let disk = try ScratchDisk(at: folder.url.appendingPathComponent("disk"), size: "4m")
-        defer { withExtendedLifetime(folder) { disk.unmount() } }
-        XCTAssertEqual(try build(folder, "--output", "disk/public").status, 0)
-        let before = folder.snapshot("disk/public")
-        try disk.makeReadOnly()
-        let result = try build(folder, "--output", "disk/public")
-        XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.errors, ["disk/public:1:1: error: cannot write into \(disk.url.path): Read-only file system"])
-        XCTAssertEqual(folder.snapshot("disk/public"), before)
+        try withSiteOnScratchDisk(size: "4m") { folder, disk in
+            let before = folder.snapshot("disk/public")
+            try disk.makeReadOnly()
+            let result = try build(folder, "--output", "disk/public")
+            XCTAssertEqual(result.status, 1)
+            XCTAssertEqual(result.errors, ["disk/public:1:1: error: cannot write into \(disk.url.path): Read-only file system"])
+            XCTAssertEqual(folder.snapshot("disk/public"), before)
+        }
     }
 }
