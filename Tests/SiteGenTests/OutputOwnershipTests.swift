@@ -53,9 +53,12 @@ final class OutputOwnershipTests: XCTestCase {
         try folder.write("notes/drafts/chapter-1.md", "# One\n")
         try folder.write("notes/.git/HEAD", "ref: refs/heads/main\n")
         try folder.write("notes/index.html", "<p>an old home page</p>")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("notes/latest").path, withDestinationPath: "thesis.docx")
         let before = folder.snapshot("notes")
         let result = try build(folder, "--output", "notes", "--force")
         XCTAssertEqual(result.status, 0, result.printed)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: folder.url.appendingPathComponent("notes/latest").path),
+                       "thesis.docx", "a link is kept as a link")
         assertKept(before.filter { $0.key != "index.html" }, in: folder, "notes")
         XCTAssertTrue(try folder.read("notes/index.html").contains("<!DOCTYPE html>"), "--force replaces a file at a page's path")
         let manifest = try XCTUnwrap(OutputManifest.read(in: folder.url.appendingPathComponent("notes")))
