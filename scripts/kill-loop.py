@@ -9,6 +9,10 @@ step has begun), sleeps a random fraction of a write, and kills it. Then the
 output's tree hash must equal the hash of version A or of version B. A full
 build follows, so the next round starts from a known site.
 
+The output folder also holds files sitegen did not write (a CNAME, a `.git`
+folder, as in a deploy checkout); they are part of both hashes, so a kill
+that lost or changed one of them fails the loop.
+
     scripts/kill-loop.py --rounds 50
 """
 import argparse
@@ -36,6 +40,16 @@ def tree_hash(folder):
     return digest.hexdigest()
 
 
+def add_foreign_files(output):
+    """What a deploy checkout holds besides the site: every build must carry it over."""
+    for relative, data in [("CNAME", b"explainer.example.org\n"), (".git/HEAD", b"ref: refs/heads/gh-pages\n"),
+                           (".git/objects/ab/cdef", bytes(range(256)) * 64)]:
+        path = os.path.join(output, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=50)
@@ -60,6 +74,8 @@ def main():
             open(page, "w").write(text)
             subprocess.run([sitegen, "build", "--quiet", "--no-cache", "--content", content, "--output", output],
                            check=True, stderr=subprocess.DEVNULL)
+            if name == "A":
+                add_foreign_files(output)
             hashes[name] = tree_hash(output)
         assert hashes["A"] != hashes["B"]
         current = "B"

@@ -44,7 +44,8 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder.")
 
     @OptionGroup var locations: Locations
-    @Option(help: "The output folder; replaced whole, and only when the build succeeds.") var output = "public"
+    @Option(help: "The output folder; its files from the previous build are replaced, all at once and only when the build succeeds. Other files in it are kept.") var output = "public"
+    @Flag(help: "Build into a folder sitegen did not make: files at the site's paths are replaced, every other file is kept.") var force = false
     @Option(name: .customLong("base-url"), help: "The address the site is published at (overrides site.yaml).") var baseURL: String?
     @Option(help: "The build cache folder: pages whose inputs did not change are kept, not rendered again.") var cache = ".sitegen-cache"
     @Flag(name: .customLong("no-cache"), help: "Build everything from scratch, without reading or writing the cache.") var noCache = false
@@ -54,7 +55,12 @@ struct Build: ParsableCommand {
         if let jobs { Parallel.width = max(1, jobs) }
         var options = locations.options(output: output, baseURL: baseURL)
         options.cache = noCache ? nil : URL(fileURLWithPath: cache)
+        options.force = force
         var pipeline = Pipeline(options: options)
+        let quiet = locations.quiet, output = output
+        pipeline.onWaitForOtherBuild = {
+            if !quiet { FileHandle.standardError.write(Data("sitegen: waiting for another build into \(output) to finish\n".utf8)) }
+        }
         let start = Date()
         do {
             let result = try pipeline.build()

@@ -20,8 +20,7 @@ final class BadInputTests: XCTestCase {
                 try FileManager.default.copyItem(at: Repo.templates.appendingPathComponent(template), to: target)
             }
         }
-        try folder.write("public/index.html", "<p>the previous site</p>")
-        try folder.write("public/claims/old/index.html", "<p>an old claim</p>")
+        try folder.writePreviousSite()
         return folder
     }
 

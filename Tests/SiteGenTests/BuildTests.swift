@@ -14,7 +14,7 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(files, ["index.html", "404.html", "articles/index.html", "articles/scraped/index.html",
                                "articles/primary/index.html", "intro/index.html", "assets/style.css", "assets/favicon.svg",
                                "claims/index.html", "coverage/index.html", "claims.json", "timeline/index.html",
-                               "entities/index.html", "compare/index.html", "feed.xml", "sitemap.xml", "review/index.html"])
+                               "entities/index.html", "compare/index.html", "feed.xml", "sitemap.xml", "review/index.html", ".sitegen-manifest"])
         let scraped = try folder.read("public/articles/scraped/index.html")
         XCTAssertTrue(scraped.contains("<time datetime=\"2026-03-01\">2026-03-01</time>"))
         XCTAssertTrue(scraped.contains("<h3 id=\"p2\">\nA Heading Line\n</h3>"), scraped)
@@ -60,14 +60,20 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
-    func testRebuildReplacesTheOldSiteWhole() throws {
+    func testRebuildReplacesTheFilesOfThePreviousBuild() throws {
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("public")
-        try folder.write("public/stale.html", "old")
+        let content = folder.url.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("small/Content"), to: content)
         try folder.write("public/.gitkeep", "")
-        _ = try Pipeline.run(content: Repo.fixtures.appendingPathComponent("small/Content"), output: output)
+        try folder.write("Content/pages/extra.md", "---\ntitle: Extra\n---\nText\n")
+        _ = try Pipeline.run(content: content, output: output)
+        XCTAssertNotNil(folder.snapshot("public")["extra/index.html"])
+        try FileManager.default.removeItem(at: content.appendingPathComponent("pages/extra.md"))
+        _ = try Pipeline.run(content: content, output: output)
         let files = folder.snapshot("public")
-        XCTAssertNil(files["stale.html"], "files from an earlier build do not linger")
+        XCTAssertNil(files["extra/index.html"], "files from an earlier build do not linger")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("extra").path), "nor do their folders")
         XCTAssertNotNil(files[".gitkeep"], "the placeholder in the output root is kept")
     }
 

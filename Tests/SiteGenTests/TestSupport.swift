@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 @testable import SiteGen
 
 /// Paths inside the repository, found from this file's location.
@@ -37,6 +38,13 @@ final class TemporaryFolder {
 
     func copy(_ source: URL, to relative: String) throws {
         try FileManager.default.copyItem(at: source, to: url.appendingPathComponent(relative))
+    }
+
+    /// A site an earlier build wrote into `relative`, with the manifest that marks it as sitegen's.
+    func writePreviousSite(_ relative: String = "public") throws {
+        try write("\(relative)/index.html", "<p>the previous site</p>")
+        try write("\(relative)/claims/old/index.html", "<p>an old claim</p>")
+        try write("\(relative)/\(OutputManifest.fileName)", OutputManifest(paths: ["index.html", "claims/old/index.html"]).data)
     }
 
     func read(_ relative: String) throws -> String {
@@ -84,5 +92,94 @@ extension Pipeline {
         } catch {
             return ["unexpected: \(error)"]
         }
+    }
+}
+
+/// The `sitegen` command itself, for what only a process shows: its exit status,
+/// what it prints, and two of them at once.
+struct SiteGenCommand {
+    static let binary = Repo.root.appendingPathComponent(".build/debug/sitegen")
+
+    /// Skips the calling test when the command is not built.
+    static func require() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "sitegen is not built (swift build)")
+    }
+
+    let process = Process()
+    private let errorFile: URL
+
+    /// Starts `sitegen arguments…` in `folder`; its standard error goes to a file beside the folder.
+    init(in folder: URL, _ arguments: [String]) throws {
+        errorFile = folder.deletingLastPathComponent().appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.executableURL = Self.binary
+        process.currentDirectoryURL = folder
+        process.arguments = arguments
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// What it printed so far.
+    var printed: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+
+    /// The `path:line:col: error:` lines it printed.
+    var errors: [String] { printed.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") } }
+
+    /// Waits for it to end; returns its exit status.
+    @discardableResult
+    func finish() -> Int32 {
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: errorFile)
+        return process.terminationStatus
+    }
+
+    /// Runs it to the end: the exit status and the error lines.
+    static func run(in folder: URL, _ arguments: [String]) throws -> (status: Int32, errors: [String], printed: String) {
+        let command = try SiteGenCommand(in: folder, arguments)
+        command.process.waitUntilExit()
+        let result = (command.process.terminationStatus, command.errors, command.printed)
+        command.finish()
+        return result
+    }
+}
+
+/// A small tmpfs mounted for one test (as root only), to fill up or make read-only.
+final class ScratchDisk {
+    let url: URL
+
+    /// Mounts `size` (such as `1m`) at `url`; skips the test where that is not possible, saying why.
+    init(at url: URL, size: String) throws {
+        try XCTSkipUnless(getuid() == 0, "mounting a small tmpfs needs root (CI runs the tests as root)")
+        self.url = url
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try XCTSkipUnless(Self.mount(["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", url.path]) == 0,
+                          "mount -t tmpfs failed (no CAP_SYS_ADMIN in this container?)")
+    }
+
+    func makeReadOnly() throws {
+        guard Self.mount(["-o", "remount,ro", url.path]) == 0 else { throw CocoaError(.fileWriteNoPermission) }
+    }
+
+    private var mounted = true
+
+    /// Unmounts it (while its folder still exists); also done when it goes away.
+    func unmount() {
+        if mounted { _ = Self.run("/bin/umount", [url.path]) }
+        mounted = false
+    }
+
+    deinit { unmount() }
+
+    private static func mount(_ arguments: [String]) -> Int32 { run("/bin/mount", arguments) }
+
+    private static func run(_ tool: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }

@@ -1,102 +1,150 @@
 import CSystem
 import Foundation
 
-/// Publishes a rendered site all at once. Files are written into a fresh
-/// folder beside the output, which is then swapped in with one atomic rename:
-/// a reader (or a build killed half-way) sees the old site or the new one,
-/// never a mix.
 /// A file the cache said to keep was gone by the time it was needed.
 struct StaleCache: Error {}
 
+/// Publishes a rendered site all at once. Files are written into a fresh
+/// folder beside the output, the files sitegen did not write are linked in
+/// beside them, and the folder is swapped in with one atomic rename: a reader
+/// (or a build killed half-way) sees the old site or the new one, never a mix,
+/// and never loses a file that was not sitegen's.
 public struct Output {
     public let directory: URL
+    /// The output path as the user gave it, for messages.
+    let display: String
+    /// Build into a folder sitegen did not make (keeping every file the site does not write).
+    var force = false
+    var writer: any SiteFileWriter = DiskFileWriter()
+    /// Called when another build into the same folder holds the lock; this one then waits.
+    var onWait: () -> Void = {}
 
-    public init(directory: URL) { self.directory = directory.standardizedFileURL }
+    public init(directory: URL, display: String? = nil) {
+        self.directory = directory.standardizedFileURL
+        self.display = display ?? directory.relativePath
+    }
 
-    /// Refuses output folders whose replacement would destroy something else.
+    var folder: OutputFolder { OutputFolder(url: directory, display: display) }
+
+    /// Refuses output paths where a site does not belong: `/`, the project,
+    /// home, content or templates folder, a folder above one of them, or a
+    /// folder inside the content or templates folder (the build would read its own output).
     public static func validate(output: URL, content: URL, templates: URL) -> Diagnostic? {
-        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let forbidden: [(String, String)] = [
-            (content.standardizedFileURL.resolvingSymlinksInPath().path, "the content folder"),
-            (templates.standardizedFileURL.resolvingSymlinksInPath().path, "the templates folder"),
-            (FileManager.default.currentDirectoryPath, "the current folder"),
-            (NSHomeDirectory(), "the home folder"),
-        ]
-        if out == "/" { return .error(output.path, nil, "the output folder cannot be `/`; it is replaced whole on every build") }
-        for (path, name) in forbidden where out == path || path.hasPrefix(out + "/") {
-            return .error(output.path, nil, "the output folder cannot be \(name) or hold it; it is replaced whole on every build")
+        func real(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+        let out = real(output), contentPath = real(content), templatesPath = real(templates)
+        let places = [(contentPath, "the content folder"), (templatesPath, "the templates folder"),
+                      (FileManager.default.currentDirectoryPath, "the project folder"), (NSHomeDirectory(), "the home folder")]
+        let problem: String? = if out == "/" {
+            "`/`"
+        } else if let (_, name) = places.first(where: { $0.0 == out }) {
+            name
+        } else if let (_, name) = places.first(where: { $0.0.hasPrefix(out + "/") }) {
+            "a folder above \(name)"
+        } else if let (_, name) = places.prefix(2).first(where: { out.hasPrefix($0.0 + "/") }) {
+            "inside \(name)"
+        } else {
+            nil
         }
-        return nil
+        return problem.map { .error(output.relativePath, nil, "the output folder cannot be \($0); sitegen needs a folder of its own") }
     }
 
     /// Writes `files` into a new folder and swaps it in. A file marked unchanged
     /// is hard-linked from the current output instead of written again.
     func publish(_ files: [RenderedFile], cache: BuildCache? = nil) throws {
-        let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let cannotWrite = { (error: Error) in
+            OutputRefused(diagnostic: .error(display, nil, "cannot write into \(parent.path): \(Self.reason(error))"))
+        }
+        let lock: PublishLock
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            lock = try PublishLock(path: parent.appendingPathComponent(".\(directory.lastPathComponent).sitegen-lock").path, onWait: onWait)
+        } catch {
+            throw cannotWrite(error)
+        }
+        try withExtendedLifetime(lock) {
+            // Checked again under the lock: the folder may have changed since the build began.
+            if let refusal = folder.refusal(force: force) { throw OutputRefused(diagnostic: refusal) }
+            let sitegenFiles = folder.sitegenFiles
+            let staging = try makeStaging(in: parent, orThrow: cannotWrite)
+            do {
+                try write(files, into: staging, cache: cache)
+                try writeNew(OutputManifest(paths: files.map(\.path)).data, at: OutputManifest.fileName, in: staging)
+                try ForeignFiles(current: directory, staging: staging, display: display, sitegenFiles: sitegenFiles, force: force).carry()
+                if let permissions = FileSystemEntry.permissions(atPath: directory.path) { chmod(staging.path, permissions) }
+                try swapIn(staging)
+                cache?.save(files)
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                throw error
+            }
+        }
+    }
+
+    /// A fresh staging folder. One left by a killed build never became the site
+    /// (or, after the swap, holds the previous site's copy): it is removed here
+    /// unless its build is still running.
+    private func makeStaging(in parent: URL, orThrow cannotWrite: (Error) -> OutputRefused) throws -> URL {
+        let fileManager = FileManager.default
         let prefix = ".\(directory.lastPathComponent).sitegen-tmp-"
-        let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
-        // A build killed half-way leaves its staging folder behind; it never became the
-        // site, so it is removed here unless its build is still running.
         for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
         do {
-            var made = Set<String>()
-            for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if made.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
-                let keep = file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)
-                if keep, link(directory.appendingPathComponent(file.path).path, target.path) == 0 { continue }
-                // The kept file vanished since it was checked: this build cannot use the cache.
-                guard !file.isUnchanged else { throw StaleCache() }
-                guard fileManager.createFile(atPath: target.path, contents: file.data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-                }
-            }
-            try keepPlaceholders(in: staging)
-            try swapIn(staging)
-            cache?.save(files)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
+            throw cannotWrite(error)
+        }
+        return staging
+    }
+
+    private func write(_ files: [RenderedFile], into staging: URL, cache: BuildCache?) throws {
+        var made = Set<String>()
+        for file in files {
+            let target = staging.appendingPathComponent(file.path)
+            let folder = target.deletingLastPathComponent().path
+            if made.insert(folder).inserted {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
+            let keep = file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)
+            if keep, link(directory.appendingPathComponent(file.path).path, target.path) == 0 { continue }
+            // The kept file vanished since it was checked: this build cannot use the cache.
+            guard !file.isUnchanged else { throw StaleCache() }
+            try writeNew(file.data, at: file.path, in: staging)
         }
     }
 
-    /// Hidden files in the output root (such as the repository's `.gitkeep`)
-    /// are not the build's to delete.
-    private func keepPlaceholders(in staging: URL) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix(".") {
-            let source = directory.appendingPathComponent(name)
-            let target = staging.appendingPathComponent(name)
-            if !FileManager.default.fileExists(atPath: target.path) {
-                try FileManager.default.copyItem(at: source, to: target)
-            }
+    private func writeNew(_ data: Data, at path: String, in staging: URL) throws {
+        do {
+            try writer.write(data, toPath: staging.appendingPathComponent(path).path)
+        } catch {
+            throw FileSystemFailure(code: (error as? POSIXError)?.code.rawValue ?? EIO, action: "writing \(path)")
         }
     }
 
     private func swapIn(_ staging: URL) throws {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: directory.path])
-            }
+        if FileSystemEntry.kind(atPath: directory.path) == .folder {
             // Both names are swapped in one step (renameat2 with RENAME_EXCHANGE).
             guard sitegen_exchange_paths(staging.path, directory.path) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                throw FileSystemFailure(code: errno, action: "swapping the new site in")
             }
-            try fileManager.removeItem(at: staging) // now holds the previous site
+            // Now holds the previous site; if it cannot go now, the next build removes it.
+            try? FileManager.default.removeItem(at: staging)
         } else {
-            try fileManager.moveItem(at: staging, to: directory)
+            try FileManager.default.moveItem(at: staging, to: directory)
         }
+    }
+
+    /// The system's words for an error: "Read-only file system", "No space left on device".
+    static func reason(_ error: Error) -> String {
+        if let failure = error as? FileSystemFailure { return failure.errorDescription ?? failure.reason }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 }

@@ -9,13 +9,16 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Where the build cache lives; nil builds everything from scratch.
     public var cache: URL?
+    /// Build into a folder sitegen did not make; files the site does not write are still kept.
+    public var force: Bool
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil) {
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
         self.cache = cache
+        self.force = force
     }
 }
 
@@ -50,6 +53,10 @@ public struct StepTimings: Sendable {
 public struct Pipeline {
     public let options: BuildOptions
     public private(set) var timings = StepTimings()
+    /// Called when another build is publishing into the same output folder; this one waits for it.
+    public var onWaitForOtherBuild: () -> Void = {}
+    /// How the site's files are written (a seam for tests of failing disks).
+    var writer: any SiteFileWriter = DiskFileWriter()
 
     public init(options: BuildOptions) { self.options = options }
 
@@ -97,20 +104,35 @@ public struct Pipeline {
         if let problem = Output.validate(output: options.output, content: options.content, templates: options.templates) {
             throw BuildFailed(diagnostics: [problem])
         }
+        var output = Output(directory: options.output, display: options.output.relativePath)
+        output.force = options.force
+        output.writer = writer
+        output.onWait = onWaitForOtherBuild
+        // Refused before the work, and checked again when publishing.
+        if let refusal = output.folder.refusal(force: options.force) { throw BuildFailed(diagnostics: [refusal]) }
         let (site, templates, warnings) = try check()
         let cache = options.cache.map { BuildCache(folder: $0, output: options.output) }
-        var files = timings.measure("render") { SiteRenderer(site: site, templates: templates, cache: cache).render() }
-        let output = Output(directory: options.output)
+        func render(cache: BuildCache?) throws -> [RenderedFile] {
+            var files = timings.measure("render") { SiteRenderer(site: site, templates: templates, cache: cache).render() }
+            let collisions = StaticFiles.add(site.staticFiles, to: &files)
+            guard collisions.isEmpty else { throw BuildFailed(diagnostics: collisions) }
+            return files
+        }
+        var files = try render(cache: cache)
         do {
             do {
                 try timings.measure("write") { try output.publish(files, cache: cache) }
             } catch is StaleCache {
                 // The output changed under the cache: render everything and write it all.
-                files = timings.measure("render") { SiteRenderer(site: site, templates: templates).render() }
+                files = try render(cache: nil)
                 try timings.measure("write") { try output.publish(files, cache: cache) }
             }
+        } catch let refused as OutputRefused {
+            throw BuildFailed(diagnostics: [refused.diagnostic])
+        } catch let failed as BuildFailed {
+            throw failed
         } catch {
-            throw BuildFailed(diagnostics: [.error(options.output.relativePath, nil, "could not write the site: \(error.localizedDescription)")])
+            throw BuildFailed(diagnostics: [.error(output.display, nil, "could not write the site: \(Output.reason(error))")])
         }
         return (warnings, files.count)
     }

@@ -36,6 +36,8 @@ public struct Site {
     public var review: [ReviewItem] = []
     /// Mentions, dates, the timeline and overlapping sources, derived after resolving.
     public var analysis = Analysis()
+    /// `static/`, copied into the output as it is.
+    public var staticFiles: [StaticFile] = []
 }
 
 /// Reads `Content/`. Problems are collected, never thrown one by one, so a
@@ -64,8 +66,12 @@ public struct ContentLoader {
         let claims = loadClaims()
         let pages = loadPages(claimIDs: claims.map(\.id))
         let entities = loadEntities()
+        let statics = StaticFiles.load(from: contentDirectory, displayRoot: display(StaticFiles.folder + "/"))
+        diagnostics.add(contentsOf: statics.diagnostics)
         guard let config, !diagnostics.hasErrors else { return nil }
-        return Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
+        var site = Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
+        site.staticFiles = statics.files
+        return site
     }
 
     // MARK: - site.yaml

@@ -1,0 +1,114 @@
+import Foundation
+
+// The system calls of publishing, in one place: Foundation reports a full disk
+// or an I/O error without its errno, and has no lock, link or lstat of its own.
+
+/// A system call that failed, with what it was doing.
+struct FileSystemFailure: Error, LocalizedError {
+    let code: Int32
+    /// What was being done, such as `writing index.html`.
+    let action: String
+
+    var reason: String { String(cString: strerror(code)) }
+    var errorDescription: String? { "\(reason) (\(action))" }
+}
+
+/// What `lstat` says is at a path, without following a link.
+enum FileSystemEntry: Equatable {
+    case missing, file, folder, link, other
+
+    static func kind(atPath path: String) -> FileSystemEntry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The permission bits of the folder or file at `path`, if there is one.
+    static func permissions(atPath path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
+    }
+}
+
+/// Writes one new file of the site. A seam: tests put in a writer that fails
+/// the way a dying disk does.
+protocol SiteFileWriter: Sendable {
+    /// Creates the file at `path` (which must not exist) with `data`; throws `POSIXError` with the errno.
+    func write(_ data: Data, toPath path: String) throws
+}
+
+/// Writes with open, write and close, so that a full disk (ENOSPC, which some
+/// file systems report only at close) or an I/O error surfaces with its errno.
+struct DiskFileWriter: SiteFileWriter {
+    func write(_ data: Data, toPath path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw POSIXError(failure) }
+    }
+}
+
+extension POSIXError {
+    init(_ code: Int32) { self.init(POSIXErrorCode(rawValue: code) ?? .EIO) }
+}
+
+enum FileLinks {
+    /// A second name for the file (or link) at `source`, so it survives the
+    /// removal of the first; a copy where a hard link is not possible
+    /// (another device, a file system without links).
+    static func linkOrCopy(_ source: String, to target: String) throws {
+        if link(source, target) == 0 { return }
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+    }
+}
+
+/// An advisory lock on a file beside the output folder, held while a build
+/// publishes, so two builds into one folder take turns. The kernel releases it
+/// when the process ends, so a killed build never leaves it held. The lock
+/// file itself stays: removing it would let a third build lock a new file
+/// while a second one still waits on the old.
+final class PublishLock {
+    private let descriptor: Int32
+
+    /// Takes the lock, calling `onWait` first if another build holds it.
+    init(path: String, onWait: () -> Void) throws {
+        descriptor = try Self.lockedDescriptor(path, onWait: onWait)
+    }
+
+    deinit { close(descriptor) }
+
+    private static func lockedDescriptor(_ path: String, onWait: () -> Void) throws -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXError(errno) }
+        var waited = false
+        while flock(descriptor, waited ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code == EWOULDBLOCK, !waited {
+                onWait()
+                waited = true
+            } else if code != EINTR {
+                close(descriptor)
+                throw POSIXError(code)
+            }
+        }
+        return descriptor
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Carries everything sitegen did not write (a deploy checkout's `.git` and
+/// README, a CNAME put in by hand, `.gitkeep`) from the current output folder
+/// into the staging folder, after the site's own files are written there.
+///
+/// Files are hard-linked, not moved: the originals stay where they are until
+/// the staging folder has been swapped in, so a build killed at any moment
+/// loses nothing (before the swap the old folder is whole; after it, the new
+/// one holds the same files).
+struct ForeignFiles {
+    let current: URL
+    let staging: URL
+    /// The output path as the user gave it, for messages.
+    let display: String
+    /// What the previous build wrote: these may be replaced or dropped.
+    let sitegenFiles: Set<String>
+    /// A file sitegen did not write may be replaced by one of the site's (never a folder).
+    let force: Bool
+
+    func carry() throws {
+        guard FileSystemEntry.kind(atPath: current.path) == .folder else { return }
+        try carry(folder: "")
+    }
+
+    private func carry(folder: String) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: current.appendingPathComponent(folder).path)
+        for name in names.sorted() {
+            let path = folder.isEmpty ? name : folder + "/" + name
+            let old = current.appendingPathComponent(path).path, new = staging.appendingPathComponent(path).path
+            let existing = FileSystemEntry.kind(atPath: new)
+            switch FileSystemEntry.kind(atPath: old) {
+            case .missing:
+                continue
+            case .folder:
+                guard existing == .missing || existing == .folder else {
+                    throw conflict(path, "this folder was not made by sitegen, and the site now has a file here; move it away")
+                }
+                try carry(subfolder: path, creating: existing == .missing)
+            case .file, .link, .other:
+                if path == OutputManifest.fileName || sitegenFiles.contains(path) { continue }
+                guard existing == .missing else {
+                    if force { continue } // the site's file replaces it, as --force asked
+                    throw conflict(path, "this file was not written by sitegen, and the site now has a \(existing == .folder ? "folder" : "file") here; "
+                                         + "move it away, or pass --force to replace it")
+                }
+                try FileLinks.linkOrCopy(old, to: new)
+            }
+        }
+    }
+
+    /// A folder the site does not have is made only if something ends up in it,
+    /// or if it was empty already: a page's folder from an earlier build does not linger.
+    private func carry(subfolder path: String, creating: Bool) throws {
+        let old = current.appendingPathComponent(path).path, new = staging.appendingPathComponent(path).path
+        guard creating else { return try carry(folder: path) }
+        try FileManager.default.createDirectory(atPath: new, withIntermediateDirectories: false)
+        try carry(folder: path)
+        let wasEmpty = (try? FileManager.default.contentsOfDirectory(atPath: old).isEmpty) ?? false
+        if !wasEmpty, (try? FileManager.default.contentsOfDirectory(atPath: new).isEmpty) == true {
+            try FileManager.default.removeItem(atPath: new)
+        } else if let permissions = FileSystemEntry.permissions(atPath: old) {
+            chmod(new, permissions) // after filling it, so a read-only folder can be carried too
+        }
+    }
+
+    private func conflict(_ path: String, _ message: String) -> OutputRefused {
+        OutputRefused(diagnostic: .error(display + "/" + path, nil, message))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The list of files sitegen wrote into an output folder, kept in that folder
+/// as `.sitegen-manifest`. It marks the folder as sitegen's, and it is the only
+/// thing that lets a later build replace or delete a file there: whatever it
+/// does not list (a deploy checkout's `.git` and README, a CNAME added by hand)
+/// is not sitegen's and stays.
+struct OutputManifest: Equatable {
+    static let fileName = ".sitegen-manifest"
+    /// The first line; a file without it is not sitegen's manifest.
+    static let header = "# sitegen output manifest: the files sitegen wrote here; it replaces or deletes these and nothing else"
+
+    /// Paths relative to the output folder, every one checked by `isSafe`.
+    var paths: Set<String>
+
+    init<Paths: Sequence>(paths: Paths) where Paths.Element == String {
+        self.paths = Set(paths.filter(Self.isSafe))
+    }
+
+    /// The manifest of `folder`, or nil when there is none or it is not sitegen's
+    /// (a link, something without the header). Entries that could point outside
+    /// the folder (`../x`, `/etc/x`) are dropped: they can never name a file
+    /// sitegen may delete.
+    static func read(in folder: URL) -> OutputManifest? {
+        let file = folder.appendingPathComponent(fileName)
+        guard FileSystemEntry.kind(atPath: file.path) == .file,
+              let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        guard lines.first == header else { return nil }
+        return OutputManifest(paths: lines.dropFirst())
+    }
+
+    /// The file's bytes: the header, then one path per line, sorted, so the same site gives the same manifest.
+    var data: Data {
+        Data(([Self.header] + paths.sorted()).map { $0 + "\n" }.joined().utf8)
+    }
+
+    /// A relative path that stays inside the folder and fits on one line.
+    static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !path.hasPrefix("/")
+            && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+            && !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}
