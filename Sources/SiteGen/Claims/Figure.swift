@@ -11,30 +11,107 @@ public struct Figure: Hashable, Sendable {
 
     static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
                                            "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9]
-    private static let pattern = try! NSRegularExpression(
-        pattern: #"(\$|€|£|US\$)?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(thousand|millions?|billions?|trillion|bn|k|m)\b)?"#,
-        options: [.caseInsensitive])
+    /// Scale words in the order they are tried: the first that ends at a word boundary wins.
+    private static let scaleWords: [[Unicode.Scalar]] = ["thousand", "millions", "million", "billions", "billion", "trillion", "bn", "k", "m"]
+        .map { Array($0.unicodeScalars) }
 
     /// Every figure in `text`, in order. Years (four digits, 1900–2100, no scale) are left out.
-    public static func all(in text: String) -> [Figure] { located(in: text).map(\.figure) }
+    public static func all(in text: String) -> [Figure] { located(in: Array(text.unicodeScalars)).map(\.figure) }
 
-    /// Every figure in `text` with where it is.
-    public static func located(in text: String) -> [(figure: Figure, range: Range<String.Index>)] {
-        let range = NSRange(text.startIndex..., in: text)
-        return pattern.matches(in: text, range: range).compactMap { match in
-            guard let whole = Range(match.range, in: text), let digits = Range(match.range(at: 2), in: text) else { return nil }
-            let number = text[digits].replacingOccurrences(of: ",", with: "")
-            guard var value = Double(number) else { return nil }
-            let scale = Range(match.range(at: 3), in: text).map { text[$0].lowercased() }
-            if let scale { value *= scales[scale] ?? 1 }
-            let currency = Range(match.range(at: 1), in: text).map { String(text[$0]) }
-            if scale == nil, currency == nil, number.count == 4, !number.contains("."), (1900...2100).contains(Int(value)) { return nil }
-            let trimmed = text[whole].trimmingCharacters(in: .whitespaces)
-            let start = text[whole].firstIndex { !$0.isWhitespace } ?? whole.lowerBound
-            // A number glued to letters ("H200") is a name, not a quantity.
-            if let before = text[..<start].unicodeScalars.last, before.isLetterScalar { return nil }
-            return (Figure(value: value, text: trimmed, currency: currency, scale: scale), start..<whole.upperBound)
+    /// Every figure in `scalars` with its span: from its currency sign or first digit to the end
+    /// of its number or scale word. One pass over the scalars, leftmost figure first:
+    ///
+    ///     [$ | € | £ | US$] [one space] (d{1,3}(,ddd)+ | d+[.d+]) [[one space] thousand | million(s) | billion(s) | trillion | bn | k | m]
+    ///
+    /// A scale word must end at a word boundary and is read in any case. A number glued to a
+    /// letter before it ("H200") is a name, not a quantity.
+    static func located(in scalars: [Unicode.Scalar]) -> [(figure: Figure, span: TextSpan)] {
+        var found: [(figure: Figure, span: TextSpan)] = []
+        var index = 0
+        while index < scalars.count {
+            guard let match = match(at: index, in: scalars) else { index += 1; continue }
+            index = match.end
+            if let figure = figure(from: match, in: scalars) { found.append(figure) }
         }
+        return found
+    }
+
+    private struct Match {
+        var start: Int
+        var currency: Range<Int>?
+        var digits: Range<Int>
+        var scale: Range<Int>?
+        var end: Int
+    }
+
+    /// The figure that starts exactly at `start`, if one does.
+    private static func match(at start: Int, in scalars: [Unicode.Scalar]) -> Match? {
+        func isDigit(_ offset: Int) -> Bool { offset < scalars.count && scalars[offset].isDecimalDigit }
+        func lower(_ offset: Int) -> Unicode.Scalar? {
+            guard offset < scalars.count else { return nil }
+            let scalar = scalars[offset]
+            return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32) : scalar
+        }
+        var position = start
+        var currency: Range<Int>?
+        if ["$", "€", "£"].contains(scalars[position]) {
+            currency = position..<(position + 1)
+        } else if lower(position) == "u", lower(position + 1) == "s", position + 2 < scalars.count, scalars[position + 2] == "$" {
+            currency = position..<(position + 3)
+        }
+        // The currency is optional: where no number follows it, try again without it.
+        let attempts: [Range<Int>?] = currency == nil ? [nil] : [currency, nil]
+        for currencyRange in attempts {
+            position = currencyRange?.upperBound ?? start
+            if position < scalars.count, scalars[position].isSpace, isDigit(position + 1) { position += 1 }
+            guard isDigit(position) else { continue }
+            let digitsStart = position
+            var end = position
+            // Thousands groups first: one to three digits, then at least one ",ddd".
+            var lead = 0
+            while lead < 3, isDigit(digitsStart + lead) { lead += 1 }
+            var grouped = digitsStart + lead
+            while grouped < scalars.count, scalars[grouped] == ",", isDigit(grouped + 1), isDigit(grouped + 2), isDigit(grouped + 3) {
+                grouped += 4
+            }
+            if grouped > digitsStart + lead {
+                end = grouped
+            } else {
+                while isDigit(end) { end += 1 }
+                if end < scalars.count, scalars[end] == ".", isDigit(end + 1) {
+                    end += 1
+                    while isDigit(end) { end += 1 }
+                }
+            }
+            let digits = digitsStart..<end
+            var scale: Range<Int>?
+            let scaleStart = end < scalars.count && scalars[end].isSpace ? end + 1 : end
+            for word in scaleWords where scaleStart + word.count <= scalars.count {
+                guard (0..<word.count).allSatisfy({ lower(scaleStart + $0) == word[$0] }) else { continue }
+                let after = scaleStart + word.count
+                if after == scalars.count || !scalars[after].isRegexWordScalar {
+                    scale = scaleStart..<after
+                    end = after
+                }
+                break
+            }
+            return Match(start: currencyRange?.lowerBound ?? digitsStart, currency: currencyRange, digits: digits, scale: scale, end: end)
+        }
+        return nil
+    }
+
+    private static func figure(from match: Match, in scalars: [Unicode.Scalar]) -> (figure: Figure, span: TextSpan)? {
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let number = string(match.digits).replacingOccurrences(of: ",", with: "")
+        guard var value = Double(number) else { return nil }
+        let scale = match.scale.map { string($0).lowercased() }
+        if let scale { value *= scales[scale] ?? 1 }
+        let currency = match.currency.map(string)
+        if scale == nil, currency == nil, number.count == 4, !number.contains("."), (1900...2100).contains(Int(value)) { return nil }
+        // A number glued to letters ("H200") is a name, not a quantity.
+        if match.start > 0, scalars[match.start - 1].isLetterScalar { return nil }
+        let span = TextSpan(start: match.start, end: match.end)
+        return (Figure(value: value, text: string(match.start..<match.end), currency: currency, scale: scale), span)
     }
 
     public static func first(in text: String) -> Figure? { all(in: text).first }

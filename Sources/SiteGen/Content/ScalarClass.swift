@@ -24,4 +24,19 @@ extension Unicode.Scalar {
         if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
         return properties.isAlphabetic
     }
+
+    /// A decimal digit, in any script.
+    var isDecimalDigit: Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return properties.numericType == .decimal
+    }
+
+    /// A word character as regular expressions count them (`\w`): letters, marks, digits, `_`.
+    var isRegexWordScalar: Bool {
+        if value < 0x80 { return isWordScalar || value == 0x5F }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation: return true
+        default: return properties.isAlphabetic || properties.numericType == .decimal || value == 0x200C || value == 0x200D
+        }
+    }
 }

@@ -43,9 +43,8 @@ struct CandidateExtractor {
                 return sentences.first { $0.start <= span.start && span.start < $0.end } ?? blockSpan
             }
             let tokens = WordToken.all(in: scalars)
-            for (figure, range) in Figure.located(in: blockText) {
-                let start = blockText.unicodeScalars.distance(from: blockText.startIndex, to: range.lowerBound)
-                let end = blockText.unicodeScalars.distance(from: blockText.startIndex, to: range.upperBound)
+            for (figure, located) in Figure.located(in: scalars) {
+                let (start, end) = (located.start, located.end)
                 let (qualifier, qualifierStart) = Self.hedge(endingAt: start, tokens: tokens, scalars: scalars)
                 let (unit, unitEnd) = Self.unit(startingAt: end, tokens: tokens, scalars: scalars)
                 // A bare number that counts nothing named ("step 1") is not a claim's figure.

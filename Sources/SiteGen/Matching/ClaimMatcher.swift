@@ -561,11 +561,8 @@ struct FigureValue: Hashable, Sendable {
     static func located(in text: String) -> [(figure: FigureValue, span: TextSpan)] {
         let scalars = Array(text.unicodeScalars)
         let tokens = WordToken.all(in: scalars)
-        return Figure.located(in: text).map { figure, range in
-            let start = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
-            let end = text.unicodeScalars.distance(from: text.startIndex, to: range.upperBound)
-            let unit = CandidateExtractor.unit(startingAt: end, tokens: tokens, scalars: scalars).0
-            return (FigureValue(figure, unit: unit), TextSpan(start: start, end: end))
+        return Figure.located(in: scalars).map { figure, span in
+            (FigureValue(figure, unit: CandidateExtractor.unit(startingAt: span.end, tokens: tokens, scalars: scalars).0), span)
         }
     }
 
