@@ -52,9 +52,14 @@ public struct Figure: Hashable, Sendable {
             let scalar = scalars[offset]
             return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32) : scalar
         }
+        // Most scalars start no figure: only a digit, a space before one, a currency sign or "US$" can.
+        let first = scalars[start]
+        guard first.isDecimalDigit || first.isSpace || first == "$" || first == "€" || first == "£" || first == "U" || first == "u" else {
+            return nil
+        }
         var position = start
         var currency: Range<Int>?
-        if ["$", "€", "£"].contains(scalars[position]) {
+        if first == "$" || first == "€" || first == "£" {
             currency = position..<(position + 1)
         } else if lower(position) == "u", lower(position + 1) == "s", position + 2 < scalars.count, scalars[position + 2] == "$" {
             currency = position..<(position + 3)
@@ -141,7 +146,7 @@ public enum Qualifiers {
     ]
 
     /// Longest hedges first, so "more than" is tried before "more" could be.
-    private static let longestFirst = lexicon.sorted { $0.count > $1.count }
+    static let longestFirst = lexicon.sorted { $0.count > $1.count }
 
     /// True when the words form one or more hedges and nothing else.
     static func isHedge(_ tokens: [String]) -> Bool {

@@ -20,25 +20,26 @@ struct WordToken {
     static func all(in scalars: [Unicode.Scalar]) -> [WordToken] {
         var tokens: [WordToken] = []
         tokens.reserveCapacity(scalars.count / 6)
+        var bytes: [UInt8] = []
         var index = 0
         while index < scalars.count {
             guard scalars[index].isWordScalar else { index += 1; continue }
             let start = index
-            var key = String.UnicodeScalarView()
             var isASCII = true
+            bytes.removeAll(keepingCapacity: true)
             while index < scalars.count, scalars[index].isWordScalar {
-                let scalar = scalars[index]
-                if scalar.value < 0x80 {
+                let value = scalars[index].value
+                if value < 0x80 {
                     // ASCII lower-casing by hand; anything else goes through `lowercased()` below.
-                    key.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar)
+                    bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
                 } else {
                     isASCII = false
-                    key.append(scalar)
                 }
                 index += 1
             }
-            let text = String(key)
-            tokens.append(WordToken(start: start, end: index, key: isASCII ? text : text.lowercased()))
+            let key = isASCII ? String(decoding: bytes, as: UTF8.self)
+                : String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+            tokens.append(WordToken(start: start, end: index, key: key))
         }
         return tokens
     }
@@ -76,7 +77,11 @@ struct MentionFinder {
     /// where a change of case is usually a different word.
     func mentions(in text: String, source: String) -> [EntityMention] {
         let scalars = Array(text.unicodeScalars)
-        let tokens = WordToken.all(in: scalars)
+        return mentions(in: scalars, tokens: WordToken.all(in: scalars), source: source)
+    }
+
+    /// The same, for text already split into scalars and words.
+    func mentions(in scalars: [Unicode.Scalar], tokens: [WordToken], source: String) -> [EntityMention] {
         var mentions: [EntityMention] = []
         var index = 0
         while index < tokens.count {

@@ -32,6 +32,7 @@ struct CandidateExtractor {
     func candidates(in source: Source) -> [Candidate] {
         let text = source.text
         let sentences = text.sentences
+        let sourceScalars = Array(text.string.unicodeScalars)
         var found: [Candidate] = []
         for (index, block) in text.blocks.enumerated() {
             let base = text.blockStarts[index]
@@ -63,7 +64,7 @@ struct CandidateExtractor {
                 let span = TextSpan(start: base + quoted.start, end: base + quoted.end)
                 let around = sentence(around: span)
                 found.append(Candidate(kind: .quotation, source: source.id, span: span, text: Self.string(scalars, span, base),
-                                       sentence: around, speaker: speaker(of: span, in: around, source: source)))
+                                       sentence: around, speaker: speaker(of: span, in: around, source: source, scalars: sourceScalars)))
             }
         }
         return found.sorted { $0.span < $1.span }
@@ -75,9 +76,12 @@ struct CandidateExtractor {
 
     /// The hedge (from `Qualifiers.lexicon`) right before a figure, longest first.
     static func hedge(endingAt offset: Int, tokens: [WordToken], scalars: [Unicode.Scalar]) -> (String?, Int?) {
-        let before = tokens.filter { $0.end <= offset }
+        // The tokens before the figure, found by binary search: hedges are at most three words long.
+        var low = 0, high = tokens.count
+        while low < high { let mid = (low + high) / 2; if tokens[mid].end <= offset { low = mid + 1 } else { high = mid } }
+        let before = tokens[max(0, low - 3)..<low]
         guard let last = before.last, offset - last.end <= 2 else { return (nil, nil) }
-        for phrase in Qualifiers.lexicon.sorted(by: { $0.count > $1.count }) where phrase.count <= before.count {
+        for phrase in Qualifiers.longestFirst where phrase.count <= before.count {
             let words = before.suffix(phrase.count)
             if words.map(\.key) == phrase { return (phrase.joined(separator: " "), words.first!.start) }
         }
@@ -150,8 +154,7 @@ struct CandidateExtractor {
     /// The speaker the sentence names for a quotation: the entity mentioned
     /// nearest to it outside the quotation marks, or "the company" and the like
     /// as written. Nil when the sentence names nobody.
-    func speaker(of quote: TextSpan, in sentence: TextSpan, source: Source) -> String? {
-        let scalars = Array(source.text.string.unicodeScalars)
+    func speaker(of quote: TextSpan, in sentence: TextSpan, source: Source, scalars: [Unicode.Scalar]) -> String? {
         let text = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
         let outside = mentions.mentions(in: text, source: source.id).filter { mention in
             let start = sentence.start + mention.span.start

@@ -64,17 +64,16 @@ struct IdentityFinder: Sendable {
         Set(codeTokens(in: Array(text.unicodeScalars)).map(\.key))
     }
 
-    private static func codeTokens(in scalars: [Unicode.Scalar]) -> [WordToken] {
-        WordToken.all(in: scalars).filter { token in
-            token.key.unicodeScalars.count >= 3 && token.key.unicodeScalars.contains { ("0"..."9").contains($0) }
-                && token.key.unicodeScalars.contains { $0.isLetterScalar }
-        }
+    private static func codeTokens(in scalars: [Unicode.Scalar]) -> [WordToken] { WordToken.all(in: scalars).filter(isCode) }
+
+    private static func isCode(_ token: WordToken) -> Bool {
+        token.key.unicodeScalars.count >= 3 && token.key.unicodeScalars.contains { ("0"..."9").contains($0) }
+            && token.key.unicodeScalars.contains { $0.isLetterScalar }
     }
 
     /// The entities and codes a paragraph names, found once for every claim it is checked against.
-    func names(in text: FoldedText) -> NamedText {
-        NamedText(text: text, mentions: mentions.mentions(in: text.string(TextSpan(start: 0, end: text.original.count)), source: ""),
-                  codes: Self.codeTokens(in: text.original))
+    func names(in text: FoldedText, tokens: [WordToken]) -> NamedText {
+        NamedText(text: text, mentions: mentions.mentions(in: text.original, tokens: tokens, source: ""), codes: tokens.filter(Self.isCode))
     }
 
     /// Whether the passage `range` (offsets into the paragraph) names what the claim names.

@@ -224,7 +224,7 @@ struct ClaimMatcher {
             let blockText = block.text
             let blockEnd = start + blockText.unicodeScalars.count
             let blockCandidates = candidates.filter { $0.span.start >= start && $0.span.start < blockEnd }
-            var scores = evidence.evidence(in: blockText)
+            var scores = evidence.evidence(in: source, block: index)
             for candidate in blockCandidates where candidate.kind == .figure {
                 guard let figure = candidate.figure else { continue }
                 let found = FigureValue(figure, unit: candidate.unit)
@@ -518,7 +518,7 @@ private struct Paragraph {
         self.sentences = sentences.map { span in
             Sentence(span: span, words: Set(ClaimMatcher.contentWords(String(String.UnicodeScalarView(scalars[(span.start - start)..<(span.end - start)])))))
         }
-        names = finder.names(in: folded)
+        names = finder.names(in: folded, tokens: WordToken.all(in: scalars))
         figureSpans = FigureValue.located(in: text).map { ($0.figure, TextSpan(start: start + $0.span.start, end: start + $0.span.end)) }
     }
 

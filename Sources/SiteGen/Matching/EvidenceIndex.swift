@@ -27,6 +27,8 @@ struct EvidenceIndex: Sendable {
     /// Per term: its weight (0 when common or shared too widely) and the claims that have it.
     private let weights: [Double]
     private let postings: [[Int32]]
+    /// The terms of each paragraph of each source, kept from counting them so matching need not read the words again.
+    private let paragraphTerms: [String: [[Int32]]]
 
     init(claimTexts: [[String]], sources: [Source]) {
         var vocabulary: [String: Int32] = [:]
@@ -64,21 +66,18 @@ struct EvidenceIndex: Sendable {
         self.unigramTerm = unigramTerm
 
         // Document frequency over every paragraph of every source, counted on every core.
-        let counts = Parallel.map(sources) { source -> (paragraphs: Int, frequency: [Int32: Int32]) in
-            var frequency: [Int32: Int32] = [:]
-            for block in source.text.blocks {
-                for term in Self.terms(in: block.text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms) {
-                    frequency[term, default: 0] += 1
-                }
-            }
-            return (source.text.blocks.count, frequency)
+        let counts = Parallel.map(sources) { source in
+            source.text.blocks.map { Array(Self.terms(in: $0.text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms)).sorted() }
         }
         var frequency = [Int](repeating: 0, count: Int(termCount))
         var paragraphs = 0
-        for count in counts {
-            paragraphs += count.paragraphs
-            for (term, n) in count.frequency { frequency[Int(term)] += Int(n) }
+        var paragraphTerms: [String: [[Int32]]] = [:]
+        for (source, terms) in zip(sources, counts) {
+            paragraphs += terms.count
+            for block in terms { for term in block { frequency[Int(term)] += 1 } }
+            paragraphTerms[source.id] = terms
         }
+        self.paragraphTerms = paragraphTerms
         let total = Double(max(paragraphs, 1))
         let common = max(Double(Self.commonFloor), Self.commonShare * total)
         let cap = Self.claimCap(claims: claimTexts.count)
@@ -107,10 +106,12 @@ struct EvidenceIndex: Sendable {
         return found
     }
 
-    /// The claims the paragraph's rare terms point to, with their summed weight.
-    func evidence(in text: String) -> [Int: Double] {
+    /// The claims the rare terms of paragraph `block` of `source` point to, with their summed weight.
+    func evidence(in source: Source, block: Int) -> [Int: Double] {
+        let terms = paragraphTerms[source.id]?[block]
+            ?? Array(Self.terms(in: source.text.blocks[block].text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms))
         var scores: [Int: Double] = [:]
-        for term in Self.terms(in: text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms) {
+        for term in terms {
             let weight = weights[Int(term)]
             guard weight > 0 else { continue }
             for claim in postings[Int(term)] { scores[Int(claim), default: 0] += weight }
