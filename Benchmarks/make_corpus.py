@@ -184,6 +184,10 @@ def write_hugo(out, content):
         if ext == ".txt":
             date, _, rest = text[len(" date "):].partition(" ")
             text = f"---\ntitle: \"{stem}\"\ndate: {date}\n---\n\n{rest}"
+        else:
+            # Hugo reads `url` in front matter as the page's own address; a source's address is not that.
+            head, sep, body = text.partition("\n---\n")
+            text = "\n".join(line for line in head.split("\n") if not line.startswith("url:")) + sep + body
         with open(os.path.join(hugo, "content", "articles", stem + ".md"), "w") as f:
             f.write(text)
 

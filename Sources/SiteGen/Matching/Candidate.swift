@@ -96,17 +96,24 @@ struct CandidateExtractor {
     /// The words a figure counts ("fraudulent accounts", "exchanges"): up to three
     /// words after it in the same clause; the last of them, made singular, is the key.
     static func unit(startingAt offset: Int, tokens: [WordToken], scalars: [Unicode.Scalar]) -> (String?, Int?) {
+        guard let last = unitWords(startingAt: offset, tokens: tokens, scalars: scalars).last else { return (nil, nil) }
+        return (singular(last.key), last.end)
+    }
+
+    /// The words themselves. An "-ly" word may open them ("monthly active users") but ends them
+    /// anywhere else ("accounts reportedly used"), and counts nothing alone.
+    static func unitWords(startingAt offset: Int, tokens: [WordToken], scalars: [Unicode.Scalar]) -> [WordToken] {
         var words: [WordToken] = []
         var position = offset
         for token in tokens where token.start >= offset {
             let gap = scalars[position..<token.start]
             guard gap.allSatisfy({ $0 == " " || $0 == "-" }), words.count < 3,
-                  !unitStops.contains(token.key), !token.key.hasSuffix("ly"), Int(token.key) == nil else { break }
+                  !unitStops.contains(token.key), Int(token.key) == nil, !(token.key.hasSuffix("ly") && !words.isEmpty) else { break }
             words.append(token)
             position = token.end
         }
-        guard let last = words.last else { return (nil, nil) }
-        return (singular(last.key), last.end)
+        while words.last?.key.hasSuffix("ly") == true { words.removeLast() }
+        return words
     }
 
     static func singular(_ word: String) -> String {

@@ -19,6 +19,8 @@ enum IdentityCheck: Equatable, Sendable {
     case partial
     /// The claim names entities and the passage names none of them, nor anything else in their place.
     case unnamed
+    /// The passage names none of the claim's entities but other ones, none a rival's or of the same kind.
+    case otherNamed
     /// Some are missing and the passage names another entity or code: it is about something else.
     case conflict
 }
@@ -121,7 +123,7 @@ struct IdentityFinder: Sendable {
             && others.contains { kinds[$0].map(claimKinds.contains) ?? false }
         if otherCode || rival || sameKind { return .conflict }
         let namedAny = missingEntities < identity.entities.count || missingCodes < identity.codes.count
-        return namedAny ? .partial : .unnamed
+        return namedAny ? .partial : others.isEmpty ? .unnamed : .otherNamed
     }
 }
 

@@ -112,14 +112,20 @@ struct ClaimMatcher {
     /// A match with what competition needs to know about it.
     private struct Proposal {
         var match: AutoMatch
-        /// 1 when its figures agree (or it has none), 0 for a misreported figure.
-        var figuresAgree: Bool
+        /// How far a misreported figure is from the claim's, as a share of it; nil when the figures agree.
+        var figureGap: Double?
 
-        /// A better fit: figures that agree, then found by more of its words (a wording, then a
+        /// A better fit: figures that agree, or else the nearer figure (of two claims a misreport
+        /// could be of, the one it is closer to), then found by more of its words (a wording, then a
         /// figure or paraphrase, then a statement: scores of different methods do not compare),
         /// then the higher score.
         func fitsBetter(than other: Proposal) -> Bool {
-            if figuresAgree != other.figuresAgree { return figuresAgree }
+            switch (figureGap, other.figureGap) {
+            case (nil, .some): return true
+            case (.some, nil): return false
+            case let (.some(mine), .some(theirs)) where abs(mine - theirs) > 1e-9: return mine < theirs
+            default: break
+            }
             let ranks = (ClaimMatcher.methodRank(match.method), ClaimMatcher.methodRank(other.match.method))
             if ranks.0 != ranks.1 { return ranks.0 > ranks.1 }
             return match.score > other.match.score + 1e-6
@@ -236,13 +242,13 @@ struct ClaimMatcher {
             guard !scores.isEmpty else { continue }
             let paragraph = Paragraph(text: blockText, start: start, sentences: sentences.filter { $0.start >= start && $0.start < blockEnd },
                                       names: identities)
-            for claim in EvidenceIndex.best(scores) {
+            for claim in EvidenceIndex.best(scores, sentences: paragraph.sentences.count) {
                 func offer(_ span: TextSpan, _ score: Double, _ method: AutoMatch.Method, threshold: Double,
                            figures fit: FigureFit, identity: IdentityCheck, wordsIdentify: Bool = false, candidate: Candidate? = nil) {
                     guard fit.isAcceptable(identity: identity, wordsIdentify: wordsIdentify) else { return }
                     if score >= threshold {
                         proposals.append(Proposal(match: AutoMatch(claim: claims[claim].id, source: source.id, span: span, score: score, method: method),
-                                                  figuresAgree: fit != .misreported))
+                                                  figureGap: fit.gap))
                     } else if score >= Self.suggestionFloor, let candidate {
                         if (suggestions[candidate.span.start]?.score ?? 0) < score { suggestions[candidate.span.start] = (claims[claim].id, score) }
                     }
@@ -269,7 +275,7 @@ struct ClaimMatcher {
                        Self.wordPairs(Self.keys(paragraph.folded.string(found))).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
                         let statement = statementScore(claim, around.words)
                         // A paraphrase is too loose to tell a misreported figure from another one.
-                        guard fit != .misreported else { continue }
+                        guard fit.gap == nil else { continue }
                         offer(span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity)
                     }
                 }
@@ -281,7 +287,7 @@ struct ClaimMatcher {
                         let score = statementScore(claim, sentence.words)
                         guard score >= Self.suggestionFloor else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
-                        guard fit != .misreported else { continue }
+                        guard fit.gap == nil else { continue }
                         let text = Array(scalars[sentence.span.start..<sentence.span.end])
                         offer(Self.covering(words: statementWords[claim], in: text, offset: sentence.span.start) ?? sentence.span, score, .statement,
                               threshold: thresholds.statement, figures: fit,
@@ -542,11 +548,13 @@ struct FigureValue: Hashable, Sendable {
     var value: Double
     var currency: String?
     var unit: String?
+    /// Every word of the unit, singular, synonyms made one: "100,000 times even after" counts times.
+    var unitWords: Set<String> = []
 
     /// Currencies written as words count as their symbols: "390 million dollars" is "$390 million".
     private static let currencyWords: [String: String] = ["dollar": "$", "euro": "€", "pound": "£"]
 
-    init(_ figure: Figure, unit: String?) {
+    init(_ figure: Figure, unit: String?, unitWords: [String]? = nil) {
         value = figure.value
         if figure.currency == nil, let unit, let symbol = Self.currencyWords[unit] {
             currency = symbol
@@ -554,6 +562,8 @@ struct FigureValue: Hashable, Sendable {
         } else {
             currency = figure.currency == "US$" ? "$" : figure.currency
             self.unit = unit
+            let words = unitWords ?? [unit].compactMap { $0 }
+            self.unitWords = Set(words.map { ClaimMatcher.unitSynonyms[$0] ?? $0 })
         }
     }
 
@@ -562,15 +572,16 @@ struct FigureValue: Hashable, Sendable {
         let scalars = Array(text.unicodeScalars)
         let tokens = WordToken.all(in: scalars)
         return Figure.located(in: scalars).map { figure, span in
-            (FigureValue(figure, unit: CandidateExtractor.unit(startingAt: span.end, tokens: tokens, scalars: scalars).0), span)
+            let words = CandidateExtractor.unitWords(startingAt: span.end, tokens: tokens, scalars: scalars).map { CandidateExtractor.singular($0.key) }
+            return (FigureValue(figure, unit: words.last, unitWords: words), span)
         }
     }
 
     static func all(in text: String) -> [FigureValue] { located(in: text).map(\.figure) }
 
-    /// Counts the same thing: the same currency, and the same unit where both name one.
+    /// Counts the same thing: the same currency, and a unit word in common where both name one.
     func counts(sameAs other: FigureValue) -> Bool {
-        currency == other.currency && (unit == nil || other.unit == nil || ClaimMatcher.sameUnit(unit, other.unit))
+        currency == other.currency && (unitWords.isEmpty || other.unitWords.isEmpty || !unitWords.isDisjoint(with: other.unitWords))
     }
 
     /// Within `share` of this value (exactly, for 0).
@@ -585,19 +596,25 @@ enum FigureFit: Equatable, Sendable {
     case agrees
     /// A figure counting the same thing differs by at most `ClaimMatcher.misreportLimit`: a misreport,
     /// if the passage is about this claim.
-    case misreported
+    case misreported(gap: Double)
     /// A figure is missing, counts something else or is far off: the passage is about something else.
     case conflicting
 
     init(expected: [FigureValue], found: [FigureValue], tolerance: Double) {
         guard !expected.isEmpty else { self = .none; return }
-        // The same value in the same currency agrees whatever words follow it (units are read loosely:
-        // "100,000 times even after"); a different value must count the same thing to be a misreport.
-        let agrees = expected.allSatisfy { value in found.contains { value.currency == $0.currency && value.isNear($0, share: tolerance) } }
-        let misreported = expected.allSatisfy { value in
-            found.contains { value.counts(sameAs: $0) && value.isNear($0, share: ClaimMatcher.misreportLimit) }
+        let agrees = expected.allSatisfy { value in found.contains { value.counts(sameAs: $0) && value.isNear($0, share: tolerance) } }
+        // Each figure's nearest counterpart counting the same thing; the largest of those gaps.
+        let gaps = expected.map { value in
+            found.filter { value.counts(sameAs: $0) }.map { abs($0.value - value.value) / max(value.value, 1e-9) }.min() ?? .infinity
         }
-        self = agrees ? .agrees : misreported ? .misreported : .conflicting
+        let gap = gaps.max() ?? .infinity
+        self = agrees ? .agrees : gap <= ClaimMatcher.misreportLimit ? .misreported(gap: gap) : .conflicting
+    }
+
+    /// The misreport's gap, nil for any other fit.
+    var gap: Double? {
+        if case .misreported(let gap) = self { return gap }
+        return nil
     }
 
     /// A misreported figure is shown only where the passage names everything the claim names,
@@ -608,8 +625,10 @@ enum FigureFit: Equatable, Sendable {
     func isAcceptable(identity: IdentityCheck, wordsIdentify: Bool) -> Bool {
         switch (self, identity) {
         case (_, .conflict), (.conflicting, _): return false
-        case (.none, .unnamed): return true
-        case (_, .unnamed): return wordsIdentify && self != .misreported
+        case (.none, .unnamed), (.none, .otherNamed): return true
+        case (_, .unnamed): return wordsIdentify && gap == nil
+        // A template's words with another name and a figure: a long wording identifies its template, not its claim.
+        case (_, .otherNamed): return false
         case (.misreported, .partial): return false
         case (.misreported, .confirmed): return true
         case (.misreported, .nothingToCheck): return wordsIdentify

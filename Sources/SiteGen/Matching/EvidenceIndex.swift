@@ -8,7 +8,7 @@ import Foundation
 /// "said") weighs nothing, and a term shared by many claims (the words of a
 /// sentence template that a family of claims shares) leads to none of them:
 /// only names, codes and rare words send a paragraph to a claim. Figures are
-/// looked up by value. A paragraph keeps its best few claims, so the cost of
+/// looked up by value. A paragraph keeps its best few claims (a few per sentence), so the cost of
 /// matching grows with paragraphs × real candidates, not paragraphs × claims.
 struct EvidenceIndex: Sendable {
     /// A paragraph's share of all paragraphs above which a term is common.
@@ -17,8 +17,10 @@ struct EvidenceIndex: Sendable {
     static let commonFloor = 20
     /// A term in more claims than this tells none of them apart.
     static func claimCap(claims: Int) -> Int { max(12, claims / 50) }
-    /// How many claims a paragraph keeps.
+    /// How many claims a paragraph keeps: at least this many, and more in a long paragraph,
+    /// which can hold as many claims as it has sentences.
     static let candidatesPerParagraph = 8
+    static let candidatesPerSentence = 3
 
     /// Every word of every claim text, numbered; pairs are numbered after them.
     private let vocabulary: [String: Int32]
@@ -119,8 +121,9 @@ struct EvidenceIndex: Sendable {
         return scores
     }
 
-    /// The best `candidatesPerParagraph` claims of a paragraph, best first.
-    static func best(_ scores: [Int: Double]) -> [Int] {
-        scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidatesPerParagraph).map(\.key)
+    /// The best claims of a paragraph of `sentences` sentences, best first.
+    static func best(_ scores: [Int: Double], sentences: Int) -> [Int] {
+        let count = max(candidatesPerParagraph, candidatesPerSentence * sentences)
+        return scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(count).map(\.key)
     }
 }
