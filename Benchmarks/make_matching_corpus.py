@@ -596,6 +596,17 @@ class Generator:
                 return q
         return ""
 
+    def far_figure(self, family, entity, scale):
+        """A figure at least 1.8 times away from every claim of `entity` in the family, and 2% from every other."""
+        mine = [c.value for c in family if c.entity == entity]
+        for _ in range(100):
+            raw, style = random_figure(self.rng, scale)
+            figure, value = represent(raw, style)
+            if all(value / v > 1.8 or v / value > 1.8 for v in mine) and \
+                    all(abs(value - c.value) / c.value > 0.02 for c in family):
+                break
+        return figure, value
+
     def decoy(self, kind):
         rng = self.rng
         claim = rng.choice(self.claims)
@@ -611,13 +622,7 @@ class Generator:
         roll = rng.random()
         if roll < 0.4:
             entity = claim.entity                       # a claim's entity, a figure far from its claims
-            mine = [c.value for c in family if c.entity == entity]
-            for _ in range(100):
-                raw, style = random_figure(rng, t["scale"])
-                figure, value = represent(raw, style)
-                if all(value / v > 1.8 or v / value > 1.8 for v in mine) and \
-                        all(abs(value - c.value) / c.value > 0.02 for c in family):
-                    break
+            figure, value = self.far_figure(family, entity, t["scale"])
         elif roll < 0.7:
             entity = rng.choice([e["name"] for e in self.subjects if e["name"] != claim.entity])
             mates = [c.value for c in family if c.entity == entity]
@@ -628,13 +633,7 @@ class Generator:
                 figure, value = represent(claim.value * 1.02 + (7 if claim.style == "int" else 0), claim.style)
         else:
             entity = rng.choice(self.subjects)["name"]
-            mine = [c.value for c in family if c.entity == entity]
-            for _ in range(100):
-                raw, style = random_figure(rng, t["scale"])
-                figure, value = represent(raw, style)
-                if all(value / v > 1.8 or v / value > 1.8 for v in mine) and \
-                        all(abs(value - c.value) / c.value > 0.02 for c in family):
-                    break
+            figure, value = self.far_figure(family, entity, t["scale"])
         if figure in {c.figure for c in family}:
             figure, value = represent(value * 1.5, style_for(value * 1.5))
         slot = self.campaign_id() if t["family"] == "accounts" else ""
