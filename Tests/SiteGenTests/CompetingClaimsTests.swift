@@ -34,6 +34,8 @@ final class CompetingClaimsTests: XCTestCase {
 
     Orbis AI used over 1,150 fraudulent accounts in the c00004 campaign.
 
+    Norhaven Labs used over 1,080 fraudulent accounts in the c00005 campaign.
+
     """
 
     /// One claim of the family; `extra` lines are added to it as written (indented by two spaces).
@@ -79,6 +81,10 @@ final class CompetingClaimsTests: XCTestCase {
             "Norhaven Labs opened a new office in the city last spring.",
             "The museum counted 2,310 visitors over the weekend.",
         ]))
+        try folder.write("Content/articles/a5.md", Self.news("Quotations of the template", [
+            "Vantor Group said it had \u{201C}used over 1,074 fraudulent accounts in the campaign\u{201D} last year.",
+            "Another filing said the group \u{201C}used over 1,390 fraudulent accounts in the c00002 campaign\u{201D} too.",
+        ]))
         try folder.write("Content/articles/a4.md", Self.news("Curated for one claim", [
             "Norhaven Labs used over 1,074 fraudulent accounts in the c00002 campaign.",
             Self.filler,
@@ -120,7 +126,7 @@ final class CompetingClaimsTests: XCTestCase {
         let precision = Double(right) / Double(max(pairs.count, 1)), recall = Double(right) / Double(expected.count)
         XCTAssertGreaterThanOrEqual(precision, 0.95, "\(found)")
         XCTAssertGreaterThanOrEqual(recall, 0.9, "\(found)")
-        XCTAssertEqual(pairs, expected, "the decoys (another lab, an unrelated mention, a figure of visitors) match nothing")
+        XCTAssertEqual(pairs, expected, "the decoys (another lab, an unrelated mention, a figure of visitors, quotations of the template) match nothing")
 
         let misreport = try XCTUnwrap(found.first { $0.claim == "orbis-accounts" })
         XCTAssertEqual(misreport.kinds, ["figure"], "1,270 for 1,150 is a misreported figure of the claim the passage names")
@@ -164,9 +170,11 @@ final class CompetingClaimsTests: XCTestCase {
 
     func testAClaimWhoseWordsAnotherClaimFitsExactlyDoesNotTakeThePassage() throws {
         // A second Norhaven claim with a close but different wording: the exact claim keeps the passage.
-        let close = Self.claim("norhaven-accounts-c00005", "Norhaven Labs", "1,080", "c00005", source: "a1", quote: "the institute said")
+        let close = Self.claim("norhaven-accounts-c00005", "Norhaven Labs", "1,080", "c00005")
         let (_, json) = try buildSite(extraClaims: close)
-        XCTAssertFalse(automatic(json).contains { $0.claim == "norhaven-accounts-c00005" && $0.quote.contains("c00002") })
+        let found = automatic(json)
+        XCTAssertTrue(found.contains { $0.claim == "norhaven-accounts" && $0.source == "a1" })
+        XCTAssertFalse(found.contains { $0.claim == "norhaven-accounts-c00005" && $0.quote.contains("c00002") }, "\(found)")
     }
 }
 
@@ -236,5 +244,26 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Names checked in passages: what counts as naming a claim's entity.
+final class IdentityCheckTests: XCTestCase {
+    private let finder = IdentityFinder(entities: [
+        Entity(id: "anthropic", name: "Anthropic", kind: .organisation, description: nil, aliases: ["Anthropic"], path: "e.yaml",
+               position: SourcePosition(line: 1, column: 1)),
+    ])
+
+    private func check(_ passage: String) -> IdentityCheck {
+        let text = FoldedText(passage)
+        let names = finder.names(in: text, tokens: WordToken.all(in: text.original))
+        return finder.check(ClaimIdentity(entities: ["anthropic"]), rivals: [], in: names, within: TextSpan(start: 0, end: text.original.count))
+    }
+
+    func testAMisspeltNameStillNamesTheEntityButAWordThatHoldsItDoesNot() {
+        XCTAssertEqual(check("Anthropic said 24,000 accounts were used."), .confirmed)
+        XCTAssertEqual(check("Anthropik said 24,000 accounts were used."), .confirmed, "one wrong letter in nine")
+        XCTAssertEqual(check("A philanthropic group said 24,000 accounts were used."), .unnamed)
+        XCTAssertEqual(check("The company said 24,000 accounts were used."), .unnamed)
     }
 }

@@ -99,6 +99,17 @@ final class ClaimMatchingTests: XCTestCase {
                 XCTAssertFalse(curated.contains(appearance.quote.source), "\(claim.id) is curated in \(appearance.quote.source)")
             }
         }
+        let passages = AutoMatching.curatedPassages(RealSite.site.claims)
+        for claim in RealSite.site.claims {
+            for appearance in claim.appearances where appearance.match == .auto {
+                let span = appearance.quote.span
+                let taken = (passages[appearance.quote.source] ?? []).filter { passage in
+                    let overlap = min(passage.span.end, span.end) - max(passage.span.start, span.start)
+                    return overlap > 0 && overlap * 2 >= min(passage.span.end - passage.span.start, span.end - span.start)
+                }
+                XCTAssertTrue(taken.isEmpty, "\(claim.id) in \(appearance.quote.source) takes a passage curated for \(taken.map(\.claim))")
+            }
+        }
         XCTAssertTrue(RealSite.site.review.isEmpty, "every real source is cited, so nothing is queued")
     }
 

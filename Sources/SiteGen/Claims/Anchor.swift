@@ -135,13 +135,17 @@ enum Anchor {
     /// bit-vector search through edlib), widened to whole words, with its
     /// similarity: 1 − edits ÷ quote length. `floor` skips passages less similar
     /// than that, which lets the search stop early.
-    static func closestPassage(to quote: [Unicode.Scalar], in text: FoldedText, floor: Double = 0) -> (TextSpan?, Double) {
+    /// `within` limits the search to a range of folded offsets.
+    static func closestPassage(to quote: [Unicode.Scalar], in text: FoldedText, within: Range<Int>? = nil,
+                               floor: Double = 0) -> (TextSpan?, Double) {
         let haystack = text.folded
+        let range = within ?? haystack.indices
         let maxEdits = floor > 0 ? Int((1 - floor) * Double(quote.count)) : nil
-        guard let found = ApproximateSearch.best(quote, in: haystack, maxEdits: maxEdits) else { return (nil, 0) }
+        let searched = range == haystack.indices ? haystack : Array(haystack[range])
+        guard let found = ApproximateSearch.best(quote, in: searched, maxEdits: maxEdits) else { return (nil, 0) }
         let similarity = 1 - Double(found.edits) / Double(quote.count)
         // Show whole words: widen the passage to the word boundaries around it.
-        var first = found.start, last = found.end
+        var first = range.lowerBound + found.start, last = range.lowerBound + found.end
         while first > 0, haystack[first - 1].isWordScalar { first -= 1 }
         while last < haystack.count, haystack[last].isWordScalar { last += 1 }
         return (text.span(folded: first, last), similarity)

@@ -89,11 +89,18 @@ struct IdentityFinder: Sendable {
         let folded = paragraph.text.foldedRange(range)
         var missingEntities = 0
         for entity in identity.entities where !namedEntities.contains(entity) {
-            // A misspelling: a spelling of this entity with a few edits, where no other entity is named.
+            // A misspelling: a spelling of this entity with a few edits, made of whole words, where no
+            // other entity is named ("philanthropic" holds no misspelt "Anthropic").
             let misspelt = (spellings[entity] ?? []).contains { spelling in
-                guard let found = ApproximateSearch.best(spelling, in: Array(paragraph.text.folded[folded]), maxEdits: max(1, spelling.count / 6))
-                else { return false }
-                let span = paragraph.text.span(folded: folded.lowerBound + found.start, folded.lowerBound + found.end)
+                let text = paragraph.text.folded
+                let edits = max(1, spelling.count / 6)
+                guard let found = ApproximateSearch.best(spelling, in: Array(text[folded]), maxEdits: edits) else { return false }
+                // The whole words around the occurrence must be the near spelling, not a word that holds it.
+                var (first, last) = (folded.lowerBound + found.start, folded.lowerBound + found.end)
+                while first > 0, text[first - 1].isWordScalar { first -= 1 }
+                while last < text.count, text[last].isWordScalar { last += 1 }
+                guard WordDiff.editDistance(Array(text[first..<last]), spelling) <= edits else { return false }
+                let span = paragraph.text.span(folded: first, last)
                 return !named.contains { $0.span.start < span.end && $0.span.end > span.start }
             }
             if !misspelt { missingEntities += 1 }
@@ -101,9 +108,9 @@ struct IdentityFinder: Sendable {
         let codes = Set(paragraph.codes.filter { inside(TextSpan(start: $0.start, end: $0.end)) }.map(\.key))
         var strangers = codes.subtracting(identity.codes)
         var missingCodes = 0
-        for code in identity.codes where !codes.contains(code) {
+        for code in identity.codes.sorted() where !codes.contains(code) {
             // A code one edit away that no claim carries is this code mistyped.
-            if let typo = strangers.first(where: { !knownCodes.contains($0) && WordDiff.editDistance(Array($0), Array(code)) <= 1 }) {
+            if let typo = strangers.sorted().first(where: { !knownCodes.contains($0) && WordDiff.editDistance(Array($0), Array(code)) <= 1 }) {
                 strangers.remove(typo)
             } else {
                 missingCodes += 1

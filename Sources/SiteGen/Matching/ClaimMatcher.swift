@@ -48,7 +48,7 @@ struct SourceMatches: Sendable {
 
 /// Matches the paragraphs of a source against the claims model.
 ///
-/// 1. **Candidates from rare evidence.** `EvidenceIndex` sends each paragraph
+/// 1. **Candidates from rare evidence.** `EvidenceIndex` sends each sentence
 ///    to the few claims whose rare words, names, codes or figures it has.
 /// 2. **Scores.** For each such claim: the closest passage to each of its
 ///    wordings (Myers' bit-vector search through edlib), the share of its
@@ -60,10 +60,10 @@ struct SourceMatches: Sendable {
 ///    tolerance agrees; one off by up to `misreportLimit` is a misreport, kept
 ///    only when the passage names everything the claim names; anything
 ///    further is another figure.
-/// 4. **Competition.** Matches of different claims over the same passage
-///    compete: the one that fits better (figures that agree, then found by
-///    its words, then the higher score) takes the passage. Passages a curator
-///    assigned are never taken.
+/// 4. **Competition.** Matches of rival claims (one sentence template) over
+///    mostly the same passage compete: the one that fits better (figures that
+///    agree or the nearer figure, then found by its words, then the higher
+///    score) takes the passage. Passages a curator assigned are never taken.
 ///
 /// Scores are between 0 and 1 and a match needs its method's threshold
 /// (docs/matching.md says how they were chosen):
@@ -140,6 +140,7 @@ struct ClaimMatcher {
     private var wordingsOfClaim: [[Int]]
     private var figures: [FigureEntry] = []
     private var statementWords: [[String: Double]] = []
+    private var statementWeights: [[(word: String, weight: Double)]] = []
     private var statementFigures: [[FigureValue]] = []
     private var statementIdentity: [ClaimIdentity] = []
     /// For each claim, the entities its rivals name and it does not: one of them in its place is a conflict.
@@ -198,6 +199,7 @@ struct ClaimMatcher {
         let count = Double(max(claims.count, 1))
         let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
         statementWords = claimWords.map { words in Dictionary(uniqueKeysWithValues: words.map { ($0, rarity[$0] ?? 0) }) }
+        statementWeights = statementWords.map { $0.sorted { $0.key < $1.key }.map { (word: $0.key, weight: $0.value) } }
         figures.sort { $0.value < $1.value }
         rivalEntities = Self.rivals(of: templateWords).enumerated().map { claim, rivals in
             Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
@@ -224,25 +226,45 @@ struct ClaimMatcher {
         var proposals: [Proposal] = []
         var suggestions: [Int: (claim: String, score: Double)] = [:]
         let sentences = source.text.sentences
+        var firstSentence = 0
 
         for (index, block) in source.text.blocks.enumerated() {
             let start = source.text.blockStarts[index]
             let blockText = block.text
             let blockEnd = start + blockText.unicodeScalars.count
+            // The block's sentences, in order: they follow the previous block's.
+            while firstSentence < sentences.count, sentences[firstSentence].start < start { firstSentence += 1 }
+            var endSentence = firstSentence
+            while endSentence < sentences.count, sentences[endSentence].start < blockEnd { endSentence += 1 }
+            let blockSentences = firstSentence..<endSentence
+            guard !blockSentences.isEmpty else { continue }
             let blockCandidates = candidates.filter { $0.span.start >= start && $0.span.start < blockEnd }
-            var scores = evidence.evidence(in: source, block: index)
-            for candidate in blockCandidates where candidate.kind == .figure {
-                guard let figure = candidate.figure else { continue }
-                let found = FigureValue(figure, unit: candidate.unit)
-                for entry in figureEntries(near: figure.value) where entry.figure.counts(sameAs: found) {
-                    scores[entry.claim, default: 0] += Self.figureEvidence
+
+            // Each sentence's best claims; each claim is then looked for around the sentences that named it.
+            var windows: [Int: ClosedRange<Int>] = [:]
+            for sentence in blockSentences {
+                var scores = evidence.evidence(in: source, sentence: sentence)
+                for candidate in blockCandidates where candidate.kind == .figure && sentences[sentence].start <= candidate.span.start
+                    && candidate.span.start < sentences[sentence].end {
+                    guard let figure = candidate.figure else { continue }
+                    let found = FigureValue(figure, unit: candidate.unit)
+                    for entry in figureEntries(near: figure.value) where entry.figure.counts(sameAs: found) {
+                        scores[entry.claim, default: 0] += Self.figureEvidence
+                    }
+                }
+                for claim in EvidenceIndex.best(scores.filter { !rejected.contains(claims[$0.key].id) }) {
+                    let local = sentence - firstSentence
+                    windows[claim] = windows[claim].map { min($0.lowerBound, local)...max($0.upperBound, local) } ?? local...local
                 }
             }
-            scores = scores.filter { !rejected.contains(claims[$0.key].id) }
-            guard !scores.isEmpty else { continue }
-            let paragraph = Paragraph(text: blockText, start: start, sentences: sentences.filter { $0.start >= start && $0.start < blockEnd },
-                                      names: identities)
-            for claim in EvidenceIndex.best(scores, sentences: paragraph.sentences.count) {
+            guard !windows.isEmpty else { continue }
+            let paragraph = Paragraph(text: blockText, start: start, sentences: Array(sentences[blockSentences]), names: identities)
+            for (claim, named) in windows.sorted(by: { $0.key < $1.key }) {
+                // The sentences that named the claim and one on either side: a quotation may run over three.
+                let around = max(0, named.lowerBound - 1)...min(paragraph.sentences.count - 1, named.upperBound + 1)
+                let windowSentences = paragraph.sentences[around]
+                let window = TextSpan(start: windowSentences.first!.span.start, end: windowSentences.last!.span.end)
+                let foldedWindow = paragraph.folded.foldedRange(paragraph.local(window))
                 func offer(_ span: TextSpan, _ score: Double, _ method: AutoMatch.Method, threshold: Double,
                            figures fit: FigureFit, identity: IdentityCheck, wordsIdentify: Bool = false, candidate: Candidate? = nil) {
                     guard fit.isAcceptable(identity: identity, wordsIdentify: wordsIdentify) else { return }
@@ -259,7 +281,8 @@ struct ClaimMatcher {
                 // Wordings: the closest passage of the paragraph to each.
                 for id in wordingsOfClaim[claim] {
                     let wording = wordings[id]
-                    let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: paragraph.folded, floor: Self.suggestionFloor)
+                    let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: paragraph.folded, within: foldedWindow,
+                                                                    floor: Self.suggestionFloor)
                     guard let found else { continue }
                     let span = TextSpan(start: start + found.start, end: start + found.end)
                     let around = paragraph.sentence(around: span.start)
@@ -283,7 +306,7 @@ struct ClaimMatcher {
                 // Statements: the share of the statement's content words a sentence has. Quotations are
                 // matched by their words only: a paraphrase of a quote is not the quote.
                 if !isQuote {
-                    for sentence in paragraph.sentences {
+                    for sentence in windowSentences {
                         let score = statementScore(claim, sentence.words)
                         guard score >= Self.suggestionFloor else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
@@ -295,7 +318,7 @@ struct ClaimMatcher {
                     }
                 }
 
-                for candidate in blockCandidates {
+                for candidate in blockCandidates where window.start <= candidate.span.start && candidate.span.start < window.end {
                     switch candidate.kind {
                     case .figure:
                         guard let figure = candidate.figure else { continue }
@@ -314,11 +337,21 @@ struct ClaimMatcher {
                         // A partial quotation: the article's words inside a longer wording.
                         guard Self.keys(candidate.text).count >= Self.partialQuoteWords else { continue }
                         let quote = FoldedText.foldQuote(candidate.text)
+                        let sentence = paragraph.sentence(around: candidate.span.start)
                         for id in wordingsOfClaim[claim] where wordings[id].folded.count > quote.count {
                             let inside = FoldedText(String(String.UnicodeScalarView(wordings[id].folded)))
-                            let (_, similarity) = Anchor.closestPassage(to: quote, in: inside, floor: Self.suggestionFloor)
-                            offer(candidate.span, similarity, .wording, threshold: thresholds.wording, figures: .none,
-                                  identity: .nothingToCheck, candidate: candidate)
+                            let (part, similarity) = Anchor.closestPassage(to: quote, in: inside, floor: Self.suggestionFloor)
+                            guard let part else { continue }
+                            // Checked like any wording: the figures of the part of the wording it quotes, and
+                            // what the claim names, in the quotation's sentence.
+                            let quoted = inside.string(part)
+                            let fit = FigureFit(expected: FigureValue.all(in: quoted), found: paragraph.figures(in: candidate.span), tolerance: tolerance)
+                            var identity = identities.identity(of: quoted)
+                            identity.entities.formUnion(statementIdentity[claim].entities)
+                            identity.codes.formUnion(statementIdentity[claim].codes)
+                            let check = identities.check(identity, rivals: rivalEntities[claim], in: paragraph.names,
+                                                         within: paragraph.local(sentence.span))
+                            offer(candidate.span, similarity, .wording, threshold: thresholds.wording, figures: fit, identity: check, candidate: candidate)
                         }
                     }
                 }
@@ -427,7 +460,8 @@ struct ClaimMatcher {
         var kept: [AutoMatch] = []
         for match in found.sorted(by: isBetter) {
             let overlapsSameClaim = kept.contains {
-                $0.claim == match.claim && ($0.span.start < match.span.end && $0.span.end > match.span.start || sentence($0.span) == sentence(match.span))
+                $0.claim == match.claim && ($0.span.start < match.span.end && $0.span.end > match.span.start
+                    || sentence($0.span).map { $0 == sentence(match.span) } ?? false)
             }
             if !overlapsSameClaim { kept.append(match) }
         }
@@ -443,16 +477,18 @@ struct ClaimMatcher {
 
     // MARK: - Scores and indexes
 
+    /// Summed in word order, so a score is the same number on every run.
     private func statementScore(_ claim: Int, _ words: Set<String>) -> Double {
-        let weights = statementWords[claim]
-        let total = weights.values.reduce(0, +)
+        let weights = statementWeights[claim]
+        let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return 0 }
-        return weights.filter { words.contains($0.key) }.values.reduce(0, +) / total
+        return weights.reduce(0) { words.contains($1.word) ? $0 + $1.weight : $0 } / total
     }
 
     /// Figure entries whose value is within the widest tolerance any claim allows.
     private func figureEntries(near value: Double) -> ArraySlice<FigureEntry> {
-        let low = value * (1 - widest) - 1e-9, high = value * (1 + widest) + 1e-9
+        // A claim's value v agrees with a found value f when |f − v| ≤ t·v: v runs from f ÷ (1 + t) to f ÷ (1 − t).
+        let low = value / (1 + widest) - 1e-9, high = widest < 1 ? value / (1 - widest) + 1e-9 : .infinity
         var lower = 0, upper = figures.count
         while lower < upper { let mid = (lower + upper) / 2; if figures[mid].value < low { lower = mid + 1 } else { upper = mid } }
         var end = lower
@@ -464,10 +500,6 @@ struct ClaimMatcher {
     static let unitSynonyms: [String: String] = ["interaction": "exchange", "conversation": "exchange", "query": "exchange",
                                                  "fake": "account", "profile": "account"]
 
-    static func sameUnit(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        return (unitSynonyms[a] ?? a) == (unitSynonyms[b] ?? b)
-    }
 
     static func keys(_ text: String) -> [String] { WordToken.all(in: Array(text.unicodeScalars)).map(\.key) }
 
@@ -482,8 +514,10 @@ struct ClaimMatcher {
                                          "which", "who", "than", "more", "over", "about", "also", "s", "would", "will", "can"]
 
     /// Lower-case words without stop words or numbers, reduced to a rough stem.
-    static func contentWords(_ text: String) -> [String] {
-        keys(text).filter { !stopWords.contains($0) && Double($0) == nil }.map(stem)
+    static func contentWords(_ text: String) -> [String] { contentWords(keys: keys(text)) }
+
+    static func contentWords(keys: [String]) -> [String] {
+        keys.filter { !stopWords.contains($0) && Double($0) == nil }.map(stem)
     }
 
     /// A light stem: plural, "-ing" and "-ed" endings off, so "trained" meets "training".
@@ -521,11 +555,14 @@ private struct Paragraph {
         self.start = start
         folded = FoldedText(text)
         let scalars = folded.original
+        // One pass over the words serves the sentences' words, the names and the figures' units.
+        let tokens = WordToken.all(in: scalars)
         self.sentences = sentences.map { span in
-            Sentence(span: span, words: Set(ClaimMatcher.contentWords(String(String.UnicodeScalarView(scalars[(span.start - start)..<(span.end - start)])))))
+            let local = (span.start - start, span.end - start)
+            return Sentence(span: span, words: Set(ClaimMatcher.contentWords(keys: tokens.filter { $0.start >= local.0 && $0.end <= local.1 }.map(\.key))))
         }
-        names = finder.names(in: folded, tokens: WordToken.all(in: scalars))
-        figureSpans = FigureValue.located(in: text).map { ($0.figure, TextSpan(start: start + $0.span.start, end: start + $0.span.end)) }
+        names = finder.names(in: folded, tokens: tokens)
+        figureSpans = FigureValue.located(in: scalars, tokens: tokens).map { ($0.figure, TextSpan(start: start + $0.span.start, end: start + $0.span.end)) }
     }
 
     /// The sentence holding `offset`, or the whole paragraph.
@@ -570,8 +607,11 @@ struct FigureValue: Hashable, Sendable {
     /// Every figure in `text` with its unit and its scalar span.
     static func located(in text: String) -> [(figure: FigureValue, span: TextSpan)] {
         let scalars = Array(text.unicodeScalars)
-        let tokens = WordToken.all(in: scalars)
-        return Figure.located(in: scalars).map { figure, span in
+        return located(in: scalars, tokens: WordToken.all(in: scalars))
+    }
+
+    static func located(in scalars: [Unicode.Scalar], tokens: [WordToken]) -> [(figure: FigureValue, span: TextSpan)] {
+        Figure.located(in: scalars).map { figure, span in
             let words = CandidateExtractor.unitWords(startingAt: span.end, tokens: tokens, scalars: scalars).map { CandidateExtractor.singular($0.key) }
             return (FigureValue(figure, unit: words.last, unitWords: words), span)
         }

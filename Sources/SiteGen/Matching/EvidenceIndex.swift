@@ -1,26 +1,24 @@
 import Foundation
 
-/// Which claims a paragraph could be about, from rare evidence only.
+/// Which claims a sentence could be about, from rare evidence only.
 ///
 /// The terms are the words and adjacent word pairs of every claim's wordings
 /// and statement. Each is weighted by its inverse document frequency over
-/// the paragraphs of all sources, so evidence made of common words ("in the",
+/// the sentences of all sources, so evidence made of common words ("in the",
 /// "said") weighs nothing, and a term shared by many claims (the words of a
 /// sentence template that a family of claims shares) leads to none of them:
-/// only names, codes and rare words send a paragraph to a claim. Figures are
-/// looked up by value. A paragraph keeps its best few claims (a few per sentence), so the cost of
-/// matching grows with paragraphs × real candidates, not paragraphs × claims.
+/// only names, codes and rare words send a sentence to a claim. Figures are
+/// looked up by value. A sentence keeps its best few claims, so the cost of
+/// matching grows with sentences × real candidates, not sentences × claims.
 struct EvidenceIndex: Sendable {
-    /// A paragraph's share of all paragraphs above which a term is common.
+    /// A sentence's share of all sentences above which a term is common.
     static let commonShare = 0.02
-    /// ... but a term in this many paragraphs or fewer is never common (small corpora).
+    /// ... but a term in this many sentences or fewer is never common (small corpora).
     static let commonFloor = 20
     /// A term in more claims than this tells none of them apart.
     static func claimCap(claims: Int) -> Int { max(12, claims / 50) }
-    /// How many claims a paragraph keeps: at least this many, and more in a long paragraph,
-    /// which can hold as many claims as it has sentences.
-    static let candidatesPerParagraph = 8
-    static let candidatesPerSentence = 3
+    /// How many claims a sentence keeps.
+    static let candidatesPerSentence = 5
 
     /// Every word of every claim text, numbered; pairs are numbered after them.
     private let vocabulary: [String: Int32]
@@ -29,8 +27,8 @@ struct EvidenceIndex: Sendable {
     /// Per term: its weight (0 when common or shared too widely) and the claims that have it.
     private let weights: [Double]
     private let postings: [[Int32]]
-    /// The terms of each paragraph of each source, kept from counting them so matching need not read the words again.
-    private let paragraphTerms: [String: [[Int32]]]
+    /// The terms of each sentence of each source, kept from counting them so matching need not read the words again.
+    private let sentenceTerms: [String: [[Int32]]]
 
     init(claimTexts: [[String]], sources: [Source]) {
         var vocabulary: [String: Int32] = [:]
@@ -66,21 +64,25 @@ struct EvidenceIndex: Sendable {
         self.vocabulary = vocabulary
         self.pairTerms = pairTerms
         self.unigramTerm = unigramTerm
+        let (words, pairs, unigrams) = (vocabulary, pairTerms, unigramTerm)
 
-        // Document frequency over every paragraph of every source, counted on every core.
+        // Document frequency over every sentence of every source, counted on every core.
         let counts = Parallel.map(sources) { source in
-            source.text.blocks.map { Array(Self.terms(in: $0.text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms)).sorted() }
+            let scalars = Array(source.text.string.unicodeScalars)
+            return source.text.sentences.map { span in
+                Array(Self.terms(in: Array(scalars[span.start..<span.end]), vocabulary: words, unigramTerm: unigrams, pairTerms: pairs)).sorted()
+            }
         }
         var frequency = [Int](repeating: 0, count: Int(termCount))
-        var paragraphs = 0
-        var paragraphTerms: [String: [[Int32]]] = [:]
+        var documents = 0
+        var sentenceTerms: [String: [[Int32]]] = [:]
         for (source, terms) in zip(sources, counts) {
-            paragraphs += terms.count
-            for block in terms { for term in block { frequency[Int(term)] += 1 } }
-            paragraphTerms[source.id] = terms
+            documents += terms.count
+            for sentence in terms { for term in sentence { frequency[Int(term)] += 1 } }
+            sentenceTerms[source.id] = terms
         }
-        self.paragraphTerms = paragraphTerms
-        let total = Double(max(paragraphs, 1))
+        self.sentenceTerms = sentenceTerms
+        let total = Double(max(documents, 1))
         let common = max(Double(Self.commonFloor), Self.commonShare * total)
         let cap = Self.claimCap(claims: claimTexts.count)
         var weights: [Double] = []
@@ -95,11 +97,11 @@ struct EvidenceIndex: Sendable {
         self.postings = postings
     }
 
-    /// The terms of the claims that occur in `text`, once each.
-    private static func terms(in text: String, vocabulary: [String: Int32], unigramTerm: [Int32], pairTerms: [Int64: Int32]) -> Set<Int32> {
+    /// The terms of the claims that occur in `scalars`, once each.
+    private static func terms(in scalars: [Unicode.Scalar], vocabulary: [String: Int32], unigramTerm: [Int32], pairTerms: [Int64: Int32]) -> Set<Int32> {
         var found = Set<Int32>()
         var previous: Int32 = -1
-        for token in WordToken.all(in: Array(text.unicodeScalars)) {
+        for token in WordToken.all(in: scalars) {
             guard let id = vocabulary[token.key] else { previous = -1; continue }
             if unigramTerm[Int(id)] >= 0 { found.insert(unigramTerm[Int(id)]) }
             if previous >= 0, let pair = pairTerms[Int64(previous) << 32 | Int64(id)] { found.insert(pair) }
@@ -108,10 +110,15 @@ struct EvidenceIndex: Sendable {
         return found
     }
 
-    /// The claims the rare terms of paragraph `block` of `source` point to, with their summed weight.
-    func evidence(in source: Source, block: Int) -> [Int: Double] {
-        let terms = paragraphTerms[source.id]?[block]
-            ?? Array(Self.terms(in: source.text.blocks[block].text, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms))
+    /// The claims the rare terms of sentence `sentence` of `source` point to, with their summed weight.
+    func evidence(in source: Source, sentence: Int) -> [Int: Double] {
+        let counted = sentenceTerms[source.id].flatMap { $0.count == source.text.sentences.count ? $0[sentence] : nil }
+        let terms = counted ?? {
+            // A source the index was not built over (a test's, say): read its words now.
+            let span = source.text.sentences[sentence]
+            let scalars = Array(source.text.string.unicodeScalars)[span.start..<span.end]
+            return Array(Self.terms(in: Array(scalars), vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms)).sorted()
+        }()
         var scores: [Int: Double] = [:]
         for term in terms {
             let weight = weights[Int(term)]
@@ -121,9 +128,8 @@ struct EvidenceIndex: Sendable {
         return scores
     }
 
-    /// The best claims of a paragraph of `sentences` sentences, best first.
-    static func best(_ scores: [Int: Double], sentences: Int) -> [Int] {
-        let count = max(candidatesPerParagraph, candidatesPerSentence * sentences)
-        return scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(count).map(\.key)
+    /// The best claims of a sentence, best first.
+    static func best(_ scores: [Int: Double]) -> [Int] {
+        scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidatesPerSentence).map(\.key)
     }
 }
