@@ -81,6 +81,14 @@ extension SourceText {
         return max(low, 0)
     }
 
+    /// The index of the sentence that holds the scalar `offset`, if one does (the blank
+    /// lines between blocks are in none).
+    public func sentenceIndex(at offset: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high { let middle = (low + high) / 2; if sentences[middle].end <= offset { low = middle + 1 } else { high = middle } }
+        return low < sentences.count && sentences[low].start <= offset ? low : nil
+    }
+
     /// Where the scalar `offset` is in the source file, for diagnostics: the
     /// block's own position, moved along the block's first line.
     public func filePosition(of offset: Int) -> SourcePosition {

@@ -41,7 +41,7 @@ struct CandidateExtractor {
             let blockSpan = TextSpan(start: base, end: base + scalars.count)
             func sentence(around span: TextSpan) -> TextSpan {
                 if block.kind == .embed { return blockSpan }
-                return sentences.first { $0.start <= span.start && span.start < $0.end } ?? blockSpan
+                return text.sentenceIndex(at: span.start).map { sentences[$0] } ?? blockSpan
             }
             let tokens = WordToken.all(in: scalars)
             for (figure, located) in Figure.located(in: scalars) {

@@ -97,6 +97,8 @@ struct ClaimMatcher {
     private struct Wording {
         var claim: Int
         var folded: [Unicode.Scalar]
+        /// The folded wording as a text of its own, for finding a partial quotation inside it.
+        var text: FoldedText
         var figures: [FigureValue]
         var identity: ClaimIdentity
         var words: Int
@@ -139,7 +141,6 @@ struct ClaimMatcher {
     private var wordings: [Wording] = []
     private var wordingsOfClaim: [[Int]]
     private var figures: [FigureEntry] = []
-    private var statementWords: [[String: Double]] = []
     private var statementWeights: [[(word: String, weight: Double)]] = []
     private var statementFigures: [[FigureValue]] = []
     private var statementIdentity: [ClaimIdentity] = []
@@ -172,7 +173,8 @@ struct ClaimMatcher {
                 identities.register(identity)
                 wordingsOfClaim[index].append(wordings.count)
                 let values = FigureValue.all(in: text)
-                wordings.append(Wording(claim: index, folded: folded, figures: values, identity: identity,
+                wordings.append(Wording(claim: index, folded: folded, text: FoldedText(String(String.UnicodeScalarView(folded))),
+                                        figures: values, identity: identity,
                                         words: Self.keys(text).count, pairs: Self.wordPairs(Self.keys(text))))
                 figures += values.map { FigureEntry(claim: index, figure: $0) }
             }
@@ -198,8 +200,7 @@ struct ClaimMatcher {
         evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources)
         let count = Double(max(claims.count, 1))
         let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
-        statementWords = claimWords.map { words in Dictionary(uniqueKeysWithValues: words.map { ($0, rarity[$0] ?? 0) }) }
-        statementWeights = statementWords.map { $0.sorted { $0.key < $1.key }.map { (word: $0.key, weight: $0.value) } }
+        statementWeights = claimWords.map { words in words.sorted().map { (word: $0, weight: rarity[$0] ?? 0) } }
         figures.sort { $0.value < $1.value }
         rivalEntities = Self.rivals(of: templateWords).enumerated().map { claim, rivals in
             Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
@@ -312,7 +313,7 @@ struct ClaimMatcher {
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
                         guard fit.gap == nil else { continue }
                         let text = Array(scalars[sentence.span.start..<sentence.span.end])
-                        offer(Self.covering(words: statementWords[claim], in: text, offset: sentence.span.start) ?? sentence.span, score, .statement,
+                        offer(Self.covering(words: statementWeights[claim].map(\.word), in: text, offset: sentence.span.start) ?? sentence.span, score, .statement,
                               threshold: thresholds.statement, figures: fit,
                               identity: identities.check(statementIdentity[claim], rivals: rivalEntities[claim], in: paragraph.names, within: paragraph.local(sentence.span)))
                     }
@@ -339,7 +340,7 @@ struct ClaimMatcher {
                         let quote = FoldedText.foldQuote(candidate.text)
                         let sentence = paragraph.sentence(around: candidate.span.start)
                         for id in wordingsOfClaim[claim] where wordings[id].folded.count > quote.count {
-                            let inside = FoldedText(String(String.UnicodeScalarView(wordings[id].folded)))
+                            let inside = wordings[id].text
                             let (part, similarity) = Anchor.closestPassage(to: quote, in: inside, floor: Self.suggestionFloor)
                             guard let part else { continue }
                             // Checked like any wording: the figures of the part of the wording it quotes, and
@@ -376,7 +377,7 @@ struct ClaimMatcher {
                     || (containing[proposal.match.claim]?.contains(passage.claim) ?? false) && passage.span.start <= span.start && span.end <= passage.span.end
             }
         }
-        return SourceMatches(matches: select(compete(proposals), sentences: sentences), candidates: candidates, suggestions: suggestions)
+        return SourceMatches(matches: select(compete(proposals), in: source.text), candidates: candidates, suggestions: suggestions)
     }
 
     /// How much of a claim's own words a method compares: a wording, then a figure or paraphrase, then a statement.
@@ -444,7 +445,7 @@ struct ClaimMatcher {
     /// close to a wording (the fullest comparison with the reference), then found
     /// by a figure or a paraphrase, then by its statement alone; then the higher
     /// score, or, between scores within 0.05, the longer passage (the fuller quotation).
-    private func select(_ found: [AutoMatch], sentences: [TextSpan]) -> [AutoMatch] {
+    private func select(_ found: [AutoMatch], in text: SourceText) -> [AutoMatch] {
         func isBetter(_ a: AutoMatch, _ b: AutoMatch) -> Bool {
             let byWords = (Self.methodRank(a.method), Self.methodRank(b.method))
             if byWords.0 != byWords.1 { return byWords.0 > byWords.1 }
@@ -456,7 +457,7 @@ struct ClaimMatcher {
             return (a.span.start, a.claim, a.method.rawValue) < (b.span.start, b.claim, b.method.rawValue)
         }
         // One match per claim and sentence: a sentence saying it once is one appearance.
-        func sentence(_ span: TextSpan) -> Int? { sentences.firstIndex { $0.start <= span.start && span.start < $0.end } }
+        func sentence(_ span: TextSpan) -> Int? { text.sentenceIndex(at: span.start) }
         var kept: [AutoMatch] = []
         for match in found.sorted(by: isBetter) {
             let overlapsSameClaim = kept.contains {
@@ -530,8 +531,8 @@ struct ClaimMatcher {
     }
 
     /// The part of a sentence from the first to the last of `words` it contains.
-    private static func covering(words: [String: Double], in text: [Unicode.Scalar], offset: Int) -> TextSpan? {
-        let hits = WordToken.all(in: text).filter { words[stem($0.key)] != nil }
+    private static func covering(words: [String], in text: [Unicode.Scalar], offset: Int) -> TextSpan? {
+        let hits = WordToken.all(in: text).filter { words.contains(stem($0.key)) }
         guard let first = hits.first, let last = hits.last else { return nil }
         return TextSpan(start: offset + first.start, end: offset + last.end)
     }
@@ -584,7 +585,6 @@ private struct Paragraph {
 struct FigureValue: Hashable, Sendable {
     var value: Double
     var currency: String?
-    var unit: String?
     /// Every word of the unit, singular, synonyms made one: "100,000 times even after" counts times.
     var unitWords: Set<String> = []
 
@@ -595,10 +595,8 @@ struct FigureValue: Hashable, Sendable {
         value = figure.value
         if figure.currency == nil, let unit, let symbol = Self.currencyWords[unit] {
             currency = symbol
-            self.unit = nil
         } else {
             currency = figure.currency == "US$" ? "$" : figure.currency
-            self.unit = unit
             let words = unitWords ?? [unit].compactMap { $0 }
             self.unitWords = Set(words.map { ClaimMatcher.unitSynonyms[$0] ?? $0 })
         }
