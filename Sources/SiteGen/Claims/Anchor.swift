@@ -4,6 +4,9 @@ public struct TextSpan: Hashable, Sendable, Comparable {
     public var end: Int
 
     public static func < (a: TextSpan, b: TextSpan) -> Bool { (a.start, a.end) < (b.start, b.end) }
+
+    /// Whether `other` lies wholly inside this span.
+    func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
 }
 
 /// A text with its folded form, for matching quotes the way SPEC §4 allows:
@@ -16,8 +19,10 @@ struct FoldedText {
     /// the extra last element is `original.count`.
     let origin: [Int]
 
-    init(_ text: String) {
-        original = Array(text.unicodeScalars)
+    init(_ text: String) { self.init(scalars: Array(text.unicodeScalars)) }
+
+    init(scalars original: [Unicode.Scalar]) {
+        self.original = original
         var folded: [Unicode.Scalar] = []
         var origin: [Int] = []
         folded.reserveCapacity(original.count)

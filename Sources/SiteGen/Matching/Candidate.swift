@@ -29,22 +29,22 @@ struct CandidateExtractor {
     /// Quotations shorter than this many words are phrases ("industrial-scale"), not quotes.
     static let minimumQuoteWords = 4
 
-    func candidates(in source: Source) -> [Candidate] {
+    func candidates(in source: Source) -> [Candidate] { candidates(in: source, blocks: BlockWords.all(in: source.text)) }
+
+    /// The candidates of `source`, whose blocks are already read.
+    func candidates(in source: Source, blocks: [BlockWords]) -> [Candidate] {
         let text = source.text
         let sentences = text.sentences
-        let sourceScalars = Array(text.string.unicodeScalars)
         var found: [Candidate] = []
-        for (index, block) in text.blocks.enumerated() {
-            let base = text.blockStarts[index]
-            let blockText = block.text
-            let scalars = Array(blockText.unicodeScalars)
-            let blockSpan = TextSpan(start: base, end: base + scalars.count)
+        for block in blocks {
+            let (base, scalars, tokens) = (block.start, block.scalars, block.tokens)
+            let blockSpan = block.span
             func sentence(around span: TextSpan) -> TextSpan {
-                if block.kind == .embed { return blockSpan }
-                return text.sentenceIndex(at: span.start).map { sentences[$0] } ?? blockSpan
+                if block.block.kind == .embed { return blockSpan }
+                // A sentence of this block; an offset between sentences could find the next block's.
+                return text.sentenceIndex(at: span.start).map { sentences[$0] }.flatMap { blockSpan.contains($0) ? $0 : nil } ?? blockSpan
             }
-            let tokens = WordToken.all(in: scalars)
-            for (figure, located) in Figure.located(in: scalars) {
+            for (figure, located) in block.figures {
                 let (start, end) = (located.start, located.end)
                 let (qualifier, qualifierStart) = Self.hedge(endingAt: start, tokens: tokens, scalars: scalars)
                 let (unit, unitEnd) = Self.unit(startingAt: end, tokens: tokens, scalars: scalars)
@@ -54,7 +54,7 @@ struct CandidateExtractor {
                 found.append(Candidate(kind: .figure, source: source.id, span: span, text: Self.string(scalars, span, base),
                                        sentence: sentence(around: span), figure: figure, qualifier: qualifier, unit: unit))
             }
-            if block.kind == .embed, let post = Self.embeddedPost(scalars) {
+            if block.block.kind == .embed, let post = Self.embeddedPost(scalars) {
                 let span = TextSpan(start: base + post.text.start, end: base + post.text.end)
                 found.append(Candidate(kind: .quotation, source: source.id, span: span, text: Self.string(scalars, span, base),
                                        sentence: blockSpan, speaker: post.speaker))
@@ -64,7 +64,7 @@ struct CandidateExtractor {
                 let span = TextSpan(start: base + quoted.start, end: base + quoted.end)
                 let around = sentence(around: span)
                 found.append(Candidate(kind: .quotation, source: source.id, span: span, text: Self.string(scalars, span, base),
-                                       sentence: around, speaker: speaker(of: span, in: around, source: source, scalars: sourceScalars)))
+                                       sentence: around, speaker: speaker(of: span, in: around, source: source, block: block)))
             }
         }
         return found.sorted { $0.span < $1.span }
@@ -161,8 +161,8 @@ struct CandidateExtractor {
     /// The speaker the sentence names for a quotation: the entity mentioned
     /// nearest to it outside the quotation marks, or "the company" and the like
     /// as written. Nil when the sentence names nobody.
-    func speaker(of quote: TextSpan, in sentence: TextSpan, source: Source, scalars: [Unicode.Scalar]) -> String? {
-        let text = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+    func speaker(of quote: TextSpan, in sentence: TextSpan, source: Source, block: BlockWords) -> String? {
+        let text = String(String.UnicodeScalarView(block.scalars[(sentence.start - block.start)..<(sentence.end - block.start)]))
         let outside = mentions.mentions(in: text, source: source.id).filter { mention in
             let start = sentence.start + mention.span.start
             return start + (mention.span.end - mention.span.start) <= quote.start - 1 || start >= quote.end + 1

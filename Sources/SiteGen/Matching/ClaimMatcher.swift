@@ -114,6 +114,8 @@ struct ClaimMatcher {
     /// A match with what competition needs to know about it.
     private struct Proposal {
         var match: AutoMatch
+        /// The matched claim's position in `claims`.
+        var claim: Int
         /// How far a misreported figure is from the claim's, as a share of it; nil when the figures agree.
         var figureGap: Double?
 
@@ -135,6 +137,8 @@ struct ClaimMatcher {
     }
 
     private let claims: [ResolvedClaim]
+    /// Each claim's id, by position.
+    private let claimIDs: [String]
     private let extractor: CandidateExtractor
     private let identities: IdentityFinder
     private let evidence: EvidenceIndex
@@ -156,6 +160,7 @@ struct ClaimMatcher {
     /// `sources` are every source of the site: how common a word is is measured over them all.
     init(claims: [ResolvedClaim], entities: [Entity], sources: [Source]) {
         self.claims = claims
+        claimIDs = claims.map(\.id)
         widest = claims.compactMap(\.claim.tolerance).max() ?? 0
         var identities = IdentityFinder(entities: entities)
         extractor = CandidateExtractor(mentions: identities.mentions)
@@ -222,24 +227,27 @@ struct ClaimMatcher {
     /// a claim curated here is not matched here again, and no automatic match
     /// takes a curated passage. `rejected` claims were ruled out here by a curator.
     func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = []) -> SourceMatches {
-        let scalars = Array(source.text.string.unicodeScalars)
-        let candidates = extractor.candidates(in: source)
+        let blocks = BlockWords.all(in: source.text)
+        let candidates = extractor.candidates(in: source, blocks: blocks)
         var proposals: [Proposal] = []
         var suggestions: [Int: (claim: String, score: Double)] = [:]
         let sentences = source.text.sentences
         var firstSentence = 0
 
-        for (index, block) in source.text.blocks.enumerated() {
-            let start = source.text.blockStarts[index]
-            let blockText = block.text
-            let blockEnd = start + blockText.unicodeScalars.count
+        var nextCandidate = 0
+        for block in blocks {
+            let (start, blockEnd) = (block.start, block.span.end)
+            // The block's candidates, in order: they follow the previous block's.
+            while nextCandidate < candidates.count, candidates[nextCandidate].span.start < start { nextCandidate += 1 }
+            var endCandidate = nextCandidate
+            while endCandidate < candidates.count, candidates[endCandidate].span.start < blockEnd { endCandidate += 1 }
+            let blockCandidates = candidates[nextCandidate..<endCandidate]
             // The block's sentences, in order: they follow the previous block's.
             while firstSentence < sentences.count, sentences[firstSentence].start < start { firstSentence += 1 }
             var endSentence = firstSentence
             while endSentence < sentences.count, sentences[endSentence].start < blockEnd { endSentence += 1 }
             let blockSentences = firstSentence..<endSentence
             guard !blockSentences.isEmpty else { continue }
-            let blockCandidates = candidates.filter { $0.span.start >= start && $0.span.start < blockEnd }
 
             // Each sentence's best claims; each claim is then looked for around the sentences that named it.
             var windows: [Int: ClosedRange<Int>] = [:]
@@ -253,13 +261,13 @@ struct ClaimMatcher {
                         scores[entry.claim, default: 0] += Self.figureEvidence
                     }
                 }
-                for claim in EvidenceIndex.best(scores.filter { !rejected.contains(claims[$0.key].id) }) {
+                for claim in EvidenceIndex.best(scores.filter { $0.value >= evidence.leastEvidence && !rejected.contains(claimIDs[$0.key]) }) {
                     let local = sentence - firstSentence
                     windows[claim] = windows[claim].map { min($0.lowerBound, local)...max($0.upperBound, local) } ?? local...local
                 }
             }
             guard !windows.isEmpty else { continue }
-            let paragraph = Paragraph(text: blockText, start: start, sentences: Array(sentences[blockSentences]), names: identities)
+            let paragraph = Paragraph(block, sentences: Array(sentences[blockSentences]), names: identities)
             for (claim, named) in windows.sorted(by: { $0.key < $1.key }) {
                 // The sentences that named the claim and one on either side: a quotation may run over three.
                 let around = max(0, named.lowerBound - 1)...min(paragraph.sentences.count - 1, named.upperBound + 1)
@@ -270,10 +278,10 @@ struct ClaimMatcher {
                            figures fit: FigureFit, identity: IdentityCheck, wordsIdentify: Bool = false, candidate: Candidate? = nil) {
                     guard fit.isAcceptable(identity: identity, wordsIdentify: wordsIdentify) else { return }
                     if score >= threshold {
-                        proposals.append(Proposal(match: AutoMatch(claim: claims[claim].id, source: source.id, span: span, score: score, method: method),
-                                                  figureGap: fit.gap))
+                        proposals.append(Proposal(match: AutoMatch(claim: claimIDs[claim], source: source.id, span: span, score: score, method: method),
+                                                  claim: claim, figureGap: fit.gap))
                     } else if score >= Self.suggestionFloor, let candidate {
-                        if (suggestions[candidate.span.start]?.score ?? 0) < score { suggestions[candidate.span.start] = (claims[claim].id, score) }
+                        if (suggestions[candidate.span.start]?.score ?? 0) < score { suggestions[candidate.span.start] = (claimIDs[claim], score) }
                     }
                 }
                 let tolerance = claims[claim].claim.tolerance ?? 0
@@ -296,7 +304,7 @@ struct ClaimMatcher {
                     // Close but not close enough: a paraphrase, if it shares at least two word pairs with the
                     // wording and its sentence also says what the statement says.
                     if similarity < thresholds.wording, !isQuote,
-                       Self.wordPairs(Self.keys(paragraph.folded.string(found))).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
+                       Self.wordPairs(paragraph.keys(in: span)).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
                         let statement = statementScore(claim, around.words)
                         // A paraphrase is too loose to tell a misreported figure from another one.
                         guard fit.gap == nil else { continue }
@@ -312,7 +320,7 @@ struct ClaimMatcher {
                         guard score >= Self.suggestionFloor else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
                         guard fit.gap == nil else { continue }
-                        let text = Array(scalars[sentence.span.start..<sentence.span.end])
+                        let text = Array(block.scalars[(sentence.span.start - start)..<(sentence.span.end - start)])
                         offer(Self.covering(words: statementWeights[claim].map(\.word), in: text, offset: sentence.span.start) ?? sentence.span, score, .statement,
                               threshold: thresholds.statement, figures: fit,
                               identity: identities.check(statementIdentity[claim], rivals: rivalEntities[claim], in: paragraph.names, within: paragraph.local(sentence.span)))
@@ -407,12 +415,11 @@ struct ClaimMatcher {
     /// different things may share a passage. A match by statement alone knocks
     /// out nothing: one sentence can say what two statements say.
     private func compete(_ proposals: [Proposal]) -> [AutoMatch] {
-        let index = Dictionary(claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return proposals.filter { proposal in
+        proposals.filter { proposal in
             !proposals.contains { other in
-                other.match.claim != proposal.match.claim && other.match.method != .statement
+                other.claim != proposal.claim && other.match.method != .statement
                     && Self.overlapsMostly(other.match.span, proposal.match.span) && other.fitsBetter(than: proposal)
-                    && areRivals(index[other.match.claim]!, index[proposal.match.claim]!)
+                    && areRivals(other.claim, proposal.claim)
             }
         }.map(\.match)
     }
@@ -550,20 +557,27 @@ private struct Paragraph {
     let folded: FoldedText
     let sentences: [Sentence]
     let names: NamedText
+    /// The block's words, with offsets into the paragraph.
+    private let tokens: [WordToken]
     private let figureSpans: [(figure: FigureValue, span: TextSpan)]
 
-    init(text: String, start: Int, sentences: [TextSpan], names finder: IdentityFinder) {
-        self.start = start
-        folded = FoldedText(text)
-        let scalars = folded.original
-        // One pass over the words serves the sentences' words, the names and the figures' units.
-        let tokens = WordToken.all(in: scalars)
+    init(_ block: BlockWords, sentences: [TextSpan], names finder: IdentityFinder) {
+        start = block.start
+        folded = FoldedText(scalars: block.scalars)
+        let tokens = block.tokens
+        self.tokens = tokens
+        // The block's words serve the sentences' words, the names and the figures' units.
+        var next = 0
         self.sentences = sentences.map { span in
-            let local = (span.start - start, span.end - start)
-            return Sentence(span: span, words: Set(ClaimMatcher.contentWords(keys: tokens.filter { $0.start >= local.0 && $0.end <= local.1 }.map(\.key))))
+            let local = (span.start - block.start, span.end - block.start)
+            while next < tokens.count, tokens[next].start < local.0 { next += 1 }
+            var keys: [String] = []
+            while next < tokens.count, tokens[next].end <= local.1 { keys.append(tokens[next].key); next += 1 }
+            return Sentence(span: span, words: Set(ClaimMatcher.contentWords(keys: keys)))
         }
         names = finder.names(in: folded, tokens: tokens)
-        figureSpans = FigureValue.located(in: scalars, tokens: tokens).map { ($0.figure, TextSpan(start: start + $0.span.start, end: start + $0.span.end)) }
+        figureSpans = FigureValue.located(block.figures, in: block.scalars, tokens: tokens)
+            .map { ($0.figure, TextSpan(start: block.start + $0.span.start, end: block.start + $0.span.end)) }
     }
 
     /// The sentence holding `offset`, or the whole paragraph.
@@ -575,6 +589,14 @@ private struct Paragraph {
     /// The figures inside `span`.
     func figures(in span: TextSpan) -> [FigureValue] {
         figureSpans.filter { $0.span.start >= span.start && $0.span.end <= span.end }.map(\.figure)
+    }
+
+    /// The keys of the words wholly inside `span`.
+    func keys(in span: TextSpan) -> [String] {
+        let local = self.local(span)
+        var low = 0, high = tokens.count
+        while low < high { let mid = (low + high) / 2; if tokens[mid].start < local.start { low = mid + 1 } else { high = mid } }
+        return tokens[low...].prefix { $0.end <= local.end }.map(\.key)
     }
 
     /// `span` as offsets into the paragraph.
@@ -609,7 +631,13 @@ struct FigureValue: Hashable, Sendable {
     }
 
     static func located(in scalars: [Unicode.Scalar], tokens: [WordToken]) -> [(figure: FigureValue, span: TextSpan)] {
-        Figure.located(in: scalars).map { figure, span in
+        located(Figure.located(in: scalars), in: scalars, tokens: tokens)
+    }
+
+    /// `figures`, found in `scalars`, with their units.
+    static func located(_ figures: [(figure: Figure, span: TextSpan)], in scalars: [Unicode.Scalar],
+                        tokens: [WordToken]) -> [(figure: FigureValue, span: TextSpan)] {
+        figures.map { figure, span in
             let words = CandidateExtractor.unitWords(startingAt: span.end, tokens: tokens, scalars: scalars).map { CandidateExtractor.singular($0.key) }
             return (FigureValue(figure, unit: words.last, unitWords: words), span)
         }

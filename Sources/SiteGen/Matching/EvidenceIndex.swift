@@ -19,6 +19,10 @@ struct EvidenceIndex: Sendable {
     static func claimCap(claims: Int) -> Int { max(12, claims / 50) }
     /// How many claims a sentence keeps.
     static let candidatesPerSentence = 5
+    /// The least evidence that sends a sentence to a claim, as a share of the weight of a term
+    /// found in one sentence only: one somewhat rare word is not enough, a name, a code, a
+    /// figure or two rare words are. Relative, so that it means the same in 300 sentences as in 300,000.
+    static let leastEvidenceShare = 0.6
 
     /// Every word of every claim text, numbered; pairs are numbered after them.
     private let vocabulary: [String: Int32]
@@ -29,6 +33,8 @@ struct EvidenceIndex: Sendable {
     private let postings: [[Int32]]
     /// The terms of each sentence of each source, kept from counting them so matching need not read the words again.
     private let sentenceTerms: [String: [[Int32]]]
+    /// The least evidence a sentence needs for a claim (`leastEvidenceShare`).
+    let leastEvidence: Double
 
     init(claimTexts: [[String]], sources: [Source]) {
         var vocabulary: [String: Int32] = [:]
@@ -83,6 +89,7 @@ struct EvidenceIndex: Sendable {
         }
         self.sentenceTerms = sentenceTerms
         let total = Double(max(documents, 1))
+        leastEvidence = Self.leastEvidenceShare * (log(total) + 1)
         let common = max(Double(Self.commonFloor), Self.commonShare * total)
         let cap = Self.claimCap(claims: claimTexts.count)
         var weights: [Double] = []
