@@ -178,7 +178,7 @@ final class CompetingClaimsTests: XCTestCase {
     }
 }
 
-/// edlib's bit-vector search against the dynamic program it replaced.
+/// The bit-vector searches (edlib's and our own) against the dynamic program they replaced, and against each other.
 final class ApproximateSearchTests: XCTestCase {
     /// Sellers' semi-global edit distance: the fewest edits of `pattern` against any substring of `text`.
     private func sellers(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Int {
@@ -220,6 +220,34 @@ final class ApproximateSearchTests: XCTestCase {
             XCTAssertEqual(WordDiff.editDistance(pattern, Array(text[found.start..<found.end])), found.edits,
                            "round \(round): the span edlib reports has the edits it reports")
         }
+    }
+
+    /// The bit-vector search written here and edlib report the same occurrence (start, end, edits)
+    /// on random patterns of 1 to 200 bytes (one to four 64-row blocks), small alphabets that make
+    /// many ties, with and without a bound on edits.
+    func testOwnBitVectorSearchReportsWhatEdlibReports() {
+        var generator = SplitMix(seed: 41)
+        var compared = 0
+        for round in 0..<3000 {
+            let alphabet = UInt64([2, 4, 9, 26][round % 4])
+            let pattern = (0..<Int(generator.next() % 200 + 1)).map { _ in UInt8(generator.next() % alphabet) }
+            var text = (0..<Int(generator.next() % 400 + 1)).map { _ in UInt8(generator.next() % alphabet) }
+            if round % 2 == 0, text.count > pattern.count {
+                var planted = pattern
+                for _ in 0..<Int(generator.next() % 6) { planted[Int(generator.next() % UInt64(planted.count))] = UInt8(generator.next() % alphabet) }
+                let at = Int(generator.next() % UInt64(text.count - pattern.count))
+                text.replaceSubrange(at..<(at + planted.count), with: planted)
+            }
+            let limit: Int? = round % 3 == 0 ? nil : Int(generator.next() % UInt64(pattern.count + 1))
+            // A slice that does not start at 0, as a window of a paragraph is.
+            let padded = [UInt8](repeating: 250, count: 7) + text
+            let window = padded[7...]
+            let own = ApproximateSearch.align(pattern, window, maxEdits: limit, engine: .bitVector)
+            let edlib = ApproximateSearch.align(pattern, window, maxEdits: limit, engine: .edlib)
+            XCTAssertEqual(own, edlib, "round \(round): pattern \(pattern.count), text \(text.count), limit \(String(describing: limit))")
+            if own != nil { compared += 1 }
+        }
+        XCTAssertGreaterThan(compared, 1500, "most rounds find an occurrence, so positions are compared")
     }
 
     func testABoundOnEditsStopsTheSearch() {

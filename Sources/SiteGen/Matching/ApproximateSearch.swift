@@ -9,23 +9,97 @@ struct ApproximateOccurrence: Equatable, Sendable {
     var edits: Int
 }
 
-/// Infix approximate search: Myers' bit-vector algorithm as edlib implements it
-/// (`EDLIB_MODE_HW`: gaps before and after the pattern are free), O(text ×
-/// pattern ÷ 64). Every call into edlib is in this file.
+/// Infix approximate search with Myers' bit-vector algorithm (gaps before and
+/// after the pattern are free), O(text × pattern ÷ 64). Every call into edlib
+/// is in this file.
 ///
-/// edlib compares bytes, and its alphabet holds at most 256 symbols. Folded
-/// text is Unicode, so each call renumbers the scalars: every distinct scalar
-/// of the pattern gets its own code and every other scalar of the text one
-/// shared code. Text scalars are only ever compared with pattern scalars, so
-/// the shared code changes no distance. A pattern with more than 255 distinct
-/// scalars cannot be coded and is reported as not found.
+/// Both searches compare bytes. Folded text is Unicode, so scalars are
+/// renumbered first: every distinct scalar of the pattern gets its own code
+/// and every other scalar of the text one shared code (or, for a text coded
+/// once for many patterns, every distinct scalar of the text its own code and
+/// the pattern's others one shared code). Text scalars are only ever compared
+/// with pattern scalars, so a shared code changes no distance. A pattern with
+/// more than 255 distinct scalars cannot be coded and is reported as not found.
+///
+/// Patterns of up to 256 scalars, nearly every wording and name, are searched
+/// by `BitVectorMyers` below; longer ones by edlib (`EDLIB_MODE_HW`). edlib
+/// does the same search, but sets up each call (alphabet, equality table, bit
+/// masks, a reverse pass for every end location) at a cost ten times that of
+/// the search itself on a 50-scalar wording in a 250-scalar window: 6.7 s of
+/// the 15 s of CPU the match step took on 10,000 articles (docs/matching.md).
+/// The tests check that both give the same occurrences.
 enum ApproximateSearch {
     /// The best occurrence of `pattern` in `text` with at most `maxEdits` edits
     /// (nil: any number); of several equally good ones, the first.
     static func best(_ pattern: [Unicode.Scalar], in text: [Unicode.Scalar], maxEdits: Int? = nil) -> ApproximateOccurrence? {
         guard !pattern.isEmpty, !text.isEmpty, let (query, target) = encode(pattern, text) else { return nil }
-        let limit = maxEdits.map { min($0, pattern.count) } ?? -1
-        let config = edlibNewAlignConfig(Int32(limit), EDLIB_MODE_HW, EDLIB_TASK_LOC, nil, 0)
+        return align(query, target[...], maxEdits: maxEdits)
+    }
+
+    /// The same search in part of a text coded once for many patterns.
+    static func best(_ pattern: [Unicode.Scalar], in text: CodedText, range: Range<Int>, maxEdits: Int? = nil) -> ApproximateOccurrence? {
+        guard !pattern.isEmpty, !range.isEmpty else { return nil }
+        return align(text.code(pattern), text.codes[range], maxEdits: maxEdits)
+    }
+
+    /// A text coded once, so that many patterns can be looked for in it: every distinct scalar
+    /// gets its own code, and a pattern's scalars that the text lacks share the one code left.
+    struct CodedText: Sendable {
+        private let ascii: [Int16]
+        private let others: [Unicode.Scalar: UInt8]
+        let codes: [UInt8]
+        private static let absent: UInt8 = 255
+
+        /// Nil when the text has more than 255 distinct scalars.
+        init?(_ text: [Unicode.Scalar]) {
+            var ascii = [Int16](repeating: -1, count: 128)
+            var others: [Unicode.Scalar: UInt8] = [:]
+            var next: Int16 = 0
+            var codes: [UInt8] = []
+            codes.reserveCapacity(text.count)
+            for scalar in text {
+                if scalar.value < 128 {
+                    if ascii[Int(scalar.value)] < 0 {
+                        guard next < 255 else { return nil }
+                        ascii[Int(scalar.value)] = next
+                        next += 1
+                    }
+                    codes.append(UInt8(ascii[Int(scalar.value)]))
+                } else if let code = others[scalar] {
+                    codes.append(code)
+                } else {
+                    guard next < 255 else { return nil }
+                    others[scalar] = UInt8(next)
+                    codes.append(UInt8(next))
+                    next += 1
+                }
+            }
+            (self.ascii, self.others, self.codes) = (ascii, others, codes)
+        }
+
+        func code(_ pattern: [Unicode.Scalar]) -> [UInt8] {
+            pattern.map { scalar in
+                if scalar.value < 128 { let code = ascii[Int(scalar.value)]; return code >= 0 ? UInt8(code) : Self.absent }
+                return others[scalar] ?? Self.absent
+            }
+        }
+    }
+
+    /// Which implementation searches; `automatic` picks by pattern length. Tests set the others.
+    enum Engine { case automatic, edlib, bitVector }
+
+    static func align(_ query: [UInt8], _ target: ArraySlice<UInt8>, maxEdits: Int?, engine: Engine = .automatic) -> ApproximateOccurrence? {
+        guard !query.isEmpty, !target.isEmpty else { return nil }
+        let limit = maxEdits.map { min($0, query.count) }
+        let useOwn = engine == .bitVector || (engine == .automatic && query.count <= BitVectorMyers.maxPattern)
+        let found = useOwn ? BitVectorMyers(query).best(in: target, maxEdits: limit) : edlib(query, target, maxEdits: limit)
+        // An occurrence made of insertions only is empty.
+        guard let found, found.end > found.start else { return nil }
+        return found
+    }
+
+    private static func edlib(_ query: [UInt8], _ target: ArraySlice<UInt8>, maxEdits: Int?) -> ApproximateOccurrence? {
+        let config = edlibNewAlignConfig(Int32(maxEdits ?? -1), EDLIB_MODE_HW, EDLIB_TASK_LOC, nil, 0)
         let result = query.withUnsafeBufferPointer { q in
             target.withUnsafeBufferPointer { t in
                 q.withMemoryRebound(to: CChar.self) { q in
@@ -38,10 +112,8 @@ enum ApproximateSearch {
         defer { edlibFreeAlignResult(result) }
         guard result.status == EDLIB_STATUS_OK, result.editDistance >= 0, result.numLocations > 0,
               let ends = result.endLocations, let starts = result.startLocations else { return nil }
-        // edlib's locations are inclusive; an occurrence made of insertions only is empty.
-        let start = Int(starts[0]), end = Int(ends[0]) + 1
-        guard end > start else { return nil }
-        return ApproximateOccurrence(start: start, end: end, edits: Int(result.editDistance))
+        // edlib's locations are inclusive.
+        return ApproximateOccurrence(start: Int(starts[0]), end: Int(ends[0]) + 1, edits: Int(result.editDistance))
     }
 
     /// The pattern and text as byte codes, or nil when the pattern has too many distinct scalars.
@@ -66,5 +138,107 @@ enum ApproximateSearch {
             return others[scalar] ?? other
         }
         return (query, target)
+    }
+}
+
+/// Myers' bit-vector edit distance, as Hyyrö laid it out for patterns longer
+/// than a machine word: the pattern is cut into 64-row blocks, and each text
+/// byte advances every block by a few word operations, the carry of one block
+/// (its bottom row's horizontal difference) feeding the next. It reports what
+/// edlib reports: the first end with the fewest edits, and the start found by
+/// a second pass over the reversed pattern and text, in which gaps after the
+/// pattern are free and the last best end is taken (so that an occurrence does
+/// not open with insertions where substitutions do).
+struct BitVectorMyers {
+    /// Longer patterns go to edlib, whose band (only the blocks that can still reach `maxEdits`
+    /// are computed) pays for its setup there.
+    static let maxPattern = 256
+    private let masks: [UInt64]
+    private let reversedMasks: [UInt64]
+    private let length: Int
+    private let blocks: Int
+
+    init(_ pattern: [UInt8]) {
+        precondition(!pattern.isEmpty && pattern.count <= Self.maxPattern)
+        let blocks = (pattern.count + 63) / 64
+        var masks = [UInt64](repeating: 0, count: 256 * blocks), reversed = masks
+        for (index, code) in pattern.enumerated() {
+            let back = pattern.count - 1 - index
+            masks[Int(code) * blocks + index / 64] |= 1 << UInt64(index % 64)
+            reversed[Int(code) * blocks + back / 64] |= 1 << UInt64(back % 64)
+        }
+        (self.masks, reversedMasks, length, self.blocks) = (masks, reversed, pattern.count, blocks)
+    }
+
+    func best(in text: ArraySlice<UInt8>, maxEdits: Int?) -> ApproximateOccurrence? {
+        let limit = maxEdits ?? length
+        return text.withUnsafeBufferPointer { text -> ApproximateOccurrence? in
+            // Forward: a gap before the pattern is free, so every column starts at row 0 with 0 edits.
+            var lowest = Int.max, firstEnd = -1
+            scan(text, count: text.count, masks: masks) { column, score in
+                if score < lowest { (lowest, firstEnd) = (score, column) }
+            }
+            guard lowest <= limit, firstEnd >= 0 else { return nil }
+            // Backward from that end: the reversed text up to it, a gap before the (reversed) pattern paid
+            // for. Column j of that pass costs at least j + 1 − length edits, so no column past
+            // length + lowest − 1 can have the lowest score: the pass stops there.
+            var lastBest = -1
+            scan(text, count: min(firstEnd + 1, length + lowest), backFrom: firstEnd, masks: reversedMasks) { column, score in
+                if score == lowest { lastBest = column }
+            }
+            guard lastBest >= 0 else { return nil }
+            return ApproximateOccurrence(start: firstEnd - lastBest, end: firstEnd + 1, edits: lowest)
+        }
+    }
+
+    /// Runs the recurrence over `count` bytes of `text`: the first ones, or with `backFrom`, the ones
+    /// from there down (with row 0 costing one more per column), reporting each column's score in the
+    /// pattern's last row. A block's vertical differences are `positive` and `negative` bits;
+    /// `carry` is the horizontal difference (−1, 0, +1) passed from a block's bottom row to the next.
+    @inline(__always)
+    private func scan(_ text: UnsafeBufferPointer<UInt8>, count: Int, backFrom end: Int? = nil, masks: [UInt64], _ report: (Int, Int) -> Void) {
+        let firstCarry = end == nil ? 0 : 1
+        let lastRow: UInt64 = 1 << UInt64((length - 1) % 64)
+        var score = length
+        masks.withUnsafeBufferPointer { masks in
+            if blocks == 1 {
+                var (positive, negative): (UInt64, UInt64) = (~0, 0)
+                for column in 0..<count {
+                    let code = Int(text[end.map { $0 - column } ?? column])
+                    score += Self.advance(&positive, &negative, masks[code], carry: firstCarry, bottom: lastRow)
+                    report(column, score)
+                }
+                return
+            }
+            var positive = [UInt64](repeating: ~0, count: blocks), negative = [UInt64](repeating: 0, count: blocks)
+            for column in 0..<count {
+                let row = Int(text[end.map { $0 - column } ?? column]) * blocks
+                var carry = firstCarry
+                for block in 0..<blocks {
+                    carry = Self.advance(&positive[block], &negative[block], masks[row + block], carry: carry,
+                                         bottom: block == blocks - 1 ? lastRow : 1 << 63)
+                }
+                score += carry
+                report(column, score)
+            }
+        }
+    }
+
+    /// One block, one column: Hyyrö's step. Returns the horizontal difference at row `bottom`.
+    @inline(__always)
+    private static func advance(_ positive: inout UInt64, _ negative: inout UInt64, _ matches: UInt64, carry: Int, bottom: UInt64) -> Int {
+        let (pv, mv) = (positive, negative)
+        let carriesMinus: UInt64 = carry < 0 ? 1 : 0
+        let vertical = matches | mv
+        let equal = matches | carriesMinus
+        let horizontal = (((equal & pv) &+ pv) ^ pv) | equal
+        var up = mv | ~(horizontal | pv)
+        var down = pv & horizontal
+        let carryOut = up & bottom != 0 ? 1 : down & bottom != 0 ? -1 : 0
+        up = up << 1 | (carry > 0 ? 1 : 0)
+        down = down << 1 | carriesMinus
+        positive = down | ~(vertical | up)
+        negative = up & vertical
+        return carryOut
     }
 }

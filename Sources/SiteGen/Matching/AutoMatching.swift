@@ -34,19 +34,22 @@ struct AutoMatching {
         var rejected: [String: Set<String>] = [:]
         for claim in site.claims { for source in claim.claim.notIn { rejected[source.id, default: []].insert(claim.id) } }
         let unlisted = Set(Self.unlisted(site).map(\.id))
-        let sources = site.sources
+        let (sources, claims) = (site.sources, site.claims)
+        // Each source's matches, compared with their claims' references on every core.
         let results = Parallel.map(sources) { source in
-            matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
-        }
-        for (source, result) in zip(sources, results) {
+            let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
+            guard !result.matches.isEmpty else { return (result, [(Int, ResolvedAppearance)]()) }
             let text = FoldedText(source.text.string)
-            for match in result.matches {
-                guard let position = index[match.claim] else { continue }
-                let claim = site.claims[position]
+            let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in
+                guard let position = index[match.claim] else { return nil }
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)
-                site.claims[position].appearances.append(resolver.compare(quote, with: claim.reference, claim: claim.claim, attributedTo: nil,
-                                                                          note: nil, match: .auto, score: match.score))
+                return (position, resolver.compare(quote, with: claims[position].reference, claim: claims[position].claim, attributedTo: nil,
+                                                   note: nil, match: .auto, score: match.score))
             }
+            return (result, appearances)
+        }
+        for (source, (result, appearances)) in zip(sources, results) {
+            for (position, appearance) in appearances { site.claims[position].appearances.append(appearance) }
             guard unlisted.contains(source.id) else { continue }
             for candidate in result.candidates
             where !result.matches.contains(where: { $0.span.start < candidate.span.end && $0.span.end > candidate.span.start }) {

@@ -75,7 +75,8 @@ struct IdentityFinder: Sendable {
 
     /// The entities and codes a paragraph names, found once for every claim it is checked against.
     func names(in text: FoldedText, tokens: [WordToken]) -> NamedText {
-        NamedText(text: text, mentions: mentions.mentions(in: text.original, tokens: tokens, source: ""), codes: tokens.filter(Self.isCode))
+        NamedText(text: text, mentions: mentions.mentions(in: text.original, tokens: tokens, source: ""), codes: tokens.filter(Self.isCode),
+                  coded: ApproximateSearch.CodedText(text.folded))
     }
 
     /// Whether the passage `range` (offsets into the paragraph) names what the claim names.
@@ -94,7 +95,9 @@ struct IdentityFinder: Sendable {
             let misspelt = (spellings[entity] ?? []).contains { spelling in
                 let text = paragraph.text.folded
                 let edits = max(1, spelling.count / 6)
-                guard let found = ApproximateSearch.best(spelling, in: Array(text[folded]), maxEdits: edits) else { return false }
+                let occurrence = paragraph.coded.map { ApproximateSearch.best(spelling, in: $0, range: folded, maxEdits: edits) }
+                    ?? ApproximateSearch.best(spelling, in: Array(text[folded]), maxEdits: edits)
+                guard let found = occurrence else { return false }
                 // The whole words around the occurrence must be the near spelling, not a word that holds it.
                 var (first, last) = (folded.lowerBound + found.start, folded.lowerBound + found.end)
                 while first > 0, text[first - 1].isWordScalar { first -= 1 }
@@ -139,4 +142,6 @@ struct NamedText {
     let text: FoldedText
     let mentions: [EntityMention]
     let codes: [WordToken]
+    /// `text.folded` coded once for the approximate searches made in it (nil: too many distinct scalars).
+    let coded: ApproximateSearch.CodedText?
 }

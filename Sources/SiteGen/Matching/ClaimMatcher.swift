@@ -146,6 +146,8 @@ struct ClaimMatcher {
     private var wordingsOfClaim: [[Int]]
     private var figures: [FigureEntry] = []
     private var statementWeights: [[(word: String, weight: Double)]] = []
+    /// The same words as a set, for finding them in a sentence.
+    private var statementWords: [Set<String>] = []
     private var statementFigures: [[FigureValue]] = []
     private var statementIdentity: [ClaimIdentity] = []
     /// For each claim, the entities its rivals name and it does not: one of them in its place is a conflict.
@@ -206,6 +208,7 @@ struct ClaimMatcher {
         let count = Double(max(claims.count, 1))
         let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
         statementWeights = claimWords.map { words in words.sorted().map { (word: $0, weight: rarity[$0] ?? 0) } }
+        statementWords = claimWords
         figures.sort { $0.value < $1.value }
         rivalEntities = Self.rivals(of: templateWords).enumerated().map { claim, rivals in
             Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
@@ -287,11 +290,17 @@ struct ClaimMatcher {
                 let tolerance = claims[claim].claim.tolerance ?? 0
                 let isQuote = claims[claim].claim.kind == .quote
 
-                // Wordings: the closest passage of the paragraph to each.
+                // Wordings: the closest passage of the paragraph to each. A passage is of use as a wording
+                // (`thresholds.wording`) or, for a claim that is not a quotation, as a paraphrase, whose score
+                // is the mean of its similarity and its sentence's statement score: the best statement score
+                // in the window bounds the similarity worth looking for, and a tighter bound is a faster search.
+                let bestStatement = isQuote ? 0 : windowSentences.map { statementScore(claim, $0.words) }.max() ?? 0
+                let useful = isQuote ? thresholds.wording
+                    : max(Self.suggestionFloor, min(thresholds.wording, 2 * thresholds.paraphrase - bestStatement))
                 for id in wordingsOfClaim[claim] {
                     let wording = wordings[id]
                     let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: paragraph.folded, within: foldedWindow,
-                                                                    floor: Self.suggestionFloor)
+                                                                    floor: useful - 1e-9, coded: paragraph.names.coded)
                     guard let found else { continue }
                     let span = TextSpan(start: start + found.start, end: start + found.end)
                     let around = paragraph.sentence(around: span.start)
@@ -320,8 +329,7 @@ struct ClaimMatcher {
                         guard score >= Self.suggestionFloor else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
                         guard fit.gap == nil else { continue }
-                        let text = Array(block.scalars[(sentence.span.start - start)..<(sentence.span.end - start)])
-                        offer(Self.covering(words: statementWeights[claim].map(\.word), in: text, offset: sentence.span.start) ?? sentence.span, score, .statement,
+                        offer(paragraph.covering(statementWords[claim], in: sentence.span) ?? sentence.span, score, .statement,
                               threshold: thresholds.statement, figures: fit,
                               identity: identities.check(statementIdentity[claim], rivals: rivalEntities[claim], in: paragraph.names, within: paragraph.local(sentence.span)))
                     }
@@ -524,9 +532,9 @@ struct ClaimMatcher {
     /// Lower-case words without stop words or numbers, reduced to a rough stem.
     static func contentWords(_ text: String) -> [String] { contentWords(keys: keys(text)) }
 
-    static func contentWords(keys: [String]) -> [String] {
-        keys.filter { !stopWords.contains($0) && Double($0) == nil }.map(stem)
-    }
+    static func contentWords(keys: [String]) -> [String] { keys.filter(isContentWord).map(stem) }
+
+    static func isContentWord(_ key: String) -> Bool { !stopWords.contains(key) && Double(key) == nil }
 
     /// A light stem: plural, "-ing" and "-ed" endings off, so "trained" meets "training".
     static func stem(_ word: String) -> String {
@@ -537,12 +545,6 @@ struct ClaimMatcher {
         return singular
     }
 
-    /// The part of a sentence from the first to the last of `words` it contains.
-    private static func covering(words: [String], in text: [Unicode.Scalar], offset: Int) -> TextSpan? {
-        let hits = WordToken.all(in: text).filter { words.contains(stem($0.key)) }
-        guard let first = hits.first, let last = hits.last else { return nil }
-        return TextSpan(start: offset + first.start, end: offset + last.end)
-    }
 }
 
 /// One paragraph's folded text, figures, sentences and names, worked out once
@@ -557,8 +559,9 @@ private struct Paragraph {
     let folded: FoldedText
     let sentences: [Sentence]
     let names: NamedText
-    /// The block's words, with offsets into the paragraph.
+    /// The block's words, with offsets into the paragraph, and each one's stem.
     private let tokens: [WordToken]
+    private let stems: [String]
     private let figureSpans: [(figure: FigureValue, span: TextSpan)]
 
     init(_ block: BlockWords, sentences: [TextSpan], names finder: IdentityFinder) {
@@ -566,14 +569,19 @@ private struct Paragraph {
         folded = FoldedText(scalars: block.scalars)
         let tokens = block.tokens
         self.tokens = tokens
+        stems = tokens.map { ClaimMatcher.stem($0.key) }
+        let isContent = tokens.map { ClaimMatcher.isContentWord($0.key) }
         // The block's words serve the sentences' words, the names and the figures' units.
         var next = 0
-        self.sentences = sentences.map { span in
+        self.sentences = sentences.map { [stems] span in
             let local = (span.start - block.start, span.end - block.start)
             while next < tokens.count, tokens[next].start < local.0 { next += 1 }
-            var keys: [String] = []
-            while next < tokens.count, tokens[next].end <= local.1 { keys.append(tokens[next].key); next += 1 }
-            return Sentence(span: span, words: Set(ClaimMatcher.contentWords(keys: keys)))
+            var words = Set<String>()
+            while next < tokens.count, tokens[next].end <= local.1 {
+                if isContent[next] { words.insert(stems[next]) }
+                next += 1
+            }
+            return Sentence(span: span, words: words)
         }
         names = finder.names(in: folded, tokens: tokens)
         figureSpans = FigureValue.located(block.figures, in: block.scalars, tokens: tokens)
@@ -591,12 +599,24 @@ private struct Paragraph {
         figureSpans.filter { $0.span.start >= span.start && $0.span.end <= span.end }.map(\.figure)
     }
 
-    /// The keys of the words wholly inside `span`.
-    func keys(in span: TextSpan) -> [String] {
+    /// The positions in `tokens` of the words wholly inside `span`.
+    private func tokenRange(in span: TextSpan) -> Range<Int> {
         let local = self.local(span)
         var low = 0, high = tokens.count
         while low < high { let mid = (low + high) / 2; if tokens[mid].start < local.start { low = mid + 1 } else { high = mid } }
-        return tokens[low...].prefix { $0.end <= local.end }.map(\.key)
+        var end = low
+        while end < tokens.count, tokens[end].end <= local.end { end += 1 }
+        return low..<end
+    }
+
+    /// The keys of the words wholly inside `span`.
+    func keys(in span: TextSpan) -> [String] { tokens[tokenRange(in: span)].map(\.key) }
+
+    /// The part of `span` from the first to the last word whose stem is one of `words`.
+    func covering(_ words: Set<String>, in span: TextSpan) -> TextSpan? {
+        let hits = tokenRange(in: span).filter { words.contains(stems[$0]) }
+        guard let first = hits.first, let last = hits.last else { return nil }
+        return TextSpan(start: start + tokens[first].start, end: start + tokens[last].end)
     }
 
     /// `span` as offsets into the paragraph.
