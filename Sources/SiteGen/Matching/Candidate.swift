@@ -117,6 +117,7 @@ struct CandidateExtractor {
     }
 
     static func singular(_ word: String) -> String {
+        if let last = word.utf8.last, last < 0x80, last != UInt8(ascii: "s") { return word }
         if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("ses") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
         if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }

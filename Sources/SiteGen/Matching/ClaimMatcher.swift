@@ -94,15 +94,27 @@ struct ClaimMatcher {
     /// What a figure with a claim's value adds to a paragraph's evidence for that claim.
     static let figureEvidence = 12.0
 
-    private struct Wording {
-        var claim: Int
-        var folded: [Unicode.Scalar]
+    /// A class, so that the many windows that look at a wording share it rather than copy it.
+    private final class Wording: Sendable {
+        let claim: Int
+        let folded: [Unicode.Scalar]
         /// The folded wording as a text of its own, for finding a partial quotation inside it.
-        var text: FoldedText
-        var figures: [FigureValue]
-        var identity: ClaimIdentity
-        var words: Int
-        var pairs: Set<String>
+        let text: FoldedText
+        let figures: [FigureValue]
+        /// What the wording names, with what its claim's statement names.
+        let identity: ClaimIdentity
+        let words: Int
+        let pairs: Set<String>
+
+        init(claim: Int, folded: [Unicode.Scalar], figures: [FigureValue], identity: ClaimIdentity, keys: [String]) {
+            self.claim = claim
+            self.folded = folded
+            text = FoldedText(String(String.UnicodeScalarView(folded)))
+            self.figures = figures
+            self.identity = identity
+            words = keys.count
+            pairs = ClaimMatcher.wordPairs(keys)
+        }
     }
 
     private struct FigureEntry {
@@ -171,31 +183,27 @@ struct ClaimMatcher {
         var claimWords: [Set<String>] = []
         var claimTexts: [[String]] = []
         for (index, claim) in claims.enumerated() {
+            let statementValues = FigureValue.all(in: claim.claim.statement)
+            let identity = identities.identity(of: claim.claim.statement)
+            identities.register(identity)
+            statementIdentity.append(identity)
             var seen = Set<[Unicode.Scalar]>()
             let texts = [claim.reference?.text].compactMap { $0 } + claim.appearances.map(\.quote.text)
             for text in texts {
                 let folded = FoldedText.foldQuote(text)
                 guard seen.insert(folded).inserted else { continue }
-                let identity = identities.identity(of: text)
-                identities.register(identity)
+                var named = identities.identity(of: text)
+                identities.register(named)
+                // A wording is checked against what the statement names too: a short wording
+                // ("about 6,111 advanced chips") names nobody, its claim does.
+                named.entities.formUnion(identity.entities)
+                named.codes.formUnion(identity.codes)
                 wordingsOfClaim[index].append(wordings.count)
                 let values = FigureValue.all(in: text)
-                wordings.append(Wording(claim: index, folded: folded, text: FoldedText(String(String.UnicodeScalarView(folded))),
-                                        figures: values, identity: identity,
-                                        words: Self.keys(text).count, pairs: Self.wordPairs(Self.keys(text))))
+                wordings.append(Wording(claim: index, folded: folded, figures: values, identity: named, keys: Self.keys(text)))
                 figures += values.map { FigureEntry(claim: index, figure: $0) }
             }
-            let statementValues = FigureValue.all(in: claim.claim.statement)
             figures += statementValues.map { FigureEntry(claim: index, figure: $0) }
-            let identity = identities.identity(of: claim.claim.statement)
-            identities.register(identity)
-            statementIdentity.append(identity)
-            // A wording is checked against what the statement names too: a short wording
-            // ("about 6,111 advanced chips") names nobody, its claim does.
-            for id in wordingsOfClaim[index] {
-                wordings[id].identity.entities.formUnion(identity.entities)
-                wordings[id].identity.codes.formUnion(identity.codes)
-            }
             claimTexts.append(texts + [claim.claim.statement])
             let words = Set(Self.contentWords(claim.claim.statement))
             templateWords.append(words.subtracting(identities.words(of: claim.claim.statement).map(Self.stem)))
@@ -264,7 +272,7 @@ struct ClaimMatcher {
                         scores[entry.claim, default: 0] += Self.figureEvidence
                     }
                 }
-                for claim in EvidenceIndex.best(scores.filter { $0.value >= evidence.leastEvidence && !rejected.contains(claimIDs[$0.key]) }) {
+                for claim in EvidenceIndex.best(scores.lazy.filter { $0.value >= evidence.leastEvidence && !rejected.contains(claimIDs[$0.key]) }) {
                     let local = sentence - firstSentence
                     windows[claim] = windows[claim].map { min($0.lowerBound, local)...max($0.upperBound, local) } ?? local...local
                 }
@@ -294,7 +302,11 @@ struct ClaimMatcher {
                 // (`thresholds.wording`) or, for a claim that is not a quotation, as a paraphrase, whose score
                 // is the mean of its similarity and its sentence's statement score: the best statement score
                 // in the window bounds the similarity worth looking for, and a tighter bound is a faster search.
-                let bestStatement = isQuote ? 0 : windowSentences.map { statementScore(claim, $0.words) }.max() ?? 0
+                let statementScores = isQuote ? [] : windowSentences.map { statementScore(claim, $0.words) }
+                func statementScoreOf(_ sentence: Paragraph.Sentence) -> Double {
+                    zip(windowSentences, statementScores).first { $0.0.span == sentence.span }?.1 ?? statementScore(claim, sentence.words)
+                }
+                let bestStatement = statementScores.max() ?? 0
                 let useful = isQuote ? thresholds.wording
                     : max(Self.suggestionFloor, min(thresholds.wording, 2 * thresholds.paraphrase - bestStatement))
                 for id in wordingsOfClaim[claim] {
@@ -314,7 +326,7 @@ struct ClaimMatcher {
                     // wording and its sentence also says what the statement says.
                     if similarity < thresholds.wording, !isQuote,
                        Self.wordPairs(paragraph.keys(in: span)).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
-                        let statement = statementScore(claim, around.words)
+                        let statement = statementScoreOf(around)
                         // A paraphrase is too loose to tell a misreported figure from another one.
                         guard fit.gap == nil else { continue }
                         offer(span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity)
@@ -324,8 +336,7 @@ struct ClaimMatcher {
                 // Statements: the share of the statement's content words a sentence has. Quotations are
                 // matched by their words only: a paraphrase of a quote is not the quote.
                 if !isQuote {
-                    for sentence in windowSentences {
-                        let score = statementScore(claim, sentence.words)
+                    for (sentence, score) in zip(windowSentences, statementScores) {
                         guard score >= Self.suggestionFloor else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
                         guard fit.gap == nil else { continue }
@@ -345,7 +356,7 @@ struct ClaimMatcher {
                         }
                         guard agrees else { continue }
                         let sentence = paragraph.sentence(around: candidate.span.start)
-                        let score = 0.6 + 0.4 * statementScore(claim, sentence.words)
+                        let score = 0.6 + 0.4 * statementScoreOf(sentence)
                         // A figure alone is weak evidence: the sentence must name what the claim names, if it names anything.
                         let identity = identities.check(statementIdentity[claim], rivals: rivalEntities[claim], in: paragraph.names, within: paragraph.local(sentence.span))
                         guard identity == .confirmed || identity == .nothingToCheck else { continue }
@@ -538,6 +549,10 @@ struct ClaimMatcher {
 
     /// A light stem: plural, "-ing" and "-ed" endings off, so "trained" meets "training".
     static func stem(_ word: String) -> String {
+        // Every rule below takes off an ending in "s", "g" or "d": most words have none, and are asked often.
+        if let last = word.utf8.last, last < 0x80, last != UInt8(ascii: "s"), last != UInt8(ascii: "g"), last != UInt8(ascii: "d") {
+            return word
+        }
         let singular = CandidateExtractor.singular(word)
         for ending in ["ing", "ed"] where singular.hasSuffix(ending) && singular.count >= ending.count + 4 {
             return String(singular.dropLast(ending.count))

@@ -74,10 +74,7 @@ struct EvidenceIndex: Sendable {
 
         // Document frequency over every sentence of every source, counted on every core.
         let counts = Parallel.map(sources) { source in
-            let scalars = Array(source.text.string.unicodeScalars)
-            return source.text.sentences.map { span in
-                Array(Self.terms(in: Array(scalars[span.start..<span.end]), vocabulary: words, unigramTerm: unigrams, pairTerms: pairs)).sorted()
-            }
+            Self.sentenceTerms(of: source, vocabulary: words, unigramTerm: unigrams, pairTerms: pairs)
         }
         var frequency = [Int](repeating: 0, count: Int(termCount))
         var documents = 0
@@ -104,11 +101,26 @@ struct EvidenceIndex: Sendable {
         self.postings = postings
     }
 
-    /// The terms of the claims that occur in `scalars`, once each.
-    private static func terms(in scalars: [Unicode.Scalar], vocabulary: [String: Int32], unigramTerm: [Int32], pairTerms: [Int64: Int32]) -> Set<Int32> {
+    /// The terms of each sentence of `source`, sorted, from one pass over its words.
+    private static func sentenceTerms(of source: Source, vocabulary: [String: Int32], unigramTerm: [Int32],
+                                      pairTerms: [Int64: Int32]) -> [[Int32]] {
+        let tokens = WordToken.all(in: Array(source.text.string.unicodeScalars))
+        var next = 0
+        return source.text.sentences.map { span in
+            while next < tokens.count, tokens[next].start < span.start { next += 1 }
+            var end = next
+            while end < tokens.count, tokens[end].end <= span.end { end += 1 }
+            defer { next = end }
+            return Array(terms(in: tokens[next..<end], vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms)).sorted()
+        }
+    }
+
+    /// The terms of the claims that occur in `tokens`, once each.
+    private static func terms(in tokens: ArraySlice<WordToken>, vocabulary: [String: Int32], unigramTerm: [Int32],
+                              pairTerms: [Int64: Int32]) -> Set<Int32> {
         var found = Set<Int32>()
         var previous: Int32 = -1
-        for token in WordToken.all(in: scalars) {
+        for token in tokens {
             guard let id = vocabulary[token.key] else { previous = -1; continue }
             if unigramTerm[Int(id)] >= 0 { found.insert(unigramTerm[Int(id)]) }
             if previous >= 0, let pair = pairTerms[Int64(previous) << 32 | Int64(id)] { found.insert(pair) }
@@ -123,8 +135,9 @@ struct EvidenceIndex: Sendable {
         let terms = counted ?? {
             // A source the index was not built over (a test's, say): read its words now.
             let span = source.text.sentences[sentence]
-            let scalars = Array(source.text.string.unicodeScalars)[span.start..<span.end]
-            return Array(Self.terms(in: Array(scalars), vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms)).sorted()
+            let scalars = Array(Array(source.text.string.unicodeScalars)[span.start..<span.end])
+            return Array(Self.terms(in: WordToken.all(in: scalars)[...], vocabulary: vocabulary, unigramTerm: unigramTerm,
+                                    pairTerms: pairTerms)).sorted()
         }()
         var scores: [Int: Double] = [:]
         for term in terms {
@@ -136,7 +149,7 @@ struct EvidenceIndex: Sendable {
     }
 
     /// The best claims of a sentence, best first.
-    static func best(_ scores: [Int: Double]) -> [Int] {
+    static func best<Scores: Sequence>(_ scores: Scores) -> [Int] where Scores.Element == (key: Int, value: Double) {
         scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidatesPerSentence).map(\.key)
     }
 }
