@@ -118,14 +118,20 @@ public struct Figure: Hashable, Sendable {
 
     private static func figure(from match: Match, in scalars: [Unicode.Scalar]) -> (figure: Figure, span: TextSpan)? {
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        let number = string(match.digits).replacingOccurrences(of: ",", with: "")
+        // A number glued to letters ("H200") is a name, not a quantity.
+        if match.start > 0, scalars[match.start - 1].isLetterScalar { return nil }
+        // A year (four digits, 1900–2100, no scale or currency) is not a figure: ruled out before any string is made.
+        let digits = scalars[match.digits]
+        if match.scale == nil, match.currency == nil, digits.count == 4, digits.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }),
+           (1900...2100).contains(digits.reduce(0) { $0 * 10 + Int($1.value - 0x30) }) {
+            return nil
+        }
+        let number = String(String.UnicodeScalarView(digits.filter { $0 != "," }))
         guard var value = Double(number) else { return nil }
         let scale = match.scale.map { string($0).lowercased() }
         if let scale { value *= scales[scale] ?? 1 }
         let currency = match.currency.map(string)
         if scale == nil, currency == nil, number.count == 4, !number.contains("."), (1900...2100).contains(Int(value)) { return nil }
-        // A number glued to letters ("H200") is a name, not a quantity.
-        if match.start > 0, scalars[match.start - 1].isLetterScalar { return nil }
         let span = TextSpan(start: match.start, end: match.end)
         return (Figure(value: value, text: string(match.start..<match.end), currency: currency, scale: scale), span)
     }
