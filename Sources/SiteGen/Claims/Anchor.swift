@@ -143,11 +143,12 @@ enum Anchor {
     /// `within` limits the search to a range of folded offsets.
     /// `coded`, when given, is `text.folded` coded once for many quotes.
     static func closestPassage(to quote: [Unicode.Scalar], in text: FoldedText, within: Range<Int>? = nil,
-                               floor: Double = 0, coded: ApproximateSearch.CodedText? = nil) -> (TextSpan?, Double) {
+                               floor: Double = 0, coded: ApproximateSearch.CodedText? = nil,
+                               prepared: BitVectorMyers? = nil) -> (TextSpan?, Double) {
         let haystack = text.folded
         let range = within ?? haystack.indices
         let maxEdits = floor > 0 ? Int((1 - floor) * Double(quote.count)) : nil
-        let occurrence = coded.map { ApproximateSearch.best(quote, in: $0, range: range, maxEdits: maxEdits) }
+        let occurrence = coded.map { ApproximateSearch.best(quote, prepared: prepared, in: $0, range: range, maxEdits: maxEdits) }
             ?? ApproximateSearch.best(quote, in: range == haystack.indices ? haystack : Array(haystack[range]), maxEdits: maxEdits)
         guard let found = occurrence else { return (nil, 0) }
         let similarity = 1 - Double(found.edits) / Double(quote.count)

@@ -36,52 +36,49 @@ enum ApproximateSearch {
         return align(query, target[...], maxEdits: maxEdits)
     }
 
-    /// The same search in part of a text coded once for many patterns.
-    static func best(_ pattern: [Unicode.Scalar], in text: CodedText, range: Range<Int>, maxEdits: Int? = nil) -> ApproximateOccurrence? {
+    /// The same search in part of a text coded once for many patterns. `prepared`, when given,
+    /// is the pattern made ready once (`BitVectorMyers(ascii:)`), for a pattern searched often.
+    static func best(_ pattern: [Unicode.Scalar], prepared: BitVectorMyers? = nil, in text: CodedText, range: Range<Int>,
+                     maxEdits: Int? = nil) -> ApproximateOccurrence? {
         guard !pattern.isEmpty, !range.isEmpty else { return nil }
+        if let prepared {
+            let limit = maxEdits.map { min($0, pattern.count) }
+            return prepared.best(in: text.codes[range], maxEdits: limit).flatMap { $0.end > $0.start ? $0 : nil }
+        }
         return align(text.code(pattern), text.codes[range], maxEdits: maxEdits)
     }
 
-    /// A text coded once, so that many patterns can be looked for in it: every distinct scalar
-    /// gets its own code, and a pattern's scalars that the text lacks share the one code left.
+    /// A text coded once, so that many patterns can be looked for in it. An ASCII scalar is its
+    /// own code, so a pattern of ASCII scalars (nearly every wording) is coded the same for every
+    /// text and can be made ready once; every other distinct scalar of the text gets a code from
+    /// 128 up, and a pattern's scalars that the text lacks share the one code left, 255.
     struct CodedText: Sendable {
-        private let ascii: [Int16]
         private let others: [Unicode.Scalar: UInt8]
         let codes: [UInt8]
-        private static let absent: UInt8 = 255
+        fileprivate static let absent: UInt8 = 255
 
-        /// Nil when the text has more than 255 distinct scalars.
+        /// Nil when the text has more than 127 distinct scalars outside ASCII.
         init?(_ text: [Unicode.Scalar]) {
-            var ascii = [Int16](repeating: -1, count: 128)
             var others: [Unicode.Scalar: UInt8] = [:]
-            var next: Int16 = 0
             var codes: [UInt8] = []
             codes.reserveCapacity(text.count)
             for scalar in text {
                 if scalar.value < 128 {
-                    if ascii[Int(scalar.value)] < 0 {
-                        guard next < 255 else { return nil }
-                        ascii[Int(scalar.value)] = next
-                        next += 1
-                    }
-                    codes.append(UInt8(ascii[Int(scalar.value)]))
+                    codes.append(UInt8(scalar.value))
                 } else if let code = others[scalar] {
                     codes.append(code)
                 } else {
-                    guard next < 255 else { return nil }
-                    others[scalar] = UInt8(next)
-                    codes.append(UInt8(next))
-                    next += 1
+                    guard others.count < 127 else { return nil }
+                    let code = UInt8(128 + others.count)
+                    others[scalar] = code
+                    codes.append(code)
                 }
             }
-            (self.ascii, self.others, self.codes) = (ascii, others, codes)
+            (self.others, self.codes) = (others, codes)
         }
 
         func code(_ pattern: [Unicode.Scalar]) -> [UInt8] {
-            pattern.map { scalar in
-                if scalar.value < 128 { let code = ascii[Int(scalar.value)]; return code >= 0 ? UInt8(code) : Self.absent }
-                return others[scalar] ?? Self.absent
-            }
+            pattern.map { scalar in scalar.value < 128 ? UInt8(scalar.value) : others[scalar] ?? Self.absent }
         }
     }
 
@@ -149,7 +146,7 @@ enum ApproximateSearch {
 /// a second pass over the reversed pattern and text, in which gaps after the
 /// pattern are free and the last best end is taken (so that an occurrence does
 /// not open with insertions where substitutions do).
-struct BitVectorMyers {
+struct BitVectorMyers: Sendable {
     /// Longer patterns go to edlib, whose band (only the blocks that can still reach `maxEdits`
     /// are computed) pays for its setup there.
     static let maxPattern = 256
@@ -157,6 +154,13 @@ struct BitVectorMyers {
     private let reversedMasks: [UInt64]
     private let length: Int
     private let blocks: Int
+
+    /// A pattern of ASCII scalars, coded as `CodedText` codes them, made ready for any text;
+    /// nil for an empty or longer pattern, or one with other scalars.
+    init?(ascii pattern: [Unicode.Scalar]) {
+        guard !pattern.isEmpty, pattern.count <= Self.maxPattern, pattern.allSatisfy({ $0.value < 128 }) else { return nil }
+        self.init(pattern.map { UInt8($0.value) })
+    }
 
     init(_ pattern: [UInt8]) {
         precondition(!pattern.isEmpty && pattern.count <= Self.maxPattern)

@@ -2,14 +2,25 @@
 /// needs it: candidates, the evidence around figures, paragraphs' words, names
 /// and units. Reading each block once instead of once per part is most of what
 /// keeps matching 10,000 articles quick.
-struct BlockWords {
+///
+/// A class, so that its words are read only when something asks for them: most
+/// blocks have no figure, no quotation and no claim's evidence, and are never read.
+/// It lives inside the matching of one source, on one thread.
+final class BlockWords {
     let block: TextBlock
     /// The block's first scalar, as an offset into the source's text.
     let start: Int
     let scalars: [Unicode.Scalar]
-    let tokens: [WordToken]
+    private(set) lazy var tokens: [WordToken] = WordToken.all(in: scalars)
     /// Every figure, with spans local to the block.
     let figures: [(figure: Figure, span: TextSpan)]
+
+    init(block: TextBlock, start: Int, scalars: [Unicode.Scalar]) {
+        self.block = block
+        self.start = start
+        self.scalars = scalars
+        figures = Figure.located(in: scalars)
+    }
 
     /// The block's span in the source's text.
     var span: TextSpan { TextSpan(start: start, end: start + scalars.count) }
@@ -22,8 +33,7 @@ struct BlockWords {
             let start = text.blockStarts[index]
             let end = index + 1 < text.blocks.count ? text.blockStarts[index + 1] - separator : sourceScalars.count
             let scalars = Array(sourceScalars[start..<end])
-            return BlockWords(block: text.blocks[index], start: start, scalars: scalars, tokens: WordToken.all(in: scalars),
-                              figures: Figure.located(in: scalars))
+            return BlockWords(block: text.blocks[index], start: start, scalars: scalars)
         }
     }
 }

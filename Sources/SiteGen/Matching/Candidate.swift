@@ -37,7 +37,7 @@ struct CandidateExtractor {
         let sentences = text.sentences
         var found: [Candidate] = []
         for block in blocks {
-            let (base, scalars, tokens) = (block.start, block.scalars, block.tokens)
+            let (base, scalars) = (block.start, block.scalars)
             let blockSpan = block.span
             func sentence(around span: TextSpan) -> TextSpan {
                 if block.block.kind == .embed { return blockSpan }
@@ -46,8 +46,8 @@ struct CandidateExtractor {
             }
             for (figure, located) in block.figures {
                 let (start, end) = (located.start, located.end)
-                let (qualifier, qualifierStart) = Self.hedge(endingAt: start, tokens: tokens, scalars: scalars)
-                let (unit, unitEnd) = Self.unit(startingAt: end, tokens: tokens, scalars: scalars)
+                let (qualifier, qualifierStart) = Self.hedge(endingAt: start, tokens: block.tokens, scalars: scalars)
+                let (unit, unitEnd) = Self.unit(startingAt: end, tokens: block.tokens, scalars: scalars)
                 // A bare number that counts nothing named ("step 1") is not a claim's figure.
                 guard unit != nil || figure.currency != nil || figure.scale != nil else { continue }
                 let span = TextSpan(start: base + (qualifierStart ?? start), end: base + (unitEnd ?? end))

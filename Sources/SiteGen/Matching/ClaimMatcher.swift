@@ -105,10 +105,13 @@ struct ClaimMatcher {
         let identity: ClaimIdentity
         let words: Int
         let pairs: Set<String>
+        /// The wording made ready for the bit-vector search, when it is ASCII (nearly always).
+        let searcher: BitVectorMyers?
 
         init(claim: Int, folded: [Unicode.Scalar], figures: [FigureValue], identity: ClaimIdentity, keys: [String]) {
             self.claim = claim
             self.folded = folded
+            searcher = BitVectorMyers(ascii: folded)
             text = FoldedText(String(String.UnicodeScalarView(folded)))
             self.figures = figures
             self.identity = identity
@@ -312,7 +315,7 @@ struct ClaimMatcher {
                 for id in wordingsOfClaim[claim] {
                     let wording = wordings[id]
                     let (found, similarity) = Anchor.closestPassage(to: wording.folded, in: paragraph.folded, within: foldedWindow,
-                                                                    floor: useful - 1e-9, coded: paragraph.names.coded)
+                                                                    floor: useful - 1e-9, coded: paragraph.names.coded, prepared: wording.searcher)
                     guard let found else { continue }
                     let span = TextSpan(start: start + found.start, end: start + found.end)
                     let around = paragraph.sentence(around: span.start)
