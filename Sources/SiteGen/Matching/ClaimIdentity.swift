@@ -29,16 +29,18 @@ enum IdentityCheck: Equatable, Sendable {
 struct IdentityFinder: Sendable {
     let mentions: MentionFinder
     /// Each entity's spellings, folded, for finding misspelt names.
-    private let spellings: [String: [[Unicode.Scalar]]]
+    private let spellings: [String: [(scalars: [Unicode.Scalar], searcher: BitVectorMyers?)]]
     private let kinds: [String: Entity.Kind]
     /// Every code any claim carries: a code that one claim carries is no misspelling of another's.
     private(set) var knownCodes: Set<String> = []
 
     init(entities: [Entity]) {
         mentions = MentionFinder(entities: entities)
-        var spellings: [String: [[Unicode.Scalar]]] = [:]
+        var spellings: [String: [(scalars: [Unicode.Scalar], searcher: BitVectorMyers?)]] = [:]
         for entity in entities {
+            // Made ready for the bit-vector search once: they are looked for in many paragraphs.
             spellings[entity.id] = entity.aliases.map(FoldedText.foldQuote).filter { $0.count >= Self.shortestMisspelt }
+                .map { ($0, BitVectorMyers(ascii: $0)) }
         }
         self.spellings = spellings
         kinds = Dictionary(entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
@@ -92,10 +94,10 @@ struct IdentityFinder: Sendable {
         for entity in identity.entities where !namedEntities.contains(entity) {
             // A misspelling: a spelling of this entity with a few edits, made of whole words, where no
             // other entity is named ("philanthropic" holds no misspelt "Anthropic").
-            let misspelt = (spellings[entity] ?? []).contains { spelling in
+            let misspelt = (spellings[entity] ?? []).contains { spelling, searcher in
                 let text = paragraph.text.folded
                 let edits = max(1, spelling.count / 6)
-                let occurrence = paragraph.coded.map { ApproximateSearch.best(spelling, in: $0, range: folded, maxEdits: edits) }
+                let occurrence = paragraph.coded.map { ApproximateSearch.best(spelling, prepared: searcher, in: $0, range: folded, maxEdits: edits) }
                     ?? ApproximateSearch.best(spelling, in: Array(text[folded]), maxEdits: edits)
                 guard let found = occurrence else { return false }
                 // The whole words around the occurrence must be the near spelling, not a word that holds it.
