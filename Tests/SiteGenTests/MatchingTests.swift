@@ -157,3 +157,13 @@ final class NewArticleTests: XCTestCase {
         XCTAssertTrue(try folder.read("public/review/index.html").contains("more than 30 partners"))
     }
 }
+
+/// The quick word tests that matching asks of every word agree with the slow ones they stand for.
+final class WordClassTests: XCTestCase {
+    func testIsNumberAgreesWithDoubleOnEveryWordOfTheRealArticles() {
+        var keys = Set(["24", "1e5", "nan", "inf", "infinity", "snan", "e5", "0x1p3", "2.5", "in", "is", "s", "n", "i", "x", "é", "ñu"])
+        for source in RealSite.site.sources { keys.formUnion(ClaimMatcher.keys(source.text.string)) }
+        XCTAssertGreaterThan(keys.count, 1000)
+        for key in keys { XCTAssertEqual(ClaimMatcher.isNumber(key), Double(key) != nil, key) }
+    }
+}

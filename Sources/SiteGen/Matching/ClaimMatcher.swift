@@ -548,7 +548,16 @@ struct ClaimMatcher {
 
     static func contentWords(keys: [String]) -> [String] { keys.filter(isContentWord).map(stem) }
 
-    static func isContentWord(_ key: String) -> Bool { !stopWords.contains(key) && Double(key) == nil }
+    static func isContentWord(_ key: String) -> Bool { !stopWords.contains(key) && !isNumber(key) }
+
+    /// Whether `Double` reads the key as a number ("24", "1e5", "nan", "infinity"). Only a digit or
+    /// "i", "n", "s" can open one, and asking `Double` of every word is slow.
+    static func isNumber(_ key: String) -> Bool {
+        guard let first = key.utf8.first else { return false }
+        let opensWord = (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)
+        if opensWord, !"insINS".utf8.contains(first) { return false }
+        return Double(key) != nil
+    }
 
     /// A light stem: plural, "-ing" and "-ed" endings off, so "trained" meets "training".
     static func stem(_ word: String) -> String {
