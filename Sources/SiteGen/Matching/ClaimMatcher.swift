@@ -224,12 +224,14 @@ struct ClaimMatcher {
         rivalEntities = Self.rivals(of: templateWords).enumerated().map { claim, rivals in
             Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
         }
-        for inner in claims {
-            guard let span = inner.reference?.span, let source = inner.reference?.source else { continue }
-            for outer in claims where outer.id != inner.id {
-                if let other = outer.reference, other.source == source, other.span.start <= span.start, span.end <= other.span.end,
-                   other.span != span {
-                    containing[inner.id, default: []].insert(outer.id)
+        // References compared within their source only: all pairs of claims would be a million at 1,000 claims.
+        var referencesBySource: [String: [(claim: String, span: TextSpan)]] = [:]
+        for claim in claims { if let reference = claim.reference { referencesBySource[reference.source, default: []].append((claim.id, reference.span)) } }
+        for references in referencesBySource.values {
+            for inner in references {
+                for outer in references where outer.claim != inner.claim && outer.span.start <= inner.span.start
+                    && inner.span.end <= outer.span.end && outer.span != inner.span {
+                    containing[inner.claim, default: []].insert(outer.claim)
                 }
             }
         }
