@@ -92,6 +92,11 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(Figure.format(16_550_000), "16.55 million")
     }
 
+    func testAYearIsFourBareDigitsAndAThousandsGroupIsAQuantity() {
+        let figures = Figure.all(in: "In 2026 about 2,000 accounts and 1,950 bots were found; by 2100 none, in 1899 ten.")
+        XCTAssertEqual(figures.map(\.value), [2_000, 1_950, 1_899])
+    }
+
     func testHedgeLexicon() {
         XCTAssertTrue(Qualifiers.isHedge(["more", "than"]))
         XCTAssertTrue(Qualifiers.isHedge(["at", "least"]))
@@ -221,7 +226,8 @@ final class FigureScannerTests: XCTestCase {
             let scale = Range(match.range(at: 3), in: text).map { text[$0].lowercased() }
             if let scale { value *= Figure.scales[scale] ?? 1 }
             let currency = Range(match.range(at: 1), in: text).map { String(text[$0]) }
-            if scale == nil, currency == nil, number.count == 4, !number.contains("."), (1900...2100).contains(Int(value)) { return nil }
+            if scale == nil, currency == nil, number.count == 4, !number.contains("."), !text[digits].contains(","),
+               (1900...2100).contains(Int(value)) { return nil }
             let start = text[whole].firstIndex { !$0.isWhitespace } ?? whole.lowerBound
             if let before = text[..<start].unicodeScalars.last, before.isLetterScalar { return nil }
             let from = text.unicodeScalars.distance(from: text.startIndex, to: start)

@@ -250,6 +250,17 @@ final class ApproximateSearchTests: XCTestCase {
         XCTAssertGreaterThan(compared, 1500, "most rounds find an occurrence, so positions are compared")
     }
 
+    /// A pattern that shares nothing with the text is not found, by either search, with any bound:
+    /// edlib reports it as ending before the text, and no occurrence beats deleting the pattern.
+    func testNothingInCommonIsNotFoundByEitherSearch() {
+        for limit in [nil, -1, 2, 5] as [Int?] {
+            for pattern in [[UInt8](repeating: 1, count: 2), [UInt8](repeating: 1, count: 64), [UInt8](repeating: 1, count: 70)] {
+                XCTAssertNil(ApproximateSearch.align(pattern, [0, 0, 0][...], maxEdits: limit, engine: .bitVector))
+                XCTAssertNil(ApproximateSearch.align(pattern, [0, 0, 0][...], maxEdits: limit, engine: .edlib))
+            }
+        }
+    }
+
     func testABoundOnEditsStopsTheSearch() {
         let text = Array("the labs used about 24,000 fraudulent accounts".unicodeScalars)
         XCTAssertEqual(ApproximateSearch.best(Array("24,000 fraudulant".unicodeScalars), in: text, maxEdits: 1)?.edits, 1)

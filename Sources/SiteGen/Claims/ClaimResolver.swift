@@ -157,7 +157,14 @@ struct ClaimResolver {
 
     /// The quote and the rest of its sentence on either side, within its paragraph.
     static func quote(_ span: TextSpan, in text: FoldedText, source: String) -> AnchoredQuote {
-        let scalars = text.original
+        quote(span, in: text.original, source: source)
+    }
+
+    /// The same, from the source's scalars alone: nothing here needs the folded text.
+    static func quote(_ span: TextSpan, in scalars: [Unicode.Scalar], source: String) -> AnchoredQuote {
+        func string(_ span: TextSpan) -> String {
+            String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
+        }
         var start = span.start
         while start > 0, scalars[start - 1] != "\n", !(start >= 2 && ".!?".unicodeScalars.contains(scalars[start - 2]) && scalars[start - 1] == " ") {
             start -= 1
@@ -166,9 +173,9 @@ struct ClaimResolver {
         while end < scalars.count, scalars[end] != "\n", !(end > span.end && ".!?".unicodeScalars.contains(scalars[end - 1]) && scalars[end] == " ") {
             end += 1
         }
-        return AnchoredQuote(source: source, span: span, text: text.string(span),
-                             before: text.string(TextSpan(start: start, end: span.start)),
-                             after: text.string(TextSpan(start: span.end, end: end)))
+        return AnchoredQuote(source: source, span: span, text: string(span),
+                             before: string(TextSpan(start: start, end: span.start)),
+                             after: string(TextSpan(start: span.end, end: end)))
     }
 
     private mutating func sumCheck(_ total: ResolvedClaim, all: [ResolvedClaim]) -> SumCheck? {

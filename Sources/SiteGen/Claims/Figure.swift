@@ -15,7 +15,7 @@ public struct Figure: Hashable, Sendable {
     private static let scaleWords: [[Unicode.Scalar]] = ["thousand", "millions", "million", "billions", "billion", "trillion", "bn", "k", "m"]
         .map { Array($0.unicodeScalars) }
 
-    /// Every figure in `text`, in order. Years (four digits, 1900–2100, no scale) are left out.
+    /// Every figure in `text`, in order. Years (four bare digits, 1900–2100, no scale) are left out.
     public static func all(in text: String) -> [Figure] { located(in: Array(text.unicodeScalars)).map(\.figure) }
 
     /// Every figure in `scalars` with its span: from its currency sign or first digit to the end
@@ -120,7 +120,8 @@ public struct Figure: Hashable, Sendable {
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         // A number glued to letters ("H200") is a name, not a quantity.
         if match.start > 0, scalars[match.start - 1].isLetterScalar { return nil }
-        // A year (four digits, 1900–2100, no scale or currency) is not a figure: ruled out before any string is made.
+        // A year (four bare digits, 1900–2100, no scale or currency) is not a figure: ruled out before any
+        // string is made. "2,000" is written as a quantity, never as a year, and stays a figure.
         let digits = scalars[match.digits]
         if match.scale == nil, match.currency == nil, digits.count == 4, digits.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }),
            (1900...2100).contains(digits.reduce(0) { $0 * 10 + Int($1.value - 0x30) }) {
@@ -131,7 +132,6 @@ public struct Figure: Hashable, Sendable {
         let scale = match.scale.map { string($0).lowercased() }
         if let scale { value *= scales[scale] ?? 1 }
         let currency = match.currency.map(string)
-        if scale == nil, currency == nil, number.count == 4, !number.contains("."), (1900...2100).contains(Int(value)) { return nil }
         let span = TextSpan(start: match.start, end: match.end)
         return (Figure(value: value, text: string(match.start..<match.end), currency: currency, scale: scale), span)
     }

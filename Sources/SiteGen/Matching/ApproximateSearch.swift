@@ -42,8 +42,8 @@ enum ApproximateSearch {
                      maxEdits: Int? = nil) -> ApproximateOccurrence? {
         guard !pattern.isEmpty, !range.isEmpty else { return nil }
         if let prepared {
-            let limit = maxEdits.map { min($0, pattern.count) }
-            return prepared.best(in: text.codes[range], maxEdits: limit).flatMap { $0.end > $0.start ? $0 : nil }
+            let limit = maxEdits.flatMap { $0 < 0 ? nil : min($0, pattern.count) }
+            return prepared.best(in: text.codes[range], maxEdits: limit).flatMap { $0.end > $0.start && $0.edits < pattern.count ? $0 : nil }
         }
         return align(text.code(pattern), text.codes[range], maxEdits: maxEdits)
     }
@@ -87,11 +87,13 @@ enum ApproximateSearch {
 
     static func align(_ query: [UInt8], _ target: ArraySlice<UInt8>, maxEdits: Int?, engine: Engine = .automatic) -> ApproximateOccurrence? {
         guard !query.isEmpty, !target.isEmpty else { return nil }
-        let limit = maxEdits.map { min($0, query.count) }
+        // A negative bound means none, as it does to edlib.
+        let limit = maxEdits.flatMap { $0 < 0 ? nil : min($0, query.count) }
         let useOwn = engine == .bitVector || (engine == .automatic && query.count <= BitVectorMyers.maxPattern)
         let found = useOwn ? BitVectorMyers(query).best(in: target, maxEdits: limit) : edlib(query, target, maxEdits: limit)
-        // An occurrence made of insertions only is empty.
-        guard let found, found.end > found.start else { return nil }
+        // An occurrence made of insertions only is empty, and one with as many edits as the pattern has
+        // scalars is no better than none (edlib reports some of those as ending before the text).
+        guard let found, found.end > found.start, found.edits < query.count else { return nil }
         return found
     }
 

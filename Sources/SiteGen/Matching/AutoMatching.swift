@@ -39,7 +39,7 @@ struct AutoMatching {
         let results = Parallel.map(sources) { source in
             let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
             guard !result.matches.isEmpty else { return (result, [(Int, ResolvedAppearance)]()) }
-            let text = FoldedText(source.text.string)
+            let text = Array(source.text.string.unicodeScalars)
             let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in
                 guard let position = index[match.claim] else { return nil }
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)

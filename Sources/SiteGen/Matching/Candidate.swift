@@ -41,7 +41,7 @@ struct CandidateExtractor {
             let blockSpan = block.span
             func sentence(around span: TextSpan) -> TextSpan {
                 if block.block.kind == .embed { return blockSpan }
-                // A sentence of this block; an offset between sentences could find the next block's.
+                // A sentence of this block (sentences never cross blocks; the check keeps the slicing below safe).
                 return text.sentenceIndex(at: span.start).map { sentences[$0] }.flatMap { blockSpan.contains($0) ? $0 : nil } ?? blockSpan
             }
             for (figure, located) in block.figures {

@@ -305,13 +305,15 @@ struct ClaimMatcher {
 
                 // Wordings: the closest passage of the paragraph to each. A passage is of use as a wording
                 // (`thresholds.wording`) or, for a claim that is not a quotation, as a paraphrase, whose score
-                // is the mean of its similarity and its sentence's statement score: the best statement score
-                // in the window bounds the similarity worth looking for, and a tighter bound is a faster search.
+                // is the mean of its similarity and its sentence's statement score. The paragraph's statement
+                // score is at least any of its sentences' (a passage that starts between two sentences is
+                // scored on the whole paragraph), so it bounds the similarity worth looking for, and a tighter
+                // bound is a faster search.
                 let statementScores = isQuote ? [] : windowSentences.map { statementScore(claim, $0.words) }
                 func statementScoreOf(_ sentence: Paragraph.Sentence) -> Double {
                     zip(windowSentences, statementScores).first { $0.0.span == sentence.span }?.1 ?? statementScore(claim, sentence.words)
                 }
-                let bestStatement = statementScores.max() ?? 0
+                let bestStatement = isQuote ? 0 : statementScore(claim, paragraph.allWords)
                 let useful = isQuote ? thresholds.wording
                     : max(Self.suggestionFloor, min(thresholds.wording, 2 * thresholds.paraphrase - bestStatement))
                 for id in wordingsOfClaim[claim] {
@@ -587,6 +589,8 @@ private struct Paragraph {
     let start: Int
     let folded: FoldedText
     let sentences: [Sentence]
+    /// The words of every sentence.
+    let allWords: Set<String>
     let names: NamedText
     /// The block's words, with offsets into the paragraph, and each one's stem.
     private let tokens: [WordToken]
@@ -612,16 +616,19 @@ private struct Paragraph {
             }
             return Sentence(span: span, words: words)
         }
+        allWords = Set(self.sentences.flatMap(\.words))
         names = finder.names(in: folded, tokens: tokens)
         figureSpans = FigureValue.located(block.figures, in: block.scalars, tokens: tokens)
             .map { ($0.figure, TextSpan(start: block.start + $0.span.start, end: block.start + $0.span.end)) }
     }
 
-    /// The sentence holding `offset`, or the whole paragraph.
+    /// The sentence holding `offset`, or the whole paragraph (an offset between two sentences).
     func sentence(around offset: Int) -> Sentence {
-        sentences.first { $0.span.start <= offset && offset < $0.span.end }
-            ?? Sentence(span: TextSpan(start: start, end: start + folded.original.count), words: Set(sentences.flatMap(\.words)))
+        sentences.first { $0.span.start <= offset && offset < $0.span.end } ?? whole
     }
+
+    /// The whole paragraph as one sentence. Its statement score is at least any sentence's.
+    var whole: Sentence { Sentence(span: TextSpan(start: start, end: start + folded.original.count), words: allWords) }
 
     /// The figures inside `span`.
     func figures(in span: TextSpan) -> [FigureValue] {
