@@ -148,8 +148,12 @@ enum Anchor {
         let haystack = text.folded
         let range = within ?? haystack.indices
         let maxEdits = floor > 0 ? Int((1 - floor) * Double(quote.count)) : nil
-        let occurrence = coded.map { ApproximateSearch.best(quote, prepared: prepared, in: $0, range: range, maxEdits: maxEdits) }
-            ?? ApproximateSearch.best(quote, in: range == haystack.indices ? haystack : Array(haystack[range]), maxEdits: maxEdits)
+        let occurrence: ApproximateOccurrence?
+        if let coded {
+            occurrence = ApproximateSearch.best(quote, prepared: prepared, in: coded, range: range, maxEdits: maxEdits)
+        } else {
+            occurrence = ApproximateSearch.best(quote, in: range == haystack.indices ? haystack : Array(haystack[range]), maxEdits: maxEdits)
+        }
         guard let found = occurrence else { return (nil, 0) }
         let similarity = 1 - Double(found.edits) / Double(quote.count)
         // Show whole words: widen the passage to the word boundaries around it.

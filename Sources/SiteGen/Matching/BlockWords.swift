@@ -37,3 +37,17 @@ final class BlockWords {
         }
     }
 }
+
+extension Array {
+    /// For elements in order, read once by a cursor that only moves forward (a block's sentences,
+    /// a sentence's words): skips those `before` says come before the next run, returns the run of
+    /// those `inside` accepts, and leaves the cursor after it.
+    func nextRun(from cursor: inout Int, skipping before: (Element) -> Bool, taking inside: (Element) -> Bool) -> Range<Int> {
+        while cursor < count, before(self[cursor]) { cursor += 1 }
+        var end = cursor
+        while end < count, inside(self[end]) { end += 1 }
+        let run = cursor..<end
+        cursor = end
+        return run
+    }
+}

@@ -98,8 +98,12 @@ struct IdentityFinder: Sendable {
             let misspelt = (spellings[entity] ?? []).contains { spelling, searcher in
                 let text = paragraph.text.folded
                 let edits = max(1, spelling.count / 6)
-                let occurrence = paragraph.coded.map { ApproximateSearch.best(spelling, prepared: searcher, in: $0, range: folded, maxEdits: edits) }
-                    ?? ApproximateSearch.best(spelling, in: Array(text[folded]), maxEdits: edits)
+                let occurrence: ApproximateOccurrence?
+                if let coded = paragraph.coded {
+                    occurrence = ApproximateSearch.best(spelling, prepared: searcher, in: coded, range: folded, maxEdits: edits)
+                } else {
+                    occurrence = ApproximateSearch.best(spelling, in: Array(text[folded]), maxEdits: edits)
+                }
                 guard let found = occurrence else { return false }
                 // The whole words around the occurrence must be the near spelling, not a word that holds it.
                 var (first, last) = (folded.lowerBound + found.start, folded.lowerBound + found.end)

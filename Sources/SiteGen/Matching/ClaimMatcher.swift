@@ -51,7 +51,7 @@ struct SourceMatches: Sendable {
 /// 1. **Candidates from rare evidence.** `EvidenceIndex` sends each sentence
 ///    to the few claims whose rare words, names, codes or figures it has.
 /// 2. **Scores.** For each such claim: the closest passage to each of its
-///    wordings (Myers' bit-vector search through edlib), the share of its
+///    wordings (Myers' bit-vector search, `ApproximateSearch`), the share of its
 ///    statement's content words in each sentence, and its figures among the
 ///    paragraph's figures.
 /// 3. **Checks.** A match must name what the claim names (`IdentityFinder`):
@@ -248,22 +248,15 @@ struct ClaimMatcher {
         var proposals: [Proposal] = []
         var suggestions: [Int: (claim: String, score: Double)] = [:]
         let sentences = source.text.sentences
-        var firstSentence = 0
-
-        var nextCandidate = 0
+        var (nextCandidate, nextSentence) = (0, 0)
         for block in blocks {
             let (start, blockEnd) = (block.start, block.span.end)
-            // The block's candidates, in order: they follow the previous block's.
-            while nextCandidate < candidates.count, candidates[nextCandidate].span.start < start { nextCandidate += 1 }
-            var endCandidate = nextCandidate
-            while endCandidate < candidates.count, candidates[endCandidate].span.start < blockEnd { endCandidate += 1 }
-            let blockCandidates = candidates[nextCandidate..<endCandidate]
-            // The block's sentences, in order: they follow the previous block's.
-            while firstSentence < sentences.count, sentences[firstSentence].start < start { firstSentence += 1 }
-            var endSentence = firstSentence
-            while endSentence < sentences.count, sentences[endSentence].start < blockEnd { endSentence += 1 }
-            let blockSentences = firstSentence..<endSentence
+            // The block's candidates and sentences, in order: they follow the previous block's.
+            let blockCandidates = candidates[candidates.nextRun(from: &nextCandidate, skipping: { $0.span.start < start },
+                                                                taking: { $0.span.start < blockEnd })]
+            let blockSentences = sentences.nextRun(from: &nextSentence, skipping: { $0.start < start }, taking: { $0.start < blockEnd })
             guard !blockSentences.isEmpty else { continue }
+            let firstSentence = blockSentences.lowerBound
 
             // Each sentence's best claims; each claim is then looked for around the sentences that named it.
             var windows: [Int: ClosedRange<Int>] = [:]
@@ -608,13 +601,8 @@ private struct Paragraph {
         var next = 0
         self.sentences = sentences.map { [stems] span in
             let local = (span.start - block.start, span.end - block.start)
-            while next < tokens.count, tokens[next].start < local.0 { next += 1 }
-            var words = Set<String>()
-            while next < tokens.count, tokens[next].end <= local.1 {
-                if isContent[next] { words.insert(stems[next]) }
-                next += 1
-            }
-            return Sentence(span: span, words: words)
+            let inside = tokens.nextRun(from: &next, skipping: { $0.start < local.0 }, taking: { $0.end <= local.1 })
+            return Sentence(span: span, words: Set(inside.filter { isContent[$0] }.map { stems[$0] }))
         }
         allWords = Set(self.sentences.flatMap(\.words))
         names = finder.names(in: folded, tokens: tokens)

@@ -108,11 +108,8 @@ struct EvidenceIndex: Sendable {
         let words = vocabulary.numberedWords(in: Array(source.text.string.unicodeScalars))
         var next = 0
         return source.text.sentences.map { span in
-            while next < words.count, words[next].start < span.start { next += 1 }
-            var end = next
-            while end < words.count, words[end].end <= span.end { end += 1 }
-            defer { next = end }
-            return terms(in: words[next..<end], unigramTerm: unigramTerm, pairTerms: pairTerms)
+            let inside = words.nextRun(from: &next, skipping: { $0.start < span.start }, taking: { $0.end <= span.end })
+            return terms(in: words[inside], unigramTerm: unigramTerm, pairTerms: pairTerms)
         }
     }
 
