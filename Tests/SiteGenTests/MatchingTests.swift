@@ -166,4 +166,38 @@ final class WordClassTests: XCTestCase {
         XCTAssertGreaterThan(keys.count, 1000)
         for key in keys { XCTAssertEqual(ClaimMatcher.isNumber(key), Double(key) != nil, key) }
     }
+
+    /// Texts with scalars of one to four UTF-8 bytes, and every real article.
+    private var texts: [String] {
+        ["", "a", "é", "€uro", "𝄞 clef", "mixed ‘quotes’ — and 😀 emoji\n\tline", "e\u{301} combining", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+            + RealSite.site.sources.map(\.text.string)
+    }
+
+    func testScalarArrayIsTheStringsScalars() {
+        for text in texts { XCTAssertEqual(text.scalarArray, Array(text.unicodeScalars), text) }
+    }
+
+    func testSharingWordPairsCountsAsTheIntersectionOfPairSetsDoes() {
+        var generator = SplitMix(seed: 7)
+        let words = ["a", "b", "c", "d"]
+        for _ in 0..<2000 {
+            let keys = (0..<Int(generator.next() % 6)).map { _ in words[Int(generator.next() % 4)] }
+            let pairs = ClaimMatcher.wordPairs((0..<Int(generator.next() % 6)).map { _ in words[Int(generator.next() % 4)] })
+            for least in 0...3 {
+                XCTAssertEqual(ClaimMatcher.sharesPairs(keys, with: pairs, atLeast: least),
+                               ClaimMatcher.wordPairs(keys).intersection(pairs).count >= least, "\(keys) \(pairs) \(least)")
+            }
+        }
+    }
+
+    func testWordDiffSplitsAndKeysWordsAsCharactersWould() {
+        var words = Set(["`", "--", "a`b", "''", "“quoted”", "don’t", "1,000", "H200", "é", "—", "x—y"])
+        for text in texts {
+            let byCharacter = text.split { $0.isWhitespace }.map(String.init)
+            XCTAssertEqual(WordDiff.tokens(text), byCharacter, String(text.prefix(40)))
+            words.formUnion(byCharacter)
+        }
+        XCTAssertGreaterThan(words.count, 1000)
+        for word in words { XCTAssertEqual(WordDiff.key(word), WordDiff.foldedKey(word), word) }
+    }
 }

@@ -19,7 +19,7 @@ struct FoldedText {
     /// the extra last element is `original.count`.
     let origin: [Int]
 
-    init(_ text: String) { self.init(scalars: Array(text.unicodeScalars)) }
+    init(_ text: String) { self.init(scalars: text.scalarArray) }
 
     init(scalars original: [Unicode.Scalar]) {
         self.original = original

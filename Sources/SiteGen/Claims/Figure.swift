@@ -13,10 +13,10 @@ public struct Figure: Hashable, Sendable {
                                            "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9]
     /// Scale words in the order they are tried: the first that ends at a word boundary wins.
     private static let scaleWords: [[Unicode.Scalar]] = ["thousand", "millions", "million", "billions", "billion", "trillion", "bn", "k", "m"]
-        .map { Array($0.unicodeScalars) }
+        .map { $0.scalarArray }
 
     /// Every figure in `text`, in order. Years (four bare digits, 1900–2100, no scale) are left out.
-    public static func all(in text: String) -> [Figure] { located(in: Array(text.unicodeScalars)).map(\.figure) }
+    public static func all(in text: String) -> [Figure] { located(in: text.scalarArray).map(\.figure) }
 
     /// Every figure in `scalars` with its span: from its currency sign or first digit to the end
     /// of its number or scale word. One pass over the scalars, leftmost figure first:

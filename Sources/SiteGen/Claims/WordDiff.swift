@@ -39,11 +39,13 @@ public struct WordDiff: Sendable {
         let old = Self.tokens(reference), new = Self.tokens(found)
         // A wording's first word may be capitalised only because it starts a sentence.
         let oldKeys = Self.keys(old), newKeys = Self.keys(new)
-        // lengths[i][j] = LCS length of old[i...] and new[j...]
-        var lengths = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
+        // lengths[i * width + j] = LCS length of old[i...] and new[j...]
+        let width = new.count + 1
+        var lengths = [Int](repeating: 0, count: (old.count + 1) * width)
         for i in stride(from: old.count - 1, through: 0, by: -1) {
             for j in stride(from: new.count - 1, through: 0, by: -1) {
-                lengths[i][j] = oldKeys[i] == newKeys[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+                lengths[i * width + j] = oldKeys[i] == newKeys[j] ? lengths[(i + 1) * width + j + 1] + 1
+                    : max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
             }
         }
         var pieces: [Piece] = []
@@ -61,7 +63,7 @@ public struct WordDiff: Sendable {
                 flush()
                 pieces.append(.same(new[j]))
                 i += 1; j += 1
-            } else if j < new.count, i == old.count || lengths[i][j + 1] >= lengths[i + 1][j] {
+            } else if j < new.count, i == old.count || lengths[i * width + j + 1] >= lengths[(i + 1) * width + j] {
                 added.append(new[j]); j += 1
             } else {
                 removed.append(old[i]); i += 1
@@ -74,8 +76,10 @@ public struct WordDiff: Sendable {
 
     public var isIdentical: Bool { differences.isEmpty }
 
+    /// The words of `text`, split at white space. Split by scalar: finding Character boundaries costs
+    /// ten times as much, and white space is single scalars.
     static func tokens(_ text: String) -> [String] {
-        text.split { $0.isWhitespace }.map(String.init)
+        text.unicodeScalars.split(whereSeparator: \.isSpace).map { String(Substring($0)) }
     }
 
     static func keys(_ tokens: [String]) -> [String] {
@@ -86,6 +90,17 @@ public struct WordDiff: Sendable {
     /// with typographic quotes and dashes folded. Case is kept, so a changed
     /// capital shows up (as `spelling`).
     static func key(_ token: String) -> String {
+        // Most words are ASCII, where folding changes nothing but "`" and letters and digits are plain bytes.
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            let core = token.utf8.filter { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            if core.count == token.utf8.count { return token }
+            if !core.isEmpty { return String(decoding: core, as: UTF8.self) }
+        }
+        return foldedKey(token)
+    }
+
+    /// `key` for any word, folding every scalar and asking each Character whether it is a letter or digit.
+    static func foldedKey(_ token: String) -> String {
         let folded = String(String.UnicodeScalarView(token.unicodeScalars.map(FoldedText.fold)))
         let core = folded.filter { $0.isLetter || $0.isNumber }
         return core.isEmpty ? folded : core

@@ -40,3 +40,32 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension String {
+    /// The text's scalars in an array, as `Array(unicodeScalars)` gives them, in one pass over the
+    /// UTF-8 bytes instead of two (that counts first, then decodes through an iterator). A String's
+    /// bytes are always valid UTF-8, so a scalar's length is read from its first byte.
+    var scalarArray: [Unicode.Scalar] {
+        var copy = self
+        return copy.withUTF8 { bytes -> [Unicode.Scalar] in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var (read, written) = (0, 0)
+                while read < bytes.count {
+                    let first = bytes[read]
+                    var value = UInt32(first)
+                    if first < 0x80 {
+                        read += 1
+                    } else {
+                        let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
+                        value &= 0x7F >> UInt32(length)
+                        for next in bytes[(read + 1)..<(read + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                        read += length
+                    }
+                    buffer.initializeElement(at: written, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    written += 1
+                }
+                count = written
+            }
+        }
+    }
+}

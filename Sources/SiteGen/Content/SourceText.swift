@@ -103,7 +103,7 @@ extension SourceText {
     static func sentences(of blocks: [TextBlock], starts: [Int]) -> [TextSpan] {
         var spans: [TextSpan] = []
         for (index, block) in blocks.enumerated() {
-            let scalars = Array(block.text.unicodeScalars)
+            let scalars = block.text.scalarArray
             let base = starts[index]
             var start = 0
             var position = 0

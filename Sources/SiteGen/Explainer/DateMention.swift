@@ -30,7 +30,7 @@ struct DateFinder {
 
     func mentions() -> [DateMention] {
         let text = source.text.string
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let tokens = WordToken.all(in: scalars)
         let sentences = source.text.sentences
         let published = source.metadata.date.flatMap(EventDate.init(iso:))

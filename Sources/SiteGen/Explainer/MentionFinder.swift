@@ -60,7 +60,7 @@ struct MentionFinder {
     init(entities: [Entity]) {
         for entity in entities {
             for spelling in entity.aliases {
-                let scalars = Array(spelling.unicodeScalars)
+                let scalars = spelling.scalarArray
                 let tokens = WordToken.all(in: scalars)
                 guard let first = tokens.first, let last = tokens.last else { continue }
                 // Compared from its first word to its last: "Inc." matches "Inc" before a full stop.
@@ -76,7 +76,7 @@ struct MentionFinder {
     /// as an unknown alias, unless the alias is a short word such as “X”,
     /// where a change of case is usually a different word.
     func mentions(in text: String, source: String) -> [EntityMention] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         return mentions(in: scalars, tokens: WordToken.all(in: scalars), source: source)
     }
 

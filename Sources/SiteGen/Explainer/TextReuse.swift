@@ -30,7 +30,7 @@ public struct TextReuseFinder {
         var tokens: [[WordToken]] = []
         var runs: [[UInt64]] = []
         for text in texts {
-            let words = WordToken.all(in: Array(text.unicodeScalars))
+            let words = WordToken.all(in: text.scalarArray)
             let hashes = words.map { Self.fnv($0.key) }
             var text: [UInt64] = []
             if hashes.count >= minimumWords {

@@ -181,7 +181,7 @@ struct BitVectorMyers: Sendable {
         return text.withUnsafeBufferPointer { text -> ApproximateOccurrence? in
             // Forward: a gap before the pattern is free, so every column starts at row 0 with 0 edits.
             var lowest = Int.max, firstEnd = -1
-            scan(text, count: text.count, masks: masks) { column, score in
+            scan(text, count: text.count, from: 0, step: 1, masks: masks) { column, score in
                 if score < lowest { (lowest, firstEnd) = (score, column) }
             }
             guard lowest <= limit, firstEnd >= 0 else { return nil }
@@ -189,7 +189,7 @@ struct BitVectorMyers: Sendable {
             // for. Column j of that pass costs at least j + 1 − length edits, so no column past
             // length + lowest − 1 can have the lowest score: the pass stops there.
             var lastBest = -1
-            scan(text, count: min(firstEnd + 1, length + lowest), backFrom: firstEnd, masks: reversedMasks) { column, score in
+            scan(text, count: min(firstEnd + 1, length + lowest), from: firstEnd, step: -1, masks: reversedMasks) { column, score in
                 if score == lowest { lastBest = column }
             }
             guard lastBest >= 0 else { return nil }
@@ -197,35 +197,56 @@ struct BitVectorMyers: Sendable {
         }
     }
 
-    /// Runs the recurrence over `count` bytes of `text`: the first ones, or with `backFrom`, the ones
-    /// from there down (with row 0 costing one more per column), reporting each column's score in the
-    /// pattern's last row. A block's vertical differences are `positive` and `negative` bits;
-    /// `carry` is the horizontal difference (−1, 0, +1) passed from a block's bottom row to the next.
+    /// Runs the recurrence over `count` bytes of `text`, from byte `first` on (`step` 1) or down (`step`
+    /// −1, where row 0 costs one more per column), reporting each column's score in the pattern's last
+    /// row. A block's vertical differences are `positive` and `negative` bits; `carry` is the horizontal
+    /// difference (−1, 0, +1) passed from a block's bottom row to the next.
+    ///
+    /// Nearly every wording and name has one or two blocks (at most 128 scalars), and those keep their
+    /// state in local variables; longer patterns keep it in raw memory. This loop is the match step's
+    /// hottest. (Ukkonen's band, computing only the blocks that can still be within `maxEdits`, was
+    /// measured and dropped: the bounds matching asks for are loose, and the bookkeeping cost more.)
     @inline(__always)
-    private func scan(_ text: UnsafeBufferPointer<UInt8>, count: Int, backFrom end: Int? = nil, masks: [UInt64], _ report: (Int, Int) -> Void) {
-        let firstCarry = end == nil ? 0 : 1
+    private func scan(_ text: UnsafeBufferPointer<UInt8>, count: Int, from first: Int, step: Int, masks: [UInt64],
+                      _ report: (Int, Int) -> Void) {
+        guard count > 0, let text = text.baseAddress else { return }
+        let firstCarry = step < 0 ? 1 : 0
         let lastRow: UInt64 = 1 << UInt64((length - 1) % 64)
+        let blocks = self.blocks
         var score = length
         masks.withUnsafeBufferPointer { masks in
-            if blocks == 1 {
+            guard let masks = masks.baseAddress else { return }
+            switch blocks {
+            case 1:
                 var (positive, negative): (UInt64, UInt64) = (~0, 0)
                 for column in 0..<count {
-                    let code = Int(text[end.map { $0 - column } ?? column])
-                    score += Self.advance(&positive, &negative, masks[code], carry: firstCarry, bottom: lastRow)
+                    score &+= Self.advance(&positive, &negative, masks[Int(text[first &+ column &* step])], carry: firstCarry, bottom: lastRow)
                     report(column, score)
                 }
-                return
-            }
-            var positive = [UInt64](repeating: ~0, count: blocks), negative = [UInt64](repeating: 0, count: blocks)
-            for column in 0..<count {
-                let row = Int(text[end.map { $0 - column } ?? column]) * blocks
-                var carry = firstCarry
-                for block in 0..<blocks {
-                    carry = Self.advance(&positive[block], &negative[block], masks[row + block], carry: carry,
-                                         bottom: block == blocks - 1 ? lastRow : 1 << 63)
+            case 2:
+                var (positive0, negative0, positive1, negative1): (UInt64, UInt64, UInt64, UInt64) = (~0, 0, ~0, 0)
+                for column in 0..<count {
+                    let row = masks + Int(text[first &+ column &* step]) &* 2
+                    let carry = Self.advance(&positive0, &negative0, row[0], carry: firstCarry, bottom: 1 << 63)
+                    score &+= Self.advance(&positive1, &negative1, row[1], carry: carry, bottom: lastRow)
+                    report(column, score)
                 }
-                score += carry
-                report(column, score)
+            default:
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * blocks) { state in
+                    guard let positive = state.baseAddress else { return }
+                    let negative = positive + blocks, last = blocks - 1
+                    positive.initialize(repeating: ~0, count: blocks)
+                    negative.initialize(repeating: 0, count: blocks)
+                    for column in 0..<count {
+                        let row = masks + Int(text[first &+ column &* step]) &* blocks
+                        var carry = firstCarry
+                        for block in 0..<last {
+                            carry = Self.advance(&positive[block], &negative[block], row[block], carry: carry, bottom: 1 << 63)
+                        }
+                        score &+= Self.advance(&positive[last], &negative[last], row[last], carry: carry, bottom: lastRow)
+                        report(column, score)
+                    }
+                }
             }
         }
     }

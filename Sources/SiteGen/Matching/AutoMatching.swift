@@ -13,9 +13,9 @@ struct AutoMatching {
     }
 
     /// Sources that no claim cites, by reference or by appearance: new articles, whose leftovers are queued for review.
-    static func unlisted(_ site: Site) -> [Source] {
+    static func unlistedIDs(_ site: Site) -> Set<String> {
         let listed = Set(site.claims.flatMap(\.sourceIDs))
-        return site.sources.filter { !listed.contains($0.id) }
+        return Set(site.sources.lazy.map(\.id).filter { !listed.contains($0) })
     }
 
     /// The passages curators assigned, by source.
@@ -33,13 +33,13 @@ struct AutoMatching {
         let curated = Self.curatedPassages(site.claims)
         var rejected: [String: Set<String>] = [:]
         for claim in site.claims { for source in claim.claim.notIn { rejected[source.id, default: []].insert(claim.id) } }
-        let unlisted = Set(Self.unlisted(site).map(\.id))
+        let unlisted = Self.unlistedIDs(site)
         let (sources, claims) = (site.sources, site.claims)
         // Each source's matches, compared with their claims' references on every core.
         let results = Parallel.map(sources) { source in
             let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
             guard !result.matches.isEmpty else { return (result, [(Int, ResolvedAppearance)]()) }
-            let text = Array(source.text.string.unicodeScalars)
+            let text = source.text.string.scalarArray
             let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in
                 guard let position = index[match.claim] else { return nil }
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)

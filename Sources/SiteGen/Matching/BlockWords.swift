@@ -27,7 +27,7 @@ final class BlockWords {
 
     /// Every block of `text`, in order.
     static func all(in text: SourceText) -> [BlockWords] {
-        let sourceScalars = Array(text.string.unicodeScalars)
+        let sourceScalars = text.string.scalarArray
         let separator = SourceText.blockSeparator.unicodeScalars.count
         return text.blocks.indices.map { index in
             let start = text.blockStarts[index]

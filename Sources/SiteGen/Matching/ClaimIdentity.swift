@@ -57,7 +57,7 @@ struct IdentityFinder: Sendable {
 
     /// The words of `text` that are names or codes, lower-cased.
     func words(of text: String) -> Set<String> {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let spans = mentions.mentions(in: text, source: "").map(\.span)
         let named = WordToken.all(in: scalars).filter { token in spans.contains { $0.start <= token.start && token.end <= $0.end } }
         return Set(named.map(\.key)).union(Self.codeTokens(in: scalars).map(\.key))
@@ -65,7 +65,7 @@ struct IdentityFinder: Sendable {
 
     /// Words with both letters and digits, lower-cased, of three scalars or more.
     static func codes(in text: String) -> Set<String> {
-        Set(codeTokens(in: Array(text.unicodeScalars)).map(\.key))
+        Set(codeTokens(in: text.scalarArray).map(\.key))
     }
 
     private static func codeTokens(in scalars: [Unicode.Scalar]) -> [WordToken] { WordToken.all(in: scalars).filter(isCode) }

@@ -120,6 +120,41 @@ struct ClaimMatcher {
         }
     }
 
+    /// What the matcher reads from one claim: its statement's figures, names and words, and its
+    /// distinct wordings (the reference and every curated appearance), each with what it names.
+    private struct PreparedClaim {
+        var statementValues: [FigureValue]
+        var identity: ClaimIdentity
+        /// `named` is what the wording itself names, before the statement's names are added.
+        var wordings: [(wording: Wording, named: ClaimIdentity)] = []
+        var texts: [String]
+        var words: Set<String>
+        /// The statement's content words less its names and codes.
+        var template: Set<String>
+
+        init(_ claim: Claim, at index: Int, reference: AnchoredQuote?, appearances: [ResolvedAppearance], identities: IdentityFinder) {
+            statementValues = FigureValue.all(in: claim.statement)
+            identity = identities.identity(of: claim.statement)
+            var seen = Set<[Unicode.Scalar]>()
+            let texts = [reference?.text].compactMap { $0 } + appearances.map(\.quote.text)
+            for text in texts {
+                let folded = FoldedText.foldQuote(text)
+                guard seen.insert(folded).inserted else { continue }
+                let named = identities.identity(of: text)
+                // A wording is checked against what the statement names too: a short wording
+                // ("about 6,111 advanced chips") names nobody, its claim does.
+                var checked = named
+                checked.entities.formUnion(identity.entities)
+                checked.codes.formUnion(identity.codes)
+                wordings.append((Wording(claim: index, folded: folded, figures: FigureValue.all(in: text), identity: checked,
+                                         keys: ClaimMatcher.keys(text)), named))
+            }
+            self.texts = texts + [claim.statement]
+            words = Set(ClaimMatcher.contentWords(claim.statement))
+            template = words.subtracting(identities.words(of: claim.statement).map(ClaimMatcher.stem))
+        }
+    }
+
     private struct FigureEntry {
         var claim: Int
         var figure: FigureValue
@@ -151,9 +186,11 @@ struct ClaimMatcher {
         }
     }
 
-    private let claims: [ResolvedClaim]
-    /// Each claim's id, by position.
+    /// Each claim's id, figure tolerance and whether it is a quotation, by position (read per window:
+    /// reading them through the claim itself copies the whole claim).
     private let claimIDs: [String]
+    private let tolerances: [Double]
+    private let isQuotation: [Bool]
     private let extractor: CandidateExtractor
     private let identities: IdentityFinder
     private let evidence: EvidenceIndex
@@ -176,43 +213,35 @@ struct ClaimMatcher {
 
     /// `sources` are every source of the site: how common a word is is measured over them all.
     init(claims: [ResolvedClaim], entities: [Entity], sources: [Source]) {
-        self.claims = claims
         claimIDs = claims.map(\.id)
+        tolerances = claims.map { $0.claim.tolerance ?? 0 }
+        isQuotation = claims.map { $0.claim.kind == .quote }
         widest = claims.compactMap(\.claim.tolerance).max() ?? 0
         var identities = IdentityFinder(entities: entities)
         extractor = CandidateExtractor(mentions: identities.mentions)
         wordingsOfClaim = Array(repeating: [], count: claims.count)
+        // What each claim says, read on every core; only numbering and counting below are serial.
+        let finder = identities
+        let prepared = Parallel.map(Array(claims.enumerated())) { index, claim in PreparedClaim(claim.claim, at: index, reference: claim.reference,
+                                                                                               appearances: claim.appearances, identities: finder) }
         var documentFrequency: [String: Int] = [:]
         var claimWords: [Set<String>] = []
         var claimTexts: [[String]] = []
-        for (index, claim) in claims.enumerated() {
-            let statementValues = FigureValue.all(in: claim.claim.statement)
-            let identity = identities.identity(of: claim.claim.statement)
-            identities.register(identity)
-            statementIdentity.append(identity)
-            var seen = Set<[Unicode.Scalar]>()
-            let texts = [claim.reference?.text].compactMap { $0 } + claim.appearances.map(\.quote.text)
-            for text in texts {
-                let folded = FoldedText.foldQuote(text)
-                guard seen.insert(folded).inserted else { continue }
-                var named = identities.identity(of: text)
-                identities.register(named)
-                // A wording is checked against what the statement names too: a short wording
-                // ("about 6,111 advanced chips") names nobody, its claim does.
-                named.entities.formUnion(identity.entities)
-                named.codes.formUnion(identity.codes)
+        for (index, claim) in prepared.enumerated() {
+            identities.register(claim.identity)
+            statementIdentity.append(claim.identity)
+            for wording in claim.wordings {
+                identities.register(wording.named)
                 wordingsOfClaim[index].append(wordings.count)
-                let values = FigureValue.all(in: text)
-                wordings.append(Wording(claim: index, folded: folded, figures: values, identity: named, keys: Self.keys(text)))
-                figures += values.map { FigureEntry(claim: index, figure: $0) }
+                wordings.append(wording.wording)
+                figures += wording.wording.figures.map { FigureEntry(claim: index, figure: $0) }
             }
-            figures += statementValues.map { FigureEntry(claim: index, figure: $0) }
-            claimTexts.append(texts + [claim.claim.statement])
-            let words = Set(Self.contentWords(claim.claim.statement))
-            templateWords.append(words.subtracting(identities.words(of: claim.claim.statement).map(Self.stem)))
-            claimWords.append(words)
-            statementFigures.append(statementValues)
-            for word in words { documentFrequency[word, default: 0] += 1 }
+            figures += claim.statementValues.map { FigureEntry(claim: index, figure: $0) }
+            claimTexts.append(claim.texts)
+            templateWords.append(claim.template)
+            claimWords.append(claim.words)
+            statementFigures.append(claim.statementValues)
+            for word in claim.words { documentFrequency[word, default: 0] += 1 }
         }
         self.identities = identities
         evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources)
@@ -249,6 +278,8 @@ struct ClaimMatcher {
         var suggestions: [Int: (claim: String, score: Double)] = [:]
         let sentences = source.text.sentences
         var (nextCandidate, nextSentence) = (0, 0)
+        // What the lazy filter below needs, taken out of `self`: a closure that captured `self` would copy the whole matcher for every sentence.
+        let (least, ids) = (evidence.leastEvidence, claimIDs)
         for block in blocks {
             let (start, blockEnd) = (block.start, block.span.end)
             // The block's candidates and sentences, in order: they follow the previous block's.
@@ -270,7 +301,7 @@ struct ClaimMatcher {
                         scores[entry.claim, default: 0] += Self.figureEvidence
                     }
                 }
-                for claim in EvidenceIndex.best(scores.lazy.filter { $0.value >= evidence.leastEvidence && !rejected.contains(claimIDs[$0.key]) }) {
+                for claim in EvidenceIndex.best(scores.lazy.filter { $0.value >= least && (rejected.isEmpty || !rejected.contains(ids[$0.key])) }) {
                     let local = sentence - firstSentence
                     windows[claim] = windows[claim].map { min($0.lowerBound, local)...max($0.upperBound, local) } ?? local...local
                 }
@@ -293,8 +324,7 @@ struct ClaimMatcher {
                         if (suggestions[candidate.span.start]?.score ?? 0) < score { suggestions[candidate.span.start] = (claimIDs[claim], score) }
                     }
                 }
-                let tolerance = claims[claim].claim.tolerance ?? 0
-                let isQuote = claims[claim].claim.kind == .quote
+                let (tolerance, isQuote) = (tolerances[claim], isQuotation[claim])
 
                 // Wordings: the closest passage of the paragraph to each. A passage is of use as a wording
                 // (`thresholds.wording`) or, for a claim that is not a quotation, as a paraphrase, whose score
@@ -317,19 +347,27 @@ struct ClaimMatcher {
                     let span = TextSpan(start: start + found.start, end: start + found.end)
                     let around = paragraph.sentence(around: span.start)
                     let fit = FigureFit(expected: wording.figures, found: paragraph.figures(in: span), tolerance: tolerance)
+                    // Close but not close enough: a paraphrase, if its score (the mean of its similarity and its
+                    // sentence's statement score) passes, and it shares at least two word pairs with the wording.
+                    // A paraphrase is too loose to tell a misreported figure from another one.
+                    var paraphrase: Double?
+                    if similarity < thresholds.wording, !isQuote, fit.gap == nil {
+                        let score = (similarity + statementScoreOf(around)) / 2
+                        if score >= thresholds.paraphrase,
+                           Self.sharesPairs(paragraph.keys(in: span), with: wording.pairs, atLeast: min(2, wording.pairs.count)) {
+                            paraphrase = score
+                        }
+                    }
+                    // Below both thresholds the passage is nothing (no suggestion comes of a wording): the
+                    // identity check, the costlier part, is left out.
+                    guard similarity >= thresholds.wording || paraphrase != nil else { continue }
                     let identity = identities.check(wording.identity, rivals: rivalEntities[claim], in: paragraph.names,
                                                     within: paragraph.local(TextSpan(start: min(around.span.start, span.start), end: max(around.span.end, span.end))))
                     // A long quotation identifies itself: a changed figure in it is a misquote to show.
                     let long = wording.words >= Self.selfIdentifyingWords
                     offer(span, similarity, .wording, threshold: thresholds.wording, figures: fit, identity: identity, wordsIdentify: long)
-                    // Close but not close enough: a paraphrase, if it shares at least two word pairs with the
-                    // wording and its sentence also says what the statement says.
-                    if similarity < thresholds.wording, !isQuote,
-                       Self.wordPairs(paragraph.keys(in: span)).intersection(wording.pairs).count >= min(2, wording.pairs.count) {
-                        let statement = statementScoreOf(around)
-                        // A paraphrase is too loose to tell a misreported figure from another one.
-                        guard fit.gap == nil else { continue }
-                        offer(span, (similarity + statement) / 2, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity)
+                    if let paraphrase {
+                        offer(span, paraphrase, .paraphrase, threshold: thresholds.paraphrase, figures: fit, identity: identity)
                     }
                 }
 
@@ -337,7 +375,8 @@ struct ClaimMatcher {
                 // matched by their words only: a paraphrase of a quote is not the quote.
                 if !isQuote {
                     for (sentence, score) in zip(windowSentences, statementScores) {
-                        guard score >= Self.suggestionFloor else { continue }
+                        // No suggestion comes of a statement: below its threshold a sentence is nothing.
+                        guard score >= thresholds.statement else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
                         guard fit.gap == nil else { continue }
                         offer(paragraph.covering(statementWords[claim], in: sentence.span) ?? sentence.span, score, .statement,
@@ -457,7 +496,7 @@ struct ClaimMatcher {
     private static func rivals(of templates: [Set<String>]) -> [[Int]] {
         var claimsByWord: [String: [Int]] = [:]
         for (claim, words) in templates.enumerated() { for word in words { claimsByWord[word, default: []].append(claim) } }
-        return templates.enumerated().map { claim, words in
+        return Parallel.map(Array(templates.enumerated())) { claim, words in
             var shared: [Int: Int] = [:]
             for word in words { for other in claimsByWord[word] ?? [] where other != claim { shared[other, default: 0] += 1 } }
             return shared.filter { areRivals(words, templates[$0.key], shared: $0.value) }.keys.sorted()
@@ -528,11 +567,24 @@ struct ClaimMatcher {
                                                  "fake": "account", "profile": "account"]
 
 
-    static func keys(_ text: String) -> [String] { WordToken.all(in: Array(text.unicodeScalars)).map(\.key) }
+    static func keys(_ text: String) -> [String] { WordToken.all(in: text.scalarArray).map(\.key) }
 
     static func wordPairs(_ keys: [String]) -> Set<String> {
         guard keys.count >= 2 else { return Set(keys) }
-        return Set(zip(keys, keys.dropFirst()).map { "\($0) \($1)" })
+        return Set(zip(keys, keys.dropFirst()).map { $0 + " " + $1 })
+    }
+
+    /// Whether `keys` have at least `least` of the word pairs `pairs` (as `wordPairs` makes them):
+    /// `wordPairs(keys).intersection(pairs).count >= least`, without a set of every pair.
+    static func sharesPairs(_ keys: [String], with pairs: Set<String>, atLeast least: Int) -> Bool {
+        guard least > 0 else { return true }
+        guard keys.count >= 2 else { return Set(keys).intersection(pairs).count >= least }
+        var shared: Set<String> = []
+        for index in 1..<keys.count {
+            let pair = keys[index - 1] + " " + keys[index]
+            if pairs.contains(pair), shared.insert(pair).inserted, shared.count >= least { return true }
+        }
+        return false
     }
 
     static let stopWords: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with",
@@ -545,7 +597,12 @@ struct ClaimMatcher {
 
     static func contentWords(keys: [String]) -> [String] { keys.filter(isContentWord).map(stem) }
 
-    static func isContentWord(_ key: String) -> Bool { !stopWords.contains(key) && !isNumber(key) }
+    static func isContentWord(_ key: String) -> Bool { !isStopWord(key) && !isNumber(key) }
+
+    /// No stop word is longer than this many bytes, so most words need no lookup.
+    private static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
+
+    static func isStopWord(_ key: String) -> Bool { key.utf8.count <= longestStopWord && stopWords.contains(key) }
 
     /// Whether `Double` reads the key as a number ("24", "1e5", "nan", "infinity"). Only a digit or
     /// "i", "n", "s" can open one, and asking `Double` of every word is slow.
@@ -670,7 +727,7 @@ struct FigureValue: Hashable, Sendable {
 
     /// Every figure in `text` with its unit and its scalar span.
     static func located(in text: String) -> [(figure: FigureValue, span: TextSpan)] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         return located(in: scalars, tokens: WordToken.all(in: scalars))
     }
 

@@ -105,7 +105,7 @@ struct EvidenceIndex: Sendable {
     /// The terms of each sentence of `source`, sorted, from one pass over its words.
     private static func sentenceTerms(of source: Source, vocabulary: ClaimVocabulary, unigramTerm: [Int32],
                                       pairTerms: [Int64: Int32]) -> [[Int32]] {
-        let words = vocabulary.numberedWords(in: Array(source.text.string.unicodeScalars))
+        let words = vocabulary.numberedWords(in: source.text.string.scalarArray)
         var next = 0
         return source.text.sentences.map { span in
             let inside = words.nextRun(from: &next, skipping: { $0.start < span.start }, taking: { $0.end <= span.end })
@@ -141,7 +141,7 @@ struct EvidenceIndex: Sendable {
         let terms = counted ?? {
             // A source the index was not built over (a test's, say): read its words now.
             let span = source.text.sentences[sentence]
-            let scalars = Array(Array(source.text.string.unicodeScalars)[span.start..<span.end])
+            let scalars = Array(source.text.string.scalarArray[span.start..<span.end])
             return Self.terms(in: vocabulary.numberedWords(in: scalars)[...], unigramTerm: unigramTerm, pairTerms: pairTerms)
         }()
         var scores: [Int: Double] = [:]
@@ -174,6 +174,9 @@ struct ClaimVocabulary: Sendable {
     private struct PackedWord: Hashable {
         var low: UInt64 = 0
         var high: UInt64 = 0
+
+        // One integer hashed, not two: a lookup for every word of every source. Equality still compares both.
+        func hash(into hasher: inout Hasher) { hasher.combine(low ^ (high &* 0x9E37_79B9_7F4A_7C15)) }
     }
 
     private let words: [String: Int32]

@@ -52,7 +52,7 @@ public struct MatchingEvaluation {
         var matcher = ClaimMatcher(claims: claims, entities: site.entities, sources: site.sources)
         matcher.thresholds = thresholds
         let matches = matcher.match(source).matches
-        let scalars = Array(source.text.string.unicodeScalars)
+        let scalars = source.text.string.scalarArray
         var row = Row(source: source.id, right: [], wrong: [], missed: [])
         // Per claim: right when any of its matches overlaps a curated passage.
         for match in matches {

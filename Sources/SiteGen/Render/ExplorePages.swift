@@ -86,7 +86,7 @@ extension SiteRenderer {
 
     /// A sentence of a source with one stretch picked out, and a link to its paragraph.
     func excerpt(_ source: Source, sentence: TextSpan, highlight: TextSpan, root: String) -> [String: Any] {
-        let scalars = Array(source.text.string.unicodeScalars)
+        let scalars = source.text.string.scalarArray
         func text(_ start: Int, _ end: Int) -> String {
             let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
             return String(String.UnicodeScalarView(scalars[lower..<upper]))

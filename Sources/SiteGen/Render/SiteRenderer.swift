@@ -277,7 +277,7 @@ enum SourceHTML {
         var result: [HTMLFragment.Node] = []
         var offset = blockStart
         for run in runs {
-            let scalars = Array(run.text.unicodeScalars)
+            let scalars = run.text.scalarArray
             let runEnd = offset + scalars.count
             var cuts = Set([offset, runEnd])
             for mark in marks {
