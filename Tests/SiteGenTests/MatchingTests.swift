@@ -169,7 +169,8 @@ final class WordClassTests: XCTestCase {
 
     /// Texts with scalars of one to four UTF-8 bytes, and every real article.
     private var texts: [String] {
-        ["", "a", "é", "€uro", "𝄞 clef", "mixed ‘quotes’ — and 😀 emoji\n\tline", "e\u{301} combining", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+        ["", "a", "é", "€uro", "𝄞 clef", "mixed ‘quotes’ — and 😀 emoji\n\tline", "e\u{301} combining", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+         "a \u{301}b", "\u{600} x", "tab\tand\r\nCRLF", "no\u{00A0}break \u{2003}em"]
             + RealSite.site.sources.map(\.text.string)
     }
 

@@ -21,6 +21,48 @@ final class ScrapeCleanerTests: XCTestCase {
         }
     }
 
+    /// The scalar readers agree with the Character and Foundation ones they replaced, on every real
+    /// article and on texts with CRLF, lone CRs, other newlines, wide spaces and closing quotes.
+    func testLinesTrimmingAndSentencesReadAsCharactersWould() throws {
+        var texts = ["", "\n", "a\r\nb\rc\u{2028}d\u{85}e\u{0B}f\u{0C}g\n\n", "\u{3000} \tindented\u{00A0} \t",
+                     "He said “Stop.” Then left! Why? Because. “Quoted?” ok", "x. ", ". . .", "   "]
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repo.content.appendingPathComponent("articles").path)
+        where name.hasSuffix(".txt") {
+            texts.append(try Repo.text("Content/articles/\(name)"))
+        }
+        XCTAssertGreaterThan(texts.count, 10)
+        for text in texts {
+            let byCharacter = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            XCTAssertEqual(ScrapeCleaner.lines(text), byCharacter, String(text.prefix(40)))
+            for line in byCharacter {
+                XCTAssertEqual(ScrapeCleaner.trimmed(line), line.trimmingCharacters(in: .whitespaces), line)
+                XCTAssertEqual(ScrapeCleaner.sentences(line), Self.sentencesByCharacter(line), line)
+            }
+        }
+    }
+
+    /// The sentence splitter as it was written over Characters.
+    private static func sentencesByCharacter(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for character in text {
+            if character == " ", let ending = current.reversed().first(where: { !"\"”’".contains($0) }), ".!?".contains(ending) {
+                result.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    func testALongLineThatOpensWithAFixedWordIsKept() {
+        let result = ScrapeCleaner().clean("Advertisement spending by the labs rose sharply in the second half of the year, the filing shows.\nAdvertisement\n")
+        XCTAssertEqual(result.blocks.map(\.text), ["Advertisement spending by the labs rose sharply in the second half of the year, the filing shows."])
+        XCTAssertEqual(result.dropped.map(\.reason), ["page furniture"])
+    }
+
     func testDatePrefixGivesTheDateAndIsNotText() throws {
         let result = try clean("000_5999f76328f70683")
         XCTAssertEqual(result.date, "2026-02-23")

@@ -76,10 +76,14 @@ public struct WordDiff: Sendable {
 
     public var isIdentical: Bool { differences.isEmpty }
 
-    /// The words of `text`, split at white space. Split by scalar: finding Character boundaries costs
-    /// ten times as much, and white space is single scalars.
+    /// The words of `text`, split at white space Characters. ASCII text is split by byte, which is
+    /// the same there and ten times faster than finding Character boundaries; elsewhere a space can
+    /// carry a combining mark that makes it one Character with it, so Characters decide.
     static func tokens(_ text: String) -> [String] {
-        text.unicodeScalars.split(whereSeparator: \.isSpace).map { String(Substring($0)) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text.split { $0.isWhitespace }.map(String.init)
     }
 
     static func keys(_ tokens: [String]) -> [String] {

@@ -333,11 +333,13 @@ public struct ContentLoader {
             diagnostics.add(.error(path, position, "the file is not valid UTF-8 text; save it as UTF-8"))
             return nil
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Scalar by scalar, stopping at the first that is not white space: Foundation's trimming
+        // converts the whole file to UTF-16 first, which cost a quarter of loading.
+        if text.unicodeScalars.allSatisfy(\.isSpace) {
             diagnostics.add(.error(path, nil, "the file is empty"))
             return nil
         }
-        if text.contains("\0") {
+        if text.utf8.contains(0) {
             diagnostics.add(.error(path, nil, "the file contains NUL bytes; it is not a text file"))
             return nil
         }

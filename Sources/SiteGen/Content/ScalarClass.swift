@@ -42,13 +42,17 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// The text's scalars in an array, as `Array(unicodeScalars)` gives them, in one pass over the
-    /// UTF-8 bytes instead of two (that counts first, then decodes through an iterator). A String's
-    /// bytes are always valid UTF-8, so a scalar's length is read from its first byte.
+    /// The text's scalars in an array, as `Array(unicodeScalars)` gives them, read from the UTF-8
+    /// bytes (a count and a decoding pass over bytes, where `Array(unicodeScalars)` counts and then
+    /// decodes through an iterator, several times slower). A String's bytes are always valid UTF-8,
+    /// so a scalar's length is read from its first byte.
     var scalarArray: [Unicode.Scalar] {
         var copy = self
         return copy.withUTF8 { bytes -> [Unicode.Scalar] in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            // One scalar per byte that does not continue a sequence: the array is allocated to size.
+            var scalarCount = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { buffer, count in
                 var (read, written) = (0, 0)
                 while read < bytes.count {
                     let first = bytes[read]

@@ -376,7 +376,7 @@ struct ClaimMatcher {
                 if !isQuote {
                     for (sentence, score) in zip(windowSentences, statementScores) {
                         // No suggestion comes of a statement: below its threshold a sentence is nothing.
-                        guard score >= thresholds.statement else { continue }
+                        guard score >= max(thresholds.statement, Self.suggestionFloor) else { continue }
                         let fit = FigureFit(expected: statementFigures[claim], found: paragraph.figures(in: sentence.span), tolerance: tolerance)
                         guard fit.gap == nil else { continue }
                         offer(paragraph.covering(statementWords[claim], in: sentence.span) ?? sentence.span, score, .statement,
