@@ -74,9 +74,13 @@ public struct Analysis: Sendable {
             partners[pair.second, default: []].append(pair)
         }
         var kept = Set<TextReuseFinder.Pair>()
+        let limit = comparisonsPerSource(sourceCount: site.sources.count)
         for (_, candidates) in partners {
-            let best = candidates.sorted { (score($0), $1.first, $1.second) > (score($1), $0.first, $0.second) }
-            kept.formUnion(best.prefix(comparisonsPerSource(sourceCount: site.sources.count)))
+            // Each pair scored once, not at every comparison of the sort: two look-ups a comparison
+            // were nine tenths of the analysis at 1,000 articles.
+            let best = candidates.map { (pair: $0, score: score($0)) }
+                .sorted { ($0.score, $1.pair.first, $1.pair.second) > ($1.score, $0.pair.first, $0.pair.second) }
+            kept.formUnion(best.prefix(limit).map(\.pair))
         }
         return kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map { pair in
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
