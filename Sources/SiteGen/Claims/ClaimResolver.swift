@@ -131,9 +131,16 @@ struct ClaimResolver {
             diagnostics.append(.error(claim.path, selector.position, "claim `\(claim.id)` cites unknown source `\(selector.source)`; known sources: \(known)"))
             return nil
         }
-        // Folded once per source, and only for sources a claim cites.
-        let text = folded[source.id] ?? FoldedText(source.text.string)
-        folded[source.id] = text
+        // Folded once per source, and only for sources a claim cites. Stored only when new: `resolve`
+        // folds every cited source first, and a worker that stored one anyway would copy the whole
+        // table for each claim.
+        let text: FoldedText
+        if let known = folded[source.id] {
+            text = known
+        } else {
+            text = FoldedText(source.text.string)
+            folded[source.id] = text
+        }
         switch Anchor.locate(selector, in: text) {
         case .success(let span):
             return Self.quote(span, in: text, source: source.id)
