@@ -41,6 +41,50 @@ final class ScrapeCleanerTests: XCTestCase {
         }
     }
 
+    /// The scanners of `LinePatterns` against the regular expressions they replaced, kept here only
+    /// as the reference: on every line of the real articles and on lines made to sit at each edge.
+    func testLineScannersAgreeWithTheRegularExpressionsTheyReplaced() throws {
+        let date = try NSRegularExpression(pattern: #"^ date (\d{4}-\d{2}-\d{2}) ?"#)
+        let bullet = try NSRegularExpression(pattern: #"^[•·▪●◦‣]\s*"#)
+        let promo = try NSRegularExpression(
+            pattern: #"^(get the latest issue of|subscribe (to|now)|sign up (for|to|now)|click here|download (the|our) .*app|follow us on|join our|read the latest issue)"#,
+            options: [.caseInsensitive])
+        let embed = try NSRegularExpression(pattern: #"\s[—–]\s[^—–]+\(@\w{1,30}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$"#)
+        var lines = [" date 2026-02-23 On Monday", " date 2026-02-23", " date 2026-02-23  two", " date 2026-2-23 x", "date 2026-02-23",
+                     " date ٢٠٢٦-٠٢-٢٣ x", " date 2026-02-2", "• item", "•\t item", "· x", "‣", "•\u{00A0}\u{2003}x", "- item", " • item",
+                     "Get the latest issue of Outlook", "SUBSCRIBE NOW", "Sign up to our newsletter", "Sign Up For", "click here",
+                     "clic\u{212A} here", "\u{017F}ubscribe to", "Download the Outlook app", "Download our free APP today",
+                     "Download the magazine", "Download the", "follow us on X", "Join our channel", "Read the latest issue", "subscribe",
+                     "the subscribe to", "Text — Elon Musk (@elonmusk) February 23, 2026", "Text – Name (@a_b) Feb 3, 2026",
+                     "— Name (@x) Feb 3, 2026", "Text —Name (@x) Feb 3, 2026", "Text — Name (@x)  Feb 23, 2026",
+                     "Text — Name (@x) feb 23, 2026", "Text — Na—me (@x) Feb 23, 2026", "Text — (@x) Feb 23, 2026",
+                     "Text — Name (@abcdefghijklmnopqrstuvwxyz1234) Feb 23, 2026", "Text — Name (@abcdefghijklmnopqrstuvwxyz12345) Feb 23, 2026",
+                     "Text — Name (@x) Feb 123, 2026", "Text — Name (@x) Feb 23, 20260", "Text — Name (@x) Feb 23, 2026 ",
+                     "Text — Name (@x)\u{2003}Feb 23, 2026", "Text\u{00A0}—\u{00A0}Name (@x) FEb 23, 2026", "Text — Name (@x) Feb 23, ٢٠٢٦"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repo.content.appendingPathComponent("articles").path)
+        where name.hasSuffix(".txt") {
+            lines += ScrapeCleaner.lines(try Repo.text("Content/articles/\(name)")).map(ScrapeCleaner.trimmed)
+        }
+        func match(_ regex: NSRegularExpression, _ line: String) -> NSTextCheckingResult? {
+            regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line))
+        }
+        var embeds = 0
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            let expectedDate = match(date, line).map { found in
+                (String(line[Range(found.range(at: 1), in: line)!]), line[Range(found.range, in: line)!].unicodeScalars.count)
+            }
+            let foundDate = LinePatterns.datePrefix(scalars)
+            XCTAssertEqual(foundDate?.date, expectedDate?.0, line)
+            XCTAssertEqual(foundDate?.length, expectedDate?.1, line)
+            XCTAssertEqual(LinePatterns.bulletPrefix(scalars), match(bullet, line).map { line[Range($0.range, in: line)!].unicodeScalars.count }, line)
+            XCTAssertEqual(LinePatterns.isPromotion(scalars), match(promo, line) != nil, line)
+            XCTAssertEqual(LinePatterns.hasEmbedSignature(scalars), match(embed, line) != nil, line)
+            if match(embed, line) != nil { embeds += 1 }
+        }
+        XCTAssertGreaterThan(embeds, 3, "the edge cases include signatures that match")
+    }
+
     /// The sentence splitter as it was written over Characters.
     private static func sentencesByCharacter(_ text: String) -> [String] {
         var result: [String] = []

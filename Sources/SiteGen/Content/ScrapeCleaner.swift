@@ -34,23 +34,15 @@ public struct ScrapeCleaner: Sendable {
     /// The longest line, in UTF-8 bytes, that could lower-case to a fixed line: lower-casing turns a
     /// scalar of up to four bytes into at least one byte (the Kelvin sign becomes "k").
     static let longestLowerCasedToFixed = 4 * (debrisLines.union(summaryHeadings).map(\.utf8.count).max() ?? 0)
-    static let promoPattern = try! NSRegularExpression(
-        pattern: #"^(get the latest issue of|subscribe (to|now)|sign up (for|to|now)|click here|download (the|our) .*app|follow us on|join our|read the latest issue)"#,
-        options: [.caseInsensitive])
-    static let datePrefix = try! NSRegularExpression(pattern: #"^ date (\d{4}-\d{2}-\d{2}) ?"#)
-    static let embedSignature = try! NSRegularExpression(
-        pattern: #"\s[—–]\s[^—–]+\(@\w{1,30}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$"#)
-    static let bulletPrefix = try! NSRegularExpression(pattern: #"^[•·▪●◦‣]\s*"#)
 
     public func clean(_ raw: String) -> Result {
         var lines = Self.lines(raw)
         var date: String?
         var firstLineShift = 0
-        if let first = lines.first, let match = Self.firstMatch(Self.datePrefix, first) {
-            date = Self.group(match, 1, first)
-            let prefixLength = (first as NSString).substring(with: match.range).unicodeScalars.count
-            lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst(prefixLength)))
-            firstLineShift = prefixLength
+        if let first = lines.first, let prefix = LinePatterns.datePrefix(first.scalarArray) {
+            date = prefix.date
+            lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst(prefix.length)))
+            firstLineShift = prefix.length
         }
 
         var candidates: [Line] = []
@@ -85,7 +77,7 @@ public struct ScrapeCleaner: Sendable {
         }
 
         // Promotion boxes: the call to action and the fragments around it.
-        for (i, line) in candidates.enumerated() where Self.firstMatch(Self.promoPattern, line.text) != nil {
+        for (i, line) in candidates.enumerated() where LinePatterns.isPromotion(line.text.scalarArray) {
             drop(i, "promotion")
             var j = i - 1
             while j >= 0, candidates[j].isFragment, candidates[j].wordCount <= 6 { drop(j, "promotion"); j -= 1 }
@@ -137,7 +129,7 @@ public struct ScrapeCleaner: Sendable {
             }
             return count
         }
-        var isBullet: Bool { ScrapeCleaner.firstMatch(ScrapeCleaner.bulletPrefix, text) != nil }
+        var isBullet: Bool { LinePatterns.bulletPrefix(text.unicodeScalars) != nil }
         /// A short line in headline form: a capital first, no closing punctuation
         /// (a question mark is allowed in short ones, "What Is Distillation?").
         var isHeadingLike: Bool {
@@ -154,11 +146,12 @@ public struct ScrapeCleaner: Sendable {
 
     static func block(for line: Line) -> TextBlock {
         let position = SourcePosition(line: line.number, column: line.column)
-        if firstMatch(embedSignature, line.text) != nil {
+        let scalars = line.text.scalarArray
+        if LinePatterns.hasEmbedSignature(scalars) {
             return TextBlock(.embed, runs: [TextRun(line.text)], position: position)
         }
-        if let bullet = firstMatch(bulletPrefix, line.text) {
-            let rest = (line.text as NSString).substring(from: bullet.range.upperBound)
+        if let bullet = LinePatterns.bulletPrefix(scalars) {
+            let rest = String(String.UnicodeScalarView(scalars.dropFirst(bullet)))
             return TextBlock(.listItem, runs: [TextRun(rest)], position: position)
         }
         if line.isHeadingLike {
@@ -230,13 +223,5 @@ public struct ScrapeCleaner: Sendable {
         return Set((0...(hashes.count - 8)).map { start in
             hashes[start..<start + 8].reduce(UInt64(0)) { $0 &* 1_099_511_628_211 &+ $1 }
         })
-    }
-
-    static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> NSTextCheckingResult? {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
-    }
-
-    static func group(_ match: NSTextCheckingResult, _ index: Int, _ text: String) -> String? {
-        Range(match.range(at: index), in: text).map { String(text[$0]) }
     }
 }
