@@ -52,8 +52,8 @@ struct Build: ParsableCommand {
     @Option(help: "How many cores to use (default: all).") var jobs: Int?
 
     func run() throws {
-        if let jobs { Parallel.width = max(1, jobs) }
         var options = locations.options(output: output, baseURL: baseURL)
+        options.jobs = jobs
         options.cache = noCache ? nil : URL(fileURLWithPath: cache)
         options.force = force
         var pipeline = Pipeline(options: options)

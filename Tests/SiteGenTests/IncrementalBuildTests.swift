@@ -3,11 +3,12 @@ import XCTest
 
 /// The parallel build, the build cache and the benchmark corpus generator.
 final class IncrementalBuildTests: XCTestCase {
-    private func build(_ folder: TemporaryFolder, output: String, cache: String?) throws {
+    private func build(_ folder: TemporaryFolder, output: String, cache: String?, jobs: Int? = nil) throws {
         var options = BuildOptions(content: folder.url.appendingPathComponent("Content"),
                                    templates: folder.url.appendingPathComponent("Templates"),
                                    output: folder.url.appendingPathComponent(output))
         options.cache = cache.map { folder.url.appendingPathComponent($0) }
+        options.jobs = jobs
         var pipeline = Pipeline(options: options)
         try pipeline.build()
     }
@@ -26,12 +27,8 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testSerialAndParallelBuildsAreIdentical() throws {
         let folder = try project()
-        let width = Parallel.width
-        defer { Parallel.width = width }
-        Parallel.width = 1
-        try build(folder, output: "serial", cache: nil)
-        Parallel.width = 4
-        try build(folder, output: "parallel", cache: nil)
+        try build(folder, output: "serial", cache: nil, jobs: 1)
+        try build(folder, output: "parallel", cache: nil, jobs: 4)
         let serial = folder.snapshot("serial")
         XCTAssertGreaterThan(serial.count, 100)
         XCTAssertEqual(serial, folder.snapshot("parallel"))

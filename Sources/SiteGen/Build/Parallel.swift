@@ -1,13 +1,18 @@
 import Dispatch
 import Foundation
 
-/// Work spread over every core, with results in input order, so a parallel
-/// build writes exactly what a serial one would.
-public enum Parallel {
+/// Work spread over the cores, with results in input order, so a parallel
+/// build writes exactly what a serial one would. A value each step is given
+/// (from `BuildOptions.jobs`), not a global, so that two builds in one process
+/// can use different widths.
+public struct Parallel: Sendable {
     /// Worker count; 1 makes every `map` serial (for tests and for comparison).
-    nonisolated(unsafe) public static var width = ProcessInfo.processInfo.activeProcessorCount
+    public let width: Int
 
-    static func map<Element, Result>(_ items: [Element], _ transform: (Element) -> Result) -> [Result] {
+    /// `jobs` workers, or one per core when nil.
+    public init(jobs: Int? = nil) { width = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
+
+    func map<Element, Result>(_ items: [Element], _ transform: (Element) -> Result) -> [Result] {
         guard width > 1, items.count > 1 else { return items.map(transform) }
         var results = [Result?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in

@@ -11,8 +11,11 @@ public struct BuildOptions: Sendable {
     public var cache: URL?
     /// Build into a folder sitegen did not make; files the site does not write are still kept.
     public var force: Bool
+    /// How many cores the steps use; nil: all of them.
+    public var jobs: Int?
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false) {
+    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false, jobs: Int? = nil) {
+        self.jobs = jobs
         self.content = content
         self.templates = templates
         self.output = output
@@ -65,21 +68,22 @@ public struct Pipeline {
     public mutating func check() throws -> (Site, TemplateSet, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let options = self.options
-        var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath)
+        let parallel = Parallel(jobs: options.jobs)
+        var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath, parallel: parallel)
         var site = timings.measure("load") { loader.load() }
         diagnostics.add(contentsOf: loader.diagnostics.all)
         if var loaded = site {
-            var resolver = ClaimResolver(sources: loaded.sources)
+            var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel)
             loaded.claims = timings.measure("resolve") { resolver.resolve(loaded.claimModel) }
             diagnostics.add(contentsOf: resolver.diagnostics)
             if !diagnostics.hasErrors {
-                timings.measure("match") { AutoMatching(site: loaded).apply(to: &loaded, resolver: resolver) }
+                timings.measure("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded, resolver: resolver) }
                 let paths = Dictionary(loaded.sources.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
                 diagnostics.add(contentsOf: loaded.review.map { item in
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
                 })
             }
-            loaded.analysis = timings.measure("analyse") { Analysis(site: loaded) }
+            loaded.analysis = timings.measure("analyse") { Analysis(site: loaded, parallel: parallel) }
             diagnostics.add(contentsOf: loaded.analysis.warnings)
             site = loaded
         }
@@ -112,8 +116,9 @@ public struct Pipeline {
         if let refusal = output.folder.refusal(force: options.force) { throw BuildFailed(diagnostics: [refusal]) }
         let (site, templates, warnings) = try check()
         let cache = options.cache.map { BuildCache(folder: $0, output: options.output) }
+        let parallel = Parallel(jobs: options.jobs)
         func render(cache: BuildCache?) throws -> [RenderedFile] {
-            var files = timings.measure("render") { SiteRenderer(site: site, templates: templates, cache: cache).render() }
+            var files = timings.measure("render") { SiteRenderer(site: site, templates: templates, cache: cache, parallel: parallel).render() }
             let collisions = StaticFiles.add(site.staticFiles, to: &files)
             guard collisions.isEmpty else { throw BuildFailed(diagnostics: collisions) }
             return files

@@ -52,8 +52,10 @@ struct ClaimResolver {
     let sources: [String: Source]
     private var folded: [String: FoldedText] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    let parallel: Parallel
 
-    init(sources: [Source]) {
+    init(sources: [Source], parallel: Parallel = Parallel()) {
+        self.parallel = parallel
         self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -72,9 +74,9 @@ struct ClaimResolver {
         // each worker keeps its own diagnostics, gathered in claim order.
         let cited = Set(unique.flatMap { claim in ([claim.reference] + claim.appearances.map(\.selector)).compactMap { $0?.source } })
             .filter { sources[$0] != nil && folded[$0] == nil }.sorted()
-        for (id, text) in zip(cited, Parallel.map(cited) { FoldedText(self.sources[$0]!.text.string) }) { folded[id] = text }
+        for (id, text) in zip(cited, parallel.map(cited) { FoldedText(self.sources[$0]!.text.string) }) { folded[id] = text }
         let template = self
-        let results = Parallel.map(unique) { claim -> (ResolvedClaim, [Diagnostic]) in
+        let results = parallel.map(unique) { claim -> (ResolvedClaim, [Diagnostic]) in
             var worker = template
             worker.diagnostics = []
             return (worker.resolveOne(claim), worker.diagnostics)

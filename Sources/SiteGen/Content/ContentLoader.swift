@@ -54,10 +54,12 @@ public struct ContentLoader {
     /// How paths are printed in diagnostics: as given on the command line.
     let displayRoot: String
     public private(set) var diagnostics = Diagnostics()
+    let parallel: Parallel
 
-    public init(contentDirectory: URL, displayRoot: String? = nil) {
+    public init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel = Parallel()) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.displayRoot = displayRoot ?? contentDirectory.path
+        self.parallel = parallel
     }
 
     public mutating func load() -> Site? {
@@ -114,7 +116,7 @@ public struct ContentLoader {
         // Reading, cleaning and parsing each file is independent of the others:
         // every core takes files, each with a loader copy of its own for diagnostics.
         let template = self
-        let results = Parallel.map(jobs) { job -> (Source?, [Diagnostic]) in
+        let results = parallel.map(jobs) { job -> (Source?, [Diagnostic]) in
             var worker = template
             worker.diagnostics = Diagnostics()
             guard let text = worker.readText(job.file, path: job.path) else { return (nil, worker.diagnostics.all) }

@@ -23,11 +23,11 @@ public struct Analysis: Sendable {
 
     public init() {}
 
-    init(site: Site) {
+    init(site: Site, parallel: Parallel = Parallel()) {
         let finder = MentionFinder(entities: site.entities)
         let names = Dictionary(site.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         // Each source on its own core; results gathered in site order.
-        let perSource = Parallel.map(site.sources) { source in
+        let perSource = parallel.map(site.sources) { source in
             (finder.mentions(in: source.text.string, source: source.id), DateFinder(source: source).mentions())
         }
         for (source, (found, dates)) in zip(site.sources, perSource) {

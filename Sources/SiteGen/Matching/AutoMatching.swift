@@ -7,9 +7,11 @@
 /// after matching, go to the review queue.
 struct AutoMatching {
     let matcher: ClaimMatcher
+    let parallel: Parallel
 
-    init(site: Site) {
-        matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources)
+    init(site: Site, parallel: Parallel = Parallel()) {
+        matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources, parallel: parallel)
+        self.parallel = parallel
     }
 
     /// Sources that no claim cites, by reference or by appearance: new articles, whose leftovers are queued for review.
@@ -36,7 +38,7 @@ struct AutoMatching {
         let unlisted = Self.unlistedIDs(site)
         let (sources, claims) = (site.sources, site.claims)
         // Each source's matches, compared with their claims' references on every core.
-        let results = Parallel.map(sources) { source in
+        let results = parallel.map(sources) { source in
             let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
             guard !result.matches.isEmpty else { return (result, [(Int, ResolvedAppearance)]()) }
             let text = source.text.string.scalarArray

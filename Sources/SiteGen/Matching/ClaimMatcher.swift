@@ -212,7 +212,7 @@ struct ClaimMatcher {
     private var containing: [String: Set<String>] = [:]
 
     /// `sources` are every source of the site: how common a word is is measured over them all.
-    init(claims: [ResolvedClaim], entities: [Entity], sources: [Source]) {
+    init(claims: [ResolvedClaim], entities: [Entity], sources: [Source], parallel: Parallel = Parallel()) {
         claimIDs = claims.map(\.id)
         tolerances = claims.map { $0.claim.tolerance ?? 0 }
         isQuotation = claims.map { $0.claim.kind == .quote }
@@ -222,7 +222,7 @@ struct ClaimMatcher {
         wordingsOfClaim = Array(repeating: [], count: claims.count)
         // What each claim says, read on every core; only numbering and counting below are serial.
         let finder = identities
-        let prepared = Parallel.map(Array(claims.enumerated())) { index, claim in PreparedClaim(claim.claim, at: index, reference: claim.reference,
+        let prepared = parallel.map(Array(claims.enumerated())) { index, claim in PreparedClaim(claim.claim, at: index, reference: claim.reference,
                                                                                                appearances: claim.appearances, identities: finder) }
         var documentFrequency: [String: Int] = [:]
         var claimWords: [Set<String>] = []
@@ -244,13 +244,13 @@ struct ClaimMatcher {
             for word in claim.words { documentFrequency[word, default: 0] += 1 }
         }
         self.identities = identities
-        evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources)
+        evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources, parallel: parallel)
         let count = Double(max(claims.count, 1))
         let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
         statementWeights = claimWords.map { words in words.sorted().map { (word: $0, weight: rarity[$0] ?? 0) } }
         statementWords = claimWords
         figures.sort { $0.value < $1.value }
-        rivalEntities = Self.rivals(of: templateWords).enumerated().map { claim, rivals in
+        rivalEntities = Self.rivals(of: templateWords, parallel: parallel).enumerated().map { claim, rivals in
             Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
         }
         // References compared within their source only: all pairs of claims would be a million at 1,000 claims.
@@ -493,10 +493,10 @@ struct ClaimMatcher {
     }
 
     /// Every claim's rivals, through an index of template words: only claims that share a word are compared.
-    private static func rivals(of templates: [Set<String>]) -> [[Int]] {
+    private static func rivals(of templates: [Set<String>], parallel: Parallel) -> [[Int]] {
         var claimsByWord: [String: [Int]] = [:]
         for (claim, words) in templates.enumerated() { for word in words { claimsByWord[word, default: []].append(claim) } }
-        return Parallel.map(Array(templates.enumerated())) { claim, words in
+        return parallel.map(Array(templates.enumerated())) { claim, words in
             var shared: [Int: Int] = [:]
             for word in words { for other in claimsByWord[word] ?? [] where other != claim { shared[other, default: 0] += 1 } }
             return shared.filter { areRivals(words, templates[$0.key], shared: $0.value) }.keys.sorted()

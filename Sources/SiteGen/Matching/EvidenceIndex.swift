@@ -36,7 +36,7 @@ struct EvidenceIndex: Sendable {
     /// The least evidence a sentence needs for a claim (`leastEvidenceShare`).
     let leastEvidence: Double
 
-    init(claimTexts: [[String]], sources: [Source]) {
+    init(claimTexts: [[String]], sources: [Source], parallel: Parallel = Parallel()) {
         var vocabulary: [String: Int32] = [:]
         var unigramTerm: [Int32] = []
         var pairTerms: [Int64: Int32] = [:]
@@ -74,7 +74,7 @@ struct EvidenceIndex: Sendable {
         let (pairs, unigrams) = (pairTerms, unigramTerm)
 
         // Document frequency over every sentence of every source, counted on every core.
-        let counts = Parallel.map(sources) { source in
+        let counts = parallel.map(sources) { source in
             Self.sentenceTerms(of: source, vocabulary: words, unigramTerm: unigrams, pairTerms: pairs)
         }
         var frequency = [Int](repeating: 0, count: Int(termCount))

@@ -7,7 +7,7 @@ extension SiteRenderer {
         files += paginated(site.claims, folder: "claims", template: "claims", title: "Claims", key: "claims") {
             claimSummary($0, root: "../")
         }
-        files += Parallel.map(site.claims) { claim in
+        files += parallel.map(site.claims) { claim in
             page("claims/\(claim.id)/index.html", template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
                  extra: ["claim": claimContext(claim)])
         }

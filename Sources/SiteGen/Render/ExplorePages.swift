@@ -6,7 +6,7 @@ extension SiteRenderer {
         var files = timelineFiles(root: "../")
         files.append(page("entities/index.html", template: "entities", title: "Who’s who", extra: entityIndexContext(root: "../")))
         let claimsByEntity = self.claimsByEntity
-        files += Parallel.map(site.entities) { entity in
+        files += parallel.map(site.entities) { entity in
             page("entities/\(entity.id)/index.html", template: "entity", title: entity.name,
                  extra: ["entity": entityContext(entity, claims: claimsByEntity[entity.id] ?? ([], []), root: "../../")],
                  description: entity.description)
@@ -16,7 +16,7 @@ extension SiteRenderer {
             pairSummary($0, root: "../")
         }
         let claimsBySource = self.claimsBySource
-        files += Parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
+        files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
             return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
                         extra: ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, root: "../../../")])

@@ -40,8 +40,10 @@ public struct SiteRenderer {
     /// Sources by id, built once: every claim page looks its sources up here.
     let sources: [String: Source]
     let claimsByID: [String: ResolvedClaim]
+    let parallel: Parallel
 
-    init(site: Site, templates: TemplateSet, cache: BuildCache? = nil) {
+    init(site: Site, templates: TemplateSet, cache: BuildCache? = nil, parallel: Parallel = Parallel()) {
+        self.parallel = parallel
         self.site = site
         self.templates = templates
         self.cache = cache
@@ -65,7 +67,7 @@ public struct SiteRenderer {
         files += paginated(site.sources, folder: "articles", template: "articles", title: "Sources", key: "sources") {
             sourceSummary($0, root: "../")
         }
-        files += Parallel.map(site.sources) { source in
+        files += parallel.map(site.sources) { source in
             page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
                  extra: ["source": sourceContext(source, root: "../../")])
         }
