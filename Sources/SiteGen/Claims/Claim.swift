@@ -65,6 +65,8 @@ public struct Claim: Hashable, Sendable {
     public var appearances: [ClaimAppearance]
     /// Markdown, rendered through cmark's safe renderer.
     public var notes: String?
+    /// `notes` as HTML, rendered when the claim is loaded, so rendering pages parses nothing.
+    public var notesHTML: String? = nil
     /// Claims whose figures should add up to this claim's figure.
     public var sumOf: [String]
     /// How far a figure found in a new source may be from the claim's and still

@@ -77,8 +77,9 @@ struct ClaimLoader {
             }
         }
         guard reader.diagnostics.count == before, let id, let statement, let speaker, let kind, let status else { return nil }
+        let notes = reader.string(map, "notes", required: false, in: what)
         return Claim(id: id, statement: statement, kind: kind, speaker: speaker, status: status, reference: reference,
-                     appearances: appearances, notes: reader.string(map, "notes", required: false, in: what),
+                     appearances: appearances, notes: notes, notesHTML: notes.map { MarkdownDocument($0).html() },
                      sumOf: sumOf, tolerance: tolerance, notIn: notIn, path: path, position: reader.position(node))
     }
 

@@ -27,7 +27,7 @@ extension SiteRenderer {
 
     private func claimContext(_ claim: ResolvedClaim) -> [String: Any] {
         var context = claimSummary(claim, root: "../../")
-        if let notes = claim.claim.notes { context["notes_html"] = MarkdownDocument(notes).html() }
+        if let notes = claim.claim.notesHTML { context["notes_html"] = notes }
         var columns: [[String: Any]] = []
         if let reference = claim.reference, let source = sources[reference.source] {
             var column = quoteColumn(reference, source: source, claim: claim)
