@@ -50,6 +50,8 @@ final class ContentLoaderTests: XCTestCase {
         try folder.write("site.yaml", minimalSiteYAML)
         try folder.write("articles/bad.txt", Data([0x41, 0x0A, 0x42, 0xFF, 0x43]))
         try folder.write("articles/empty.txt", "  \n")
+        // Only spaces, line breaks and a zero-width space: as empty as the blank file.
+        try folder.write("articles/invisible.txt", "\u{00A0}\n\u{200B}\u{3000}\n")
         try folder.write("articles/bom.txt", Data([0xEF, 0xBB, 0xBF] + Array(" date 2026-01-01 Text.".utf8)))
         var loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
         let site = loader.load()
@@ -57,6 +59,7 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(loader.diagnostics.sorted.map(\.description), [
             "Content/articles/bad.txt:2:2: error: the file is not valid UTF-8 text; save it as UTF-8",
             "Content/articles/empty.txt:1:1: error: the file is empty",
+            "Content/articles/invisible.txt:1:1: error: the file is empty",
         ])
     }
 

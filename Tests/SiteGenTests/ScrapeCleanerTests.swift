@@ -25,7 +25,8 @@ final class ScrapeCleanerTests: XCTestCase {
     /// article and on texts with CRLF, lone CRs, other newlines, wide spaces and closing quotes.
     func testLinesTrimmingAndSentencesReadAsCharactersWould() throws {
         var texts = ["", "\n", "a\r\nb\rc\u{2028}d\u{85}e\u{0B}f\u{0C}g\n\n", "\u{3000} \tindented\u{00A0} \t",
-                     "He said “Stop.” Then left! Why? Because. “Quoted?” ok", "x. ", ". . .", "   "]
+                     "He said “Stop.” Then left! Why? Because. “Quoted?” ok", "x. ", ". . .", "   ", "\u{200B}", "Advertisement\u{200B}",
+                     "\u{200B}text\u{2009}", "Hi. \u{301}Next", "x\u{600}. y", "Ends. \u{200D}joined"]
         for name in try FileManager.default.contentsOfDirectory(atPath: Repo.content.appendingPathComponent("articles").path)
         where name.hasSuffix(".txt") {
             texts.append(try Repo.text("Content/articles/\(name)"))
@@ -60,7 +61,13 @@ final class ScrapeCleanerTests: XCTestCase {
                      "Text — Name (@x) feb 23, 2026", "Text — Na—me (@x) Feb 23, 2026", "Text — (@x) Feb 23, 2026",
                      "Text — Name (@abcdefghijklmnopqrstuvwxyz1234) Feb 23, 2026", "Text — Name (@abcdefghijklmnopqrstuvwxyz12345) Feb 23, 2026",
                      "Text — Name (@x) Feb 123, 2026", "Text — Name (@x) Feb 23, 20260", "Text — Name (@x) Feb 23, 2026 ",
-                     "Text — Name (@x)\u{2003}Feb 23, 2026", "Text\u{00A0}—\u{00A0}Name (@x) FEb 23, 2026", "Text — Name (@x) Feb 23, ٢٠٢٦"]
+                     "Text — Name (@x)\u{2003}Feb 23, 2026", "Text\u{00A0}—\u{00A0}Name (@x) FEb 23, 2026", "Text — Name (@x) Feb 23, ٢٠٢٦",
+                     "Text\u{00A0}—\t Name (@x) Feb 23, 2026", "Text — Name (@e\u{301}x) Feb 23, 2026", "Text — Name (@a\u{200D}b) Feb 23, 2026",
+                     "Text — Name (@x_1) Feb 23, 2026", "Text — Name (@٣) Feb 23, 2026", "Text — Name (@a.b) Feb 23, 2026",
+                     "Text — Name (@a-b) Feb 23, 2026", "Text — Name (@x) Feb ٢٣, 2026", "Text — Name (@x) Éb 3, 2026",
+                     "Text — A (@b) c (@x) Feb 23, 2026", "Text — A – B (@x) Feb 23, 2026", "Text — Name (@x)\u{0B}Feb 23, 2026",
+                     " date 𝟐𝟎𝟐𝟔-𝟎𝟐-𝟐𝟑", " date 2026-02-23\u{A0}x", " date 2026-02-23\u{301}", "Download the app", "Download theapp",
+                     "download the\u{A0}app", "Subscribe  to", "•\u{200B}x", "• \u{85}x"]
         for name in try FileManager.default.contentsOfDirectory(atPath: Repo.content.appendingPathComponent("articles").path)
         where name.hasSuffix(".txt") {
             lines += ScrapeCleaner.lines(try Repo.text("Content/articles/\(name)")).map(ScrapeCleaner.trimmed)
@@ -71,13 +78,15 @@ final class ScrapeCleanerTests: XCTestCase {
         var embeds = 0
         for line in lines {
             let scalars = Array(line.unicodeScalars)
+            // Cut by UTF-16 ranges, which may end inside a Character ("3" and a combining accent).
+            let text = line as NSString
             let expectedDate = match(date, line).map { found in
-                (String(line[Range(found.range(at: 1), in: line)!]), line[Range(found.range, in: line)!].unicodeScalars.count)
+                (text.substring(with: found.range(at: 1)), text.substring(with: found.range).unicodeScalars.count)
             }
             let foundDate = LinePatterns.datePrefix(scalars)
             XCTAssertEqual(foundDate?.date, expectedDate?.0, line)
             XCTAssertEqual(foundDate?.length, expectedDate?.1, line)
-            XCTAssertEqual(LinePatterns.bulletPrefix(scalars), match(bullet, line).map { line[Range($0.range, in: line)!].unicodeScalars.count }, line)
+            XCTAssertEqual(LinePatterns.bulletPrefix(scalars), match(bullet, line).map { text.substring(with: $0.range).unicodeScalars.count }, line)
             XCTAssertEqual(LinePatterns.isPromotion(scalars), match(promo, line) != nil, line)
             XCTAssertEqual(LinePatterns.hasEmbedSignature(scalars), match(embed, line) != nil, line)
             if match(embed, line) != nil { embeds += 1 }

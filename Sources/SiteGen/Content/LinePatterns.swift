@@ -2,7 +2,7 @@
 /// one does what a regular expression once did (the expressions are kept in
 /// `ScrapeCleanerTests` as the reference the scanners are checked against),
 /// with the same classes: `\d` any decimal digit, `\w` a regex word scalar,
-/// `\s` a tab, line break or space separator.
+/// `\s` any White_Space scalar.
 enum LinePatterns {
     /// `^ date (\d{4}-\d{2}-\d{2}) ?`: the date and how many scalars the prefix takes.
     static func datePrefix(_ line: [Unicode.Scalar]) -> (date: String, length: Int)? {
@@ -74,23 +74,13 @@ enum LinePatterns {
         return isRegexSpace(line[dash - 1]) && isRegexSpace(line[dash + 1])
     }
 
-    /// `\s` as regular expressions have it: tab, line feed, form feed, carriage return, and the
-    /// space, line and paragraph separators.
-    static func isRegexSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "\t", "\n", "\u{0C}", "\r", " ": return true
-        default:
-            guard scalar.value >= 0x80 else { return false }
-            switch scalar.properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-            default: return false
-            }
-        }
-    }
+    /// `\s` as ICU's regular expressions have it: the White_Space property.
+    static func isRegexSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isSpace }
 
     /// Whether `line` opens with `text` (ASCII letters and spaces), in any case. A scalar matches a
     /// letter if it folds to it: the letter in either case, and the Kelvin sign and long s, which
-    /// fold to "k" and "s".
+    /// fold to "k" and "s". One scalar stands for one letter: unlike the regular expression this
+    /// replaced, which folded fully, "ß" is not "ss" and the ligature "ﬅ" is not "st" here.
     private static func hasPrefix(_ line: some Collection<Unicode.Scalar>, _ text: String) -> Bool {
         hasPrefix(line, Array(text.unicodeScalars))
     }

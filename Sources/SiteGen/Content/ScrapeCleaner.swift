@@ -167,8 +167,10 @@ public struct ScrapeCleaner: Sendable {
     }
 
     /// Sentences, split after `.`, `!` or `?` (and any closing quote) that a space follows.
-    /// Read by scalar: a space and these marks are single scalars.
+    /// ASCII text is read by scalar, the same there and several times faster; elsewhere a space
+    /// or a full stop can be one Character with the scalar beside it, so Characters decide.
     static func sentences(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return sentencesByCharacter(text) }
         let scalars = text.unicodeScalars
         var result: [String] = []
         var start = scalars.startIndex
@@ -185,6 +187,21 @@ public struct ScrapeCleaner: Sendable {
             }
         }
         if start < scalars.endIndex { result.append(String(scalars[start...])) }
+        return result
+    }
+
+    private static func sentencesByCharacter(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for character in text {
+            if character == " ", let ending = current.reversed().first(where: { !"\"”’".contains($0) }), ".!?".contains(ending) {
+                result.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
         return result
     }
 
@@ -206,14 +223,16 @@ public struct ScrapeCleaner: Sendable {
         return lines
     }
 
-    /// `line` without the spaces and tabs around it (the scalars `CharacterSet.whitespaces` holds).
+    /// `line` without the white space around it, as `trimmingCharacters(in: .whitespaces)` has it.
+    /// Most lines open and close with a visible ASCII scalar and need no trimming; only the others
+    /// go through Foundation, which converts the line to UTF-16 (and whose set holds more than the
+    /// Unicode space separators: the zero-width space, for one).
     static func trimmed(_ line: String) -> String {
-        let scalars = line.unicodeScalars
-        let isBlank = { (scalar: Unicode.Scalar) in
-            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        let isVisibleASCII = { (scalar: Unicode.Scalar) in scalar.value > 0x20 && scalar.value < 0x7F }
+        if let first = line.unicodeScalars.first, let last = line.unicodeScalars.last, isVisibleASCII(first), isVisibleASCII(last) {
+            return line
         }
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(scalars[first...last])
+        return line.trimmingCharacters(in: .whitespaces)
     }
 
     /// Runs of eight words, lower-cased and stripped of punctuation, as hashes.
