@@ -37,7 +37,7 @@ final class ScrapeCleanerTests: XCTestCase {
             XCTAssertEqual(ScrapeCleaner.lines(text), byCharacter, String(text.prefix(40)))
             for line in byCharacter {
                 XCTAssertEqual(ScrapeCleaner.trimmed(line), line.trimmingCharacters(in: .whitespaces), line)
-                XCTAssertEqual(ScrapeCleaner.sentences(line), Self.sentencesByCharacter(line), line)
+                XCTAssertEqual(ScrapeCleaner.sentences(line), ScrapeCleaner.sentencesByCharacter(line), line)
             }
         }
     }
@@ -92,22 +92,6 @@ final class ScrapeCleanerTests: XCTestCase {
             if match(embed, line) != nil { embeds += 1 }
         }
         XCTAssertGreaterThan(embeds, 3, "the edge cases include signatures that match")
-    }
-
-    /// The sentence splitter as it was written over Characters.
-    private static func sentencesByCharacter(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for character in text {
-            if character == " ", let ending = current.reversed().first(where: { !"\"”’".contains($0) }), ".!?".contains(ending) {
-                result.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
     }
 
     func testALongLineThatOpensWithAFixedWordIsKept() {

@@ -190,7 +190,8 @@ public struct ScrapeCleaner: Sendable {
         return result
     }
 
-    private static func sentencesByCharacter(_ text: String) -> [String] {
+    /// `sentences` read by Character, for any text (and as the reference its scalar reading is tested against).
+    static func sentencesByCharacter(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
         for character in text {
