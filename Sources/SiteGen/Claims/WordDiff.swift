@@ -80,7 +80,7 @@ public struct WordDiff: Sendable {
     /// the same there and ten times faster than finding Character boundaries; elsewhere a space can
     /// carry a combining mark that makes it one Character with it, so Characters decide.
     static func tokens(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { String(decoding: $0, as: UTF8.self) }
         }
         return text.split { $0.isWhitespace }.map(String.init)
@@ -95,7 +95,7 @@ public struct WordDiff: Sendable {
     /// capital shows up (as `spelling`).
     static func key(_ token: String) -> String {
         // Most words are ASCII, where folding changes nothing but "`" and letters and digits are plain bytes.
-        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+        if token.isASCII {
             let core = token.utf8.filter { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
             if core.count == token.utf8.count { return token }
             if !core.isEmpty { return String(decoding: core, as: UTF8.self) }

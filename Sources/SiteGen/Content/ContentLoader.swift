@@ -335,10 +335,10 @@ public struct ContentLoader {
             diagnostics.add(.error(path, position, "the file is not valid UTF-8 text; save it as UTF-8"))
             return nil
         }
-        // A file whose first scalar past ASCII white space is visible ASCII has text. Only other files
+        // A file whose first scalar past white space is ASCII has text. Only other files
         // are trimmed through Foundation, which converts the whole file to UTF-16 first (a quarter
         // of loading, when every file went through it) and whose set of white space is its own.
-        let firstVisible = text.unicodeScalars.first { !($0 == " " || ($0.value >= 0x09 && $0.value <= 0x0D)) }
+        let firstVisible = text.unicodeScalars.first { !$0.isSpace }
         if firstVisible.map({ $0.value >= 0x80 }) ?? true, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             diagnostics.add(.error(path, nil, "the file is empty"))
             return nil

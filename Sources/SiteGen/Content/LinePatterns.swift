@@ -2,7 +2,7 @@
 /// one does what a regular expression once did (the expressions are kept in
 /// `ScrapeCleanerTests` as the reference the scanners are checked against),
 /// with the same classes: `\d` any decimal digit, `\w` a regex word scalar,
-/// `\s` any White_Space scalar.
+/// `\s` any White_Space scalar (`isSpace`).
 enum LinePatterns {
     /// `^ date (\d{4}-\d{2}-\d{2}) ?`: the date and how many scalars the prefix takes.
     static func datePrefix(_ line: [Unicode.Scalar]) -> (date: String, length: Int)? {
@@ -28,7 +28,7 @@ enum LinePatterns {
     /// `^[•·▪●◦‣]\s*`: how many scalars the bullet and the space after it take.
     static func bulletPrefix(_ line: some Collection<Unicode.Scalar>) -> Int? {
         guard let first = line.first, bullets.contains(first) else { return nil }
-        return 1 + line.dropFirst().prefix(while: isRegexSpace).count
+        return 1 + line.dropFirst().prefix(while: \.isSpace).count
     }
 
     /// A call to action, at the start of the line, in any case: `^(get the latest issue of|subscribe
@@ -66,16 +66,13 @@ enum LinePatterns {
         let upper = { (scalar: Unicode.Scalar) in scalar.value >= 0x41 && scalar.value <= 0x5A }
         // Each run must be followed (to its left) by something it cannot contain, so the longest run is the only one.
         guard run(\.isDecimalDigit, most: 4) == 4, take(" "), take(","), (1...2).contains(run(\.isDecimalDigit, most: 2)), take(" "),
-              run(lower) >= 1, run(upper, most: 1) == 1, run(isRegexSpace) >= 1, take(")"),
+              run(lower) >= 1, run(upper, most: 1) == 1, run(\.isSpace) >= 1, take(")"),
               (1...30).contains(run(\.isRegexWordScalar, most: 30)), take("@"), take("(") else { return false }
         // `\s[—–]\s[^—–]+` just before: only the last dash can open it, since the run after it has none.
         let isDash = { (scalar: Unicode.Scalar) in scalar == "—" || scalar == "–" }
         guard let dash = line[..<end].lastIndex(where: isDash), dash >= 1, dash + 2 < end else { return false }
-        return isRegexSpace(line[dash - 1]) && isRegexSpace(line[dash + 1])
+        return line[dash - 1].isSpace && line[dash + 1].isSpace
     }
-
-    /// `\s` as ICU's regular expressions have it: the White_Space property.
-    static func isRegexSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isSpace }
 
     /// Whether `line` opens with `text` (ASCII letters and spaces), in any case. A scalar matches a
     /// letter if it folds to it: the letter in either case, and the Kelvin sign and long s, which

@@ -42,6 +42,9 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// Every scalar is ASCII: then each byte is a scalar and a Character, and the fast paths that read bytes hold.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
     /// The text's scalars in an array, as `Array(unicodeScalars)` gives them, read from the UTF-8
     /// bytes (a count and a decoding pass over bytes, where `Array(unicodeScalars)` counts and then
     /// decodes through an iterator, several times slower). A String's bytes are always valid UTF-8,

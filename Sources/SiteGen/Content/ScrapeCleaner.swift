@@ -170,7 +170,7 @@ public struct ScrapeCleaner: Sendable {
     /// ASCII text is read by scalar, the same there and several times faster; elsewhere a space
     /// or a full stop can be one Character with the scalar beside it, so Characters decide.
     static func sentences(_ text: String) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return sentencesByCharacter(text) }
+        guard text.isASCII else { return sentencesByCharacter(text) }
         let scalars = text.unicodeScalars
         var result: [String] = []
         var start = scalars.startIndex

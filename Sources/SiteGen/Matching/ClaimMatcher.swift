@@ -571,8 +571,11 @@ struct ClaimMatcher {
 
     static func wordPairs(_ keys: [String]) -> Set<String> {
         guard keys.count >= 2 else { return Set(keys) }
-        return Set(zip(keys, keys.dropFirst()).map { $0 + " " + $1 })
+        return Set(zip(keys, keys.dropFirst()).map(pair))
     }
+
+    /// Two adjacent words as one term.
+    private static func pair(_ first: String, _ second: String) -> String { first + " " + second }
 
     /// Whether `keys` have at least `least` of the word pairs `pairs` (as `wordPairs` makes them):
     /// `wordPairs(keys).intersection(pairs).count >= least`, without a set of every pair.
@@ -581,8 +584,8 @@ struct ClaimMatcher {
         guard keys.count >= 2 else { return Set(keys).intersection(pairs).count >= least }
         var shared: Set<String> = []
         for index in 1..<keys.count {
-            let pair = keys[index - 1] + " " + keys[index]
-            if pairs.contains(pair), shared.insert(pair).inserted, shared.count >= least { return true }
+            let found = pair(keys[index - 1], keys[index])
+            if pairs.contains(found), shared.insert(found).inserted, shared.count >= least { return true }
         }
         return false
     }

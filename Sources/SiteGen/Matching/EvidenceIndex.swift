@@ -186,7 +186,7 @@ struct ClaimVocabulary: Sendable {
         self.words = words
         var packed: [PackedWord: Int32] = [:]
         for (key, id) in words {
-            guard key.utf8.count <= 16, key.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            guard key.utf8.count <= 16, key.isASCII else { continue }
             var word = PackedWord()
             for (index, byte) in key.utf8.enumerated() { Self.add(byte, at: index, to: &word) }
             packed[word] = id
