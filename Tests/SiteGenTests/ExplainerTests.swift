@@ -224,6 +224,22 @@ final class TextReuseTests: XCTestCase {
         XCTAssertTrue(finder.allPairs().isEmpty)
     }
 
+    /// The hashes are counted bucket by bucket on several cores; the counts must be those of one
+    /// pass. Texts of common words (a Zipf-like draw from 40) share many runs, some in many texts.
+    func testCountingOnSeveralCoresGivesTheSerialCounts() {
+        var generator = SystemRandomNumberGenerator()
+        let words = (0..<40).map { "w\($0)" }
+        let phrase = (0..<12).map { _ in words[Int.random(in: 0..<5, using: &generator)] }.joined(separator: " ")
+        let texts = (0..<60).map { index -> String in
+            var text = (0..<300).map { _ in words[min(Int(1 / Double.random(in: 0.025...1, using: &generator)) - 1, 39)] }
+            if index % 3 == 0 { text.insert(phrase, at: 150) }
+            return text.joined(separator: " ")
+        }
+        let serial = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 1)).sharedRuns()
+        XCTAssertFalse(serial.isEmpty)
+        XCTAssertEqual(TextReuseFinder(texts: texts, parallel: Parallel(jobs: 4)).sharedRuns(), serial)
+    }
+
     func testTheMuskPostIsFoundInTheArticlesThatCopiedIt() throws {
         let site = RealSite.site
         let pair = try XCTUnwrap(site.analysis.pairs.first { $0.first == "000_5999f76328f70683" && $0.second == "001_96e0cee32f80b94d" })

@@ -37,15 +37,31 @@ final class HostileContentTests: XCTestCase {
                 XCTAssertEqual(found.count, 0, "\(path) has \(what): \(found.first.map { String(html[Range($0.range, in: html)!]) } ?? "")")
             }
             // JSON-LD is data, not script, but its text must not be able to close the element.
-            for block in html.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst() {
+            let scripts = html.components(separatedBy: "<script type=\"application/ld+json\">")
+            for block in scripts.dropFirst() {
                 XCTAssertFalse(block.components(separatedBy: "</script>")[0].contains("<"), "\(path): a `<` inside JSON-LD")
             }
+            // The fixture's publisher has a quotation mark with a combining accent after it: one
+            // Character, which an escaper comparing Characters leaves raw, closing the attribute.
+            let outsideJSON = scripts.enumerated().map { $0.offset == 0 ? $0.element : $0.element.components(separatedBy: "</script>").dropFirst().joined() }.joined()
+            XCTAssertFalse(outsideJSON.unicodeScalars.map(String.init).joined(separator: "|").contains("\"|\u{301}"), "\(path): a raw quotation mark before a combining accent")
         }
         // The payloads were there, shown as text.
         let scraped = String(decoding: pages["articles/scraped/index.html"]!, as: UTF8.self)
         XCTAssertTrue(scraped.contains("&lt;script&gt;alert(&#39;scraped&#39;)&lt;/script&gt;") || scraped.contains("&lt;script&gt;alert('scraped')&lt;/script&gt;"))
         let claim = String(decoding: pages["claims/trucks/index.html"]!, as: UTF8.self)
         XCTAssertTrue(claim.contains("&lt;script&gt;"), "the statement is shown, escaped")
+    }
+
+    func testTheEscaperReadsScalarsNotCharacters() {
+        XCTAssertEqual(HTMLText.escape(#"a "b" <c> & 'd'"#), "a &quot;b&quot; &lt;c&gt; &amp; &#39;d&#39;")
+        XCTAssertEqual(HTMLText.escape("\"\u{301} onfocus=\"x"), "&quot;\u{301} onfocus=&quot;x")
+        XCTAssertEqual(HTMLText.escape("<\u{338}"), "&lt;\u{338}")
+        XCTAssertEqual(HTMLText.escape("plain, with no entity"), "plain, with no entity")
+        // The same through a template, as every `{{…}}` goes.
+        let (templates, _) = TemplateSet.load(from: Repo.templates, displayRoot: "Templates")
+        let rendered = templates.map { $0.render("404", ["page_title": "\"\u{301} onfocus=\"x", "site": ["language": "en"]]) } ?? ""
+        XCTAssertTrue(rendered.contains("<title>&quot;\u{301} onfocus=&quot;x</title>"), rendered)
     }
 
     func testEveryPageCarriesAContentSecurityPolicy() throws {

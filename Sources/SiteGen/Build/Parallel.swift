@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work spread over the cores, with results in input order, so a parallel
 /// build writes exactly what a serial one would. A value each step is given
@@ -17,12 +18,19 @@ public struct Parallel: Sendable {
         var results = [Result?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
-            // Chunks of several items keep the scheduling overhead small.
+            // Chunks of several items keep the scheduling overhead small; `width`
+            // workers take the next chunk as they finish one, so no more than
+            // `width` cores are ever busy and a slow chunk holds up no one.
             let chunk = max(1, items.count / (width * 8))
             let chunks = (items.count + chunk - 1) / chunk
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                for position in (index * chunk)..<min(items.count, (index + 1) * chunk) {
-                    slots[position] = transform(items[position])
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: min(width, chunks)) { _ in
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < chunks else { return }
+                    for position in (index * chunk)..<min(items.count, (index + 1) * chunk) {
+                        slots[position] = transform(items[position])
+                    }
                 }
             }
         }

@@ -175,11 +175,11 @@ struct ClaimResolver {
             String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
         }
         var start = span.start
-        while start > 0, scalars[start - 1] != "\n", !(start >= 2 && ".!?".unicodeScalars.contains(scalars[start - 2]) && scalars[start - 1] == " ") {
+        while start > 0, scalars[start - 1] != "\n", !(start >= 2 && scalars[start - 2].isSentenceEnd && scalars[start - 1] == " ") {
             start -= 1
         }
         var end = span.end
-        while end < scalars.count, scalars[end] != "\n", !(end > span.end && ".!?".unicodeScalars.contains(scalars[end - 1]) && scalars[end] == " ") {
+        while end < scalars.count, scalars[end] != "\n", !(end > span.end && scalars[end - 1].isSentenceEnd && scalars[end] == " ") {
             end += 1
         }
         return AnchoredQuote(source: source, span: span, text: string(span),

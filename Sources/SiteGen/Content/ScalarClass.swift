@@ -31,6 +31,21 @@ extension Unicode.Scalar {
         return properties.numericType == .decimal
     }
 
+    /// Ends a line: `\n`, `\r`, vertical tab, form feed, NEL, or the line and paragraph separators,
+    /// the scalars Swift's Characters treat as newlines.
+    var isLineBreak: Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// `.`, `!` or `?`: a sentence may end here.
+    var isSentenceEnd: Bool { value == 0x2E || value == 0x21 || value == 0x3F }
+
+    /// A closing quotation mark that may follow a sentence's end: `"`, `”` or `’`.
+    var isClosingQuote: Bool { value == 0x22 || value == 0x201D || value == 0x2019 }
+
     /// A word character as regular expressions count them (`\w`): letters, marks, digits, `_`.
     var isRegexWordScalar: Bool {
         if value < 0x80 { return isWordScalar || value == 0x5F }

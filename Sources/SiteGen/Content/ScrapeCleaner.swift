@@ -178,11 +178,11 @@ public struct ScrapeCleaner: Sendable {
         var ending: Unicode.Scalar?
         for index in scalars.indices {
             let scalar = scalars[index]
-            if scalar == " ", let last = ending, ".!?".unicodeScalars.contains(last) {
+            if scalar == " ", let last = ending, last.isSentenceEnd {
                 result.append(String(scalars[start..<index]))
                 start = scalars.index(after: index)
                 ending = nil
-            } else if !"\"”’".unicodeScalars.contains(scalar) {
+            } else if !scalar.isClosingQuote {
                 ending = scalar
             }
         }
@@ -214,7 +214,7 @@ public struct ScrapeCleaner: Sendable {
         var (start, index) = (scalars.startIndex, scalars.startIndex)
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            guard "\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar) else { index = scalars.index(after: index); continue }
+            guard scalar.isLineBreak else { index = scalars.index(after: index); continue }
             lines.append(String(scalars[start..<index]))
             index = scalars.index(after: index)
             if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }

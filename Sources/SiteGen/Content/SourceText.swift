@@ -109,12 +109,12 @@ extension SourceText {
             var position = 0
             while position < scalars.count {
                 defer { position += 1 }
-                guard ".!?".unicodeScalars.contains(scalars[position]) else { continue }
+                guard scalars[position].isSentenceEnd else { continue }
                 var end = position + 1
-                while end < scalars.count, "\"”’'".unicodeScalars.contains(scalars[end]) { end += 1 }
+                while end < scalars.count, scalars[end].isClosingQuote || scalars[end] == "'" { end += 1 }
                 guard end + 1 < scalars.count, scalars[end].isSpace else { continue }
                 let next = scalars[end + 1]
-                guard next.isCapital || ("0"..."9").contains(next) || "\"“‘".unicodeScalars.contains(next) else { continue }
+                guard next.isCapital || ("0"..."9").contains(next) || next == "\"" || next == "“" || next == "‘" else { continue }
                 spans.append(TextSpan(start: base + start, end: base + end))
                 start = end + 1
                 position = end

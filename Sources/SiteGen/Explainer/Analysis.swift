@@ -40,7 +40,7 @@ public struct Analysis: Sendable {
         }
         (timeline, unplacedDates) = TimelineBuilder(sources: site.sources, claims: site.claims,
                                                     mentions: site.sources.flatMap { dateMentions[$0.id] ?? [] }).events()
-        pairs = Self.pairs(site)
+        pairs = Self.pairs(site, parallel: parallel)
     }
 
     /// How many comparisons each source keeps, its closest partners: six for
@@ -55,8 +55,8 @@ public struct Analysis: Sendable {
     /// report, plus two for sharing any passage word for word).
     /// Keeping a few per source keeps the number of pages linear in the
     /// number of sources; counting goes claim by claim, never pair by pair.
-    private static func pairs(_ site: Site) -> [SourcePair] {
-        let finder = TextReuseFinder(texts: site.sources.map(\.text.string))
+    private static func pairs(_ site: Site, parallel: Parallel) -> [SourcePair] {
+        let finder = TextReuseFinder(texts: site.sources.map(\.text.string), parallel: parallel)
         let reuse = finder.sharedRuns()
         let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var shared: [TextReuseFinder.Pair: [String]] = [:]
@@ -82,7 +82,7 @@ public struct Analysis: Sendable {
                 .sorted { ($0.score, $1.pair.first, $1.pair.second) > ($1.score, $0.pair.first, $0.pair.second) }
             kept.formUnion(best.prefix(limit).map(\.pair))
         }
-        return kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map { pair in
+        return parallel.map(kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }) { pair in
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
                        sharedClaims: shared[pair] ?? [], reused: reuse[pair] == nil ? [] : finder.passages(pair.first, pair.second))
         }

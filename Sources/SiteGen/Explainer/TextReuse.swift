@@ -24,41 +24,49 @@ public struct TextReuseFinder {
     /// `runs[text][i]`: the hash of the `minimumWords` words starting at word i.
     private let runs: [[UInt64]]
     private let minimumWords: Int
+    private let parallel: Parallel
 
-    public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords) {
+    public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel()) {
         self.minimumWords = minimumWords
-        var tokens: [[WordToken]] = []
-        var runs: [[UInt64]] = []
-        for text in texts {
+        let perText = parallel.map(texts) { text -> ([WordToken], [UInt64]) in
             let words = WordToken.all(in: text.scalarArray)
             let hashes = words.map { Self.fnv($0.key) }
-            var text: [UInt64] = []
+            var runs: [UInt64] = []
             if hashes.count >= minimumWords {
-                text.reserveCapacity(hashes.count - minimumWords + 1)
+                runs.reserveCapacity(hashes.count - minimumWords + 1)
                 for start in 0...(hashes.count - minimumWords) {
                     var hash: UInt64 = 0
                     for offset in 0..<minimumWords { hash = hash &* 1_099_511_628_211 &+ hashes[start + offset] }
-                    text.append(hash)
+                    runs.append(hash)
                 }
             }
-            tokens.append(words)
-            runs.append(text)
+            return (words, runs)
         }
-        self.tokens = tokens
-        self.runs = runs
+        tokens = perText.map(\.0)
+        runs = perText.map(\.1)
+        self.parallel = parallel
     }
 
     /// Every pair of texts (by index, first < second) that shares a run, with
     /// the number of distinct runs they share: a cheap measure of overlap.
     public func sharedRuns() -> [Pair: Int] {
-        // One flat list of (run, text), sorted: texts that share a run end up side by side.
-        // Far lighter than a dictionary of arrays when there are millions of runs.
-        var entries: [(hash: UInt64, text: Int32)] = []
-        entries.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+        // One flat list of (run, text) per bucket of hashes, sorted: texts that share a run end up
+        // side by side. Far lighter than a dictionary of arrays when there are millions of runs.
+        // A run's bucket comes from its hash, so every text that has it is in the same bucket
+        // and the buckets are sorted and counted on their own cores.
+        let bucketBits = parallel.width > 1 ? 6 : 0
+        var buckets = [[(hash: UInt64, text: Int32)]](repeating: [], count: 1 << bucketBits)
         for (text, hashes) in runs.enumerated() {
-            for hash in hashes { entries.append((hash, Int32(text))) }
+            for hash in hashes { buckets[bucketBits == 0 ? 0 : Int(hash >> (64 - bucketBits))].append((hash, Int32(text))) }
         }
-        entries.sort { ($0.hash, $0.text) < ($1.hash, $1.text) }
+        let counted = parallel.map(buckets) { Self.countSharedRuns(in: $0) }
+        var counts = counted.first ?? [:]
+        for part in counted.dropFirst() { counts.merge(part, uniquingKeysWith: +) }
+        return counts
+    }
+
+    private static func countSharedRuns(in bucket: [(hash: UInt64, text: Int32)]) -> [Pair: Int] {
+        let entries = bucket.sorted { ($0.hash, $0.text) < ($1.hash, $1.text) }
         var counts: [Pair: Int] = [:]
         var start = 0
         while start < entries.count {

@@ -215,7 +215,7 @@ extension SiteRenderer {
 
     /// The comparisons a source takes part in, for its page.
     func comparisons(of source: Source, root: String) -> [[String: Any]] {
-        site.analysis.pairs.filter { $0.first == source.id || $0.second == source.id }.map { pair in
+        (pairsBySource[source.id] ?? []).map { pair in
             let other = pair.first == source.id ? pair.second : pair.first
             var summary = pairSummary(pair, root: root)
             summary["other"] = sources[other]?.displayTitle ?? other

@@ -40,6 +40,8 @@ public struct SiteRenderer {
     /// Sources by id, built once: every claim page looks its sources up here.
     let sources: [String: Source]
     let claimsByID: [String: ResolvedClaim]
+    /// The comparisons each source takes part in, in site order.
+    let pairsBySource: [String: [SourcePair]]
     let parallel: Parallel
 
     init(site: Site, templates: TemplateSet, cache: BuildCache? = nil, parallel: Parallel = Parallel()) {
@@ -49,6 +51,12 @@ public struct SiteRenderer {
         self.cache = cache
         sources = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         claimsByID = Dictionary(site.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var pairsBySource: [String: [SourcePair]] = [:]
+        for pair in site.analysis.pairs {
+            pairsBySource[pair.first, default: []].append(pair)
+            if pair.second != pair.first { pairsBySource[pair.second, default: []].append(pair) }
+        }
+        self.pairsBySource = pairsBySource
         var marks: [String: [SourceMark]] = [:]
         for claim in site.claims {
             let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
@@ -279,19 +287,23 @@ enum SourceHTML {
         var result: [HTMLFragment.Node] = []
         var offset = blockStart
         for run in runs {
-            let scalars = run.text.scalarArray
+            let scalars = run.text.unicodeScalars
             let runEnd = offset + scalars.count
             var cuts = Set([offset, runEnd])
             for mark in marks {
                 for edge in [mark.span.start, mark.span.end] where edge > offset && edge < runEnd { cuts.insert(edge) }
             }
             let points = cuts.sorted()
+            // The pieces are sliced from the run's own string as the cuts go by: no copy of its scalars.
+            var pieceStart = scalars.startIndex
             for (start, end) in zip(points, points.dropFirst()) {
+                let pieceEnd = scalars.index(pieceStart, offsetBy: end - start)
+                defer { pieceStart = pieceEnd }
                 // Claim ids are checked to be [a-z0-9-], so they can go into an id as they are.
                 for mark in marks where mark.span.start == start {
                     result.append(.inline(open: "<span id=\"\(mark.anchor)\" class=\"anchor-target\">", close: "</span>", children: []))
                 }
-                var piece = styled(String(String.UnicodeScalarView(scalars[(start - offset)..<(end - offset)])), run)
+                var piece = styled(points.count == 2 ? run.text : String(scalars[pieceStart..<pieceEnd]), run)
                 if marks.contains(where: { $0.span.start <= start && $0.span.end >= end }) {
                     piece = .inline(open: "<mark>", close: "</mark>", children: [piece])
                 }

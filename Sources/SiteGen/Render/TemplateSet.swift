@@ -19,6 +19,9 @@ public struct TemplateSet {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var texts: [String: (path: String, text: String)] = [:]
+        // swift-mustache finds a content type by name in its own registry; registering the same
+        // value again is harmless, so each load does it rather than relying on an earlier one.
+        MustacheContentTypes.register(SiteHTMLContentType(), named: SiteHTMLContentType.name)
         let display = { (name: String) in displayRoot.hasSuffix("/") ? displayRoot + name : displayRoot + "/" + name }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             return (nil, [.error(displayRoot, nil, "cannot read the templates folder")])
@@ -34,10 +37,12 @@ public struct TemplateSet {
             if text.hasSuffix("\n") { text.removeLast() }
             let templateName = String(name.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
+                library.register(try MustacheTemplate(string: contentTypeLine + text), named: templateName)
                 texts[templateName] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(path, SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                // The parser counts the content-type line put above the file's own first line.
+                let line = max(1, error.context.lineNumber - 1)
+                diagnostics.append(.error(path, SourcePosition(line: line, column: error.context.columnNumber),
                                           "template syntax error: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(path, nil, "template error: \(error)"))
@@ -54,6 +59,10 @@ public struct TemplateSet {
         for asset in assets { hash.add(asset.path); hash.add(asset.data) }
         return (TemplateSet(library: library, assets: assets, fingerprint: hash.digest), [])
     }
+
+    /// Put above every template, on a line of its own that Mustache then drops: every `{{…}}`
+    /// (partials too, since each starts again from HTML) is escaped by `HTMLText.escape`.
+    static let contentTypeLine = "{{% CONTENT_TYPE: \(SiteHTMLContentType.name) }}\n"
 
     /// Renders `template` with `context`, a tree of dictionaries, arrays and strings.
     func render(_ template: String, _ context: [String: Any]) -> String {
