@@ -33,8 +33,8 @@ struct Locations: ParsableArguments {
     func report(_ timings: StepTimings) {
         guard self.timings else { return }
         for step in timings.steps {
-            let line = String(format: "%-10@ %8.1f ms wall %8.1f ms cpu  %4.2f×\n", step.name as NSString, step.seconds * 1000,
-                              step.cpu * 1000, step.seconds > 0 ? step.cpu / step.seconds : 0)
+            let line = String(format: "%-10@ %8.1f ms wall %8.1f ms cpu  %4.2f×  peak %6.0f MiB\n", step.name as NSString, step.seconds * 1000,
+                              step.cpu * 1000, step.seconds > 0 ? step.cpu / step.seconds : 0, step.peakMiB)
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

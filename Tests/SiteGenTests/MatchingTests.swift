@@ -59,7 +59,7 @@ final class ClaimMatchingTests: XCTestCase {
         var site = RealSite.site
         site.sources.append(source("The three labs used nearly 24,000 fake accounts, the company said.", id: "new"))
         site.review = []
-        AutoMatching(site: site).apply(to: &site, resolver: ClaimResolver(sources: site.sources))
+        AutoMatching(site: site).apply(to: &site)
         let appearance = try XCTUnwrap(site.claims.first { $0.id == "fraudulent-accounts" }?.appearances.first { $0.quote.source == "new" })
         XCTAssertEqual(appearance.match, .auto)
         XCTAssertTrue(appearance.differences.contains { $0.kind == .qualifier && $0.reference == "approximately" && $0.found == "nearly" })

@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 @testable import SiteGen
 
@@ -297,11 +298,11 @@ final class OutputOwnershipTests: XCTestCase {
     /// A disk that fails with EIO on the fifth file it writes.
     private struct FailingDisk: SiteFileWriter {
         let counter = Counter()
-        final class Counter: @unchecked Sendable { var files = 0 }
+        /// Pages are written from several cores at once.
+        final class Counter: Sendable { let files = Mutex(0) }
 
         func write(_ data: Data, toPath path: String) throws {
-            counter.files += 1
-            if counter.files == 5 { throw POSIXError(.EIO) }
+            if counter.files.withLock({ $0 += 1; return $0 }) == 5 { throw POSIXError(.EIO) }
             try DiskFileWriter().write(data, toPath: path)
         }
     }

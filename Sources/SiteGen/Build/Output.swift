@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+import Synchronization
 
 /// A file the cache said to keep was gone by the time it was needed.
 struct StaleCache: Error {}
@@ -48,9 +49,10 @@ public struct Output {
         return problem.map { .error(output.relativePath, nil, "the output folder cannot be \($0); sitegen needs a folder of its own") }
     }
 
-    /// Writes `files` into a new folder and swaps it in. A file marked unchanged
-    /// is hard-linked from the current output instead of written again.
-    func publish(_ files: [RenderedFile], cache: BuildCache? = nil) throws {
+    /// Takes the output's lock and makes a fresh staging folder beside it: the
+    /// site's files go into it as they are rendered (`Publication.write`), and
+    /// `Publication.finish` swaps it in.
+    func begin(cache: BuildCache? = nil) throws -> Publication {
         let parent = directory.deletingLastPathComponent()
         let cannotWrite = { (error: Error) in
             OutputRefused(diagnostic: .error(display, nil, "cannot write into \(parent.path): \(Self.reason(error))"))
@@ -62,22 +64,21 @@ public struct Output {
         } catch {
             throw cannotWrite(error)
         }
-        try withExtendedLifetime(lock) {
-            // Checked again under the lock: the folder may have changed since the build began.
-            if let refusal = folder.refusal(force: force) { throw OutputRefused(diagnostic: refusal) }
-            let sitegenFiles = folder.sitegenFiles
-            let staging = try makeStaging(in: parent, orThrow: cannotWrite)
-            do {
-                try write(files, into: staging, cache: cache)
-                try writeNew(OutputManifest(paths: files.map(\.path)).data, at: OutputManifest.fileName, in: staging)
-                try ForeignFiles(current: directory, staging: staging, display: display, sitegenFiles: sitegenFiles, force: force).carry()
-                if let permissions = FileSystemEntry.permissions(atPath: directory.path) { chmod(staging.path, permissions) }
-                try swapIn(staging)
-                cache?.save(files)
-            } catch {
-                try? FileManager.default.removeItem(at: staging)
-                throw error
-            }
+        // Checked again under the lock: the folder may have changed since the build began.
+        if let refusal = folder.refusal(force: force) { throw OutputRefused(diagnostic: refusal) }
+        let sitegenFiles = folder.sitegenFiles
+        let staging = try makeStaging(in: parent, orThrow: cannotWrite)
+        return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache)
+    }
+
+    /// Writes `files` into a new folder and swaps it in.
+    func publish(_ files: [RenderedFile], cache: BuildCache? = nil) throws {
+        let publication = try begin(cache: cache)
+        do {
+            try publication.finish(files)
+        } catch {
+            publication.abandon()
+            throw error
         }
     }
 
@@ -100,24 +101,7 @@ public struct Output {
         return staging
     }
 
-    private func write(_ files: [RenderedFile], into staging: URL, cache: BuildCache?) throws {
-        var made = Set<String>()
-        for file in files {
-            let target = staging.appendingPathComponent(file.path)
-            let folder = target.deletingLastPathComponent().path
-            if made.insert(folder).inserted {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
-            let keep = file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)
-            if keep, link(directory.appendingPathComponent(file.path).path, target.path) == 0 { continue }
-            // The kept file vanished since it was checked: this build cannot use the cache.
-            guard !file.isUnchanged else { throw StaleCache() }
-            try writeNew(file.data, at: file.path, in: staging)
-        }
-    }
-
-    private func writeNew(_ data: Data, at path: String, in staging: URL) throws {
+    func writeNew(_ data: Data, at path: String, in staging: URL) throws {
         do {
             try writer.write(data, toPath: staging.appendingPathComponent(path).path)
         } catch {
@@ -125,7 +109,7 @@ public struct Output {
         }
     }
 
-    private func swapIn(_ staging: URL) throws {
+    func swapIn(_ staging: URL) throws {
         if FileSystemEntry.kind(atPath: directory.path) == .folder {
             // Both names are swapped in one step (renameat2 with RENAME_EXCHANGE).
             guard sitegen_exchange_paths(staging.path, directory.path) == 0 else {
@@ -146,5 +130,71 @@ public struct Output {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return error.localizedDescription
+    }
+}
+
+/// One build's output on its way in: the lock is held and the staging folder
+/// exists until `finish` swaps it in or `abandon` removes it. `write` may be
+/// called from several renderers at once; the first failure is kept and
+/// reported by `finish`, and nothing more is written after it.
+final class Publication: @unchecked Sendable {
+    let output: Output
+    let staging: URL
+    private let lock: PublishLock
+    private let sitegenFiles: Set<String>
+    private let cache: BuildCache?
+    /// Folders made so far, and the first failure.
+    private let state = Mutex<(folders: Set<String>, failure: Error?)>(([], nil))
+
+    fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?) {
+        self.output = output
+        self.staging = staging
+        self.lock = lock
+        self.sitegenFiles = sitegenFiles
+        self.cache = cache
+    }
+
+    /// Puts the file into the staging folder and returns it without its bytes. A file the
+    /// cache says is unchanged is hard-linked from the current output instead of written again.
+    func write(_ file: RenderedFile) -> RenderedFile {
+        guard !file.isWritten else { return file }
+        var written = file
+        written.data = Data()
+        written.isWritten = true
+        if state.withLock({ $0.failure != nil }) { return written }
+        do {
+            let target = staging.appendingPathComponent(file.path)
+            let folder = target.deletingLastPathComponent().path
+            if state.withLock({ $0.folders.insert(folder).inserted }) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
+            let keep = file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)
+            if keep, link(output.directory.appendingPathComponent(file.path).path, target.path) == 0 { return written }
+            // The kept file vanished since it was checked: this build cannot use the cache.
+            guard !file.isUnchanged else { throw StaleCache() }
+            try output.writeNew(file.data, at: file.path, in: staging)
+        } catch {
+            state.withLock { if $0.failure == nil { $0.failure = error } }
+        }
+        return written
+    }
+
+    /// Writes what is left of `files`, then the manifest, carries the files sitegen did
+    /// not write, and swaps the folder in.
+    func finish(_ files: [RenderedFile]) throws {
+        let files = files.map(write)
+        if let failure = state.withLock({ $0.failure }) { throw failure }
+        try output.writeNew(OutputManifest(paths: files.map(\.path)).data, at: OutputManifest.fileName, in: staging)
+        try ForeignFiles(current: output.directory, staging: staging, display: output.display, sitegenFiles: sitegenFiles,
+                         force: output.force).carry()
+        if let permissions = FileSystemEntry.permissions(atPath: output.directory.path) { chmod(staging.path, permissions) }
+        try output.swapIn(staging)
+        cache?.save(files)
+    }
+
+    /// Removes the staging folder: the current output stays as it was.
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }

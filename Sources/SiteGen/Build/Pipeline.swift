@@ -28,12 +28,21 @@ public struct BuildOptions: Sendable {
 /// The wall time and CPU time (all threads) each named step took; CPU ÷ wall
 /// shows how well a step used the cores.
 public struct StepTimings: Sendable {
-    public private(set) var steps: [(name: String, seconds: Double, cpu: Double)] = []
+    /// `peakMiB`: the process's peak resident memory when the step ended (the most it has used so far).
+    public private(set) var steps: [(name: String, seconds: Double, cpu: Double, peakMiB: Double)] = []
 
     mutating func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.processCPU()
-        defer { steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.processCPU() - cpuStart)) }
+        defer {
+            steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.processCPU() - cpuStart, Self.peakMiB()))
+        }
         return try work()
+    }
+
+    private static func peakMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
     }
 
     private static func processCPU() -> Double {
@@ -49,8 +58,8 @@ public struct StepTimings: Sendable {
 ///     resolve   claims → quotes anchored in their sources, wordings compared, sums checked
 ///     match     sources no claim cites → automatic appearances and the review queue
 ///     analyse   entity mentions, dated sentences → timeline, sources that overlap
-///     render    Site → files (pure)
-///     write     files → a fresh folder, swapped in atomically
+///     render    Site → files (pure), each handed to the staging folder as it is made
+///     write     the rest of the files, the manifest → the staging folder, swapped in atomically
 ///
 /// Errors are collected; a build with any error writes nothing.
 public struct Pipeline {
@@ -77,7 +86,7 @@ public struct Pipeline {
             loaded.claims = timings.measure("resolve") { resolver.resolve(loaded.claimModel) }
             diagnostics.add(contentsOf: resolver.diagnostics)
             if !diagnostics.hasErrors {
-                timings.measure("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded, resolver: resolver) }
+                timings.measure("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded) }
                 let paths = Dictionary(loaded.sources.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
                 diagnostics.add(contentsOf: loaded.review.map { item in
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
@@ -117,20 +126,29 @@ public struct Pipeline {
         let (site, templates, warnings) = try check()
         let cache = options.cache.map { BuildCache(folder: $0, output: options.output) }
         let parallel = Parallel(jobs: options.jobs)
-        func render(cache: BuildCache?) throws -> [RenderedFile] {
-            var files = timings.measure("render") { SiteRenderer(site: site, templates: templates, cache: cache, parallel: parallel).render() }
-            let collisions = StaticFiles.add(site.staticFiles, to: &files)
-            guard collisions.isEmpty else { throw BuildFailed(diagnostics: collisions) }
-            return files
+        /// Renders into a fresh staging folder, each page written as soon as it is made, and swaps it in.
+        func publish(cache: BuildCache?) throws -> [RenderedFile] {
+            let publication = try output.begin(cache: cache)
+            do {
+                var files = timings.measure("render") {
+                    SiteRenderer(site: site, templates: templates, cache: cache, parallel: parallel, sink: { publication.write($0) }).render()
+                }
+                let collisions = StaticFiles.add(site.staticFiles, to: &files)
+                guard collisions.isEmpty else { throw BuildFailed(diagnostics: collisions) }
+                try timings.measure("write") { try publication.finish(files) }
+                return files
+            } catch {
+                publication.abandon()
+                throw error
+            }
         }
-        var files = try render(cache: cache)
+        let files: [RenderedFile]
         do {
             do {
-                try timings.measure("write") { try output.publish(files, cache: cache) }
+                files = try publish(cache: cache)
             } catch is StaleCache {
                 // The output changed under the cache: render everything and write it all.
-                files = try render(cache: nil)
-                try timings.measure("write") { try output.publish(files, cache: cache) }
+                files = try publish(cache: nil)
             }
         } catch let refused as OutputRefused {
             throw BuildFailed(diagnostics: [refused.diagnostic])

@@ -50,13 +50,20 @@ public struct ResolvedClaim: Sendable {
 /// collected as diagnostics at the claim file's line and column.
 struct ClaimResolver {
     let sources: [String: Source]
-    private var folded: [String: FoldedText] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     let parallel: Parallel
 
     init(sources: [Source], parallel: Parallel = Parallel()) {
         self.parallel = parallel
         self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What looking for one quote in its source found, with the text it needs for a message.
+    enum Located {
+        case found(AnchoredQuote)
+        case empty
+        case notFound(closest: String?, similarity: Double)
+        case ambiguous([(span: TextSpan, before: String, after: String)])
     }
 
     mutating func resolve(_ claims: [Claim]) -> [ResolvedClaim] {
@@ -70,16 +77,13 @@ struct ClaimResolver {
             seen[claim.id] = claim
             unique.append(claim)
         }
-        // Fold each cited source once, then anchor claim by claim on every core;
-        // each worker keeps its own diagnostics, gathered in claim order.
-        let cited = Set(unique.flatMap { claim in ([claim.reference] + claim.appearances.map(\.selector)).compactMap { $0?.source } })
-            .filter { sources[$0] != nil && folded[$0] == nil }.sorted()
-        for (id, text) in zip(cited, parallel.map(cited) { FoldedText(self.sources[$0]!.text.string) }) { folded[id] = text }
+        let located = locateAll(unique)
+        // Claim by claim on every core; each worker keeps its own diagnostics, gathered in claim order.
         let template = self
-        let results = parallel.map(unique) { claim -> (ResolvedClaim, [Diagnostic]) in
+        let results = parallel.map(Array(zip(unique, located))) { claim, found -> (ResolvedClaim, [Diagnostic]) in
             var worker = template
             worker.diagnostics = []
-            return (worker.resolveOne(claim), worker.diagnostics)
+            return (worker.resolveOne(claim, located: found), worker.diagnostics)
         }
         var resolved: [ResolvedClaim] = []
         for (claim, problems) in results {
@@ -94,72 +98,103 @@ struct ClaimResolver {
         return resolved
     }
 
-    private mutating func resolveOne(_ claim: Claim) -> ResolvedClaim {
+    /// A claim's quote selectors: the reference (if any) first, then the appearances.
+    private static func selectors(of claim: Claim) -> [QuoteSelector] {
+        (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.selector)
+    }
+
+    /// Every selector of every claim looked for in its source, source by source on every core:
+    /// a source's folded text (four times the size of its text, and more) lives only while its
+    /// quotes are looked for, never for all sources at once. `result[claim][selector]` is nil
+    /// where the source does not exist.
+    private func locateAll(_ claims: [Claim]) -> [[Located?]] {
+        var wanted: [String: [(claim: Int, slot: Int)]] = [:]
+        var result = claims.map { [Located?](repeating: nil, count: Self.selectors(of: $0).count) }
+        for (claim, selectors) in claims.map(Self.selectors).enumerated() {
+            for (slot, selector) in selectors.enumerated() where sources[selector.source] != nil {
+                wanted[selector.source, default: []].append((claim, slot))
+            }
+        }
+        let cited = wanted.keys.sorted()
+        let found = parallel.map(cited) { id -> [Located] in
+            let text = FoldedText(sources[id]!.text.string)
+            return wanted[id]!.map { Self.locate(Self.selectors(of: claims[$0.claim])[$0.slot], in: text, source: id) }
+        }
+        for (id, outcomes) in zip(cited, found) {
+            for (place, outcome) in zip(wanted[id]!, outcomes) { result[place.claim][place.slot] = outcome }
+        }
+        return result
+    }
+
+    private static func locate(_ selector: QuoteSelector, in text: FoldedText, source: String) -> Located {
+        switch Anchor.locate(selector, in: text) {
+        case .success(let span): return .found(quote(span, in: text, source: source))
+        case .failure(.emptyQuote): return .empty
+        case .failure(.notFound(let closest, let similarity)): return .notFound(closest: closest, similarity: similarity)
+        case .failure(.ambiguous(let spans)):
+            return .ambiguous(spans.map { span in
+                let context = quote(span, in: text, source: source)
+                return (span, context.before, context.after)
+            })
+        }
+    }
+
+    private mutating func resolveOne(_ claim: Claim, located: [Located?]) -> ResolvedClaim {
         for rejected in claim.notIn where sources[rejected.id] == nil {
             let hint = ClaimLink.suggestion(for: rejected.id, among: sources.keys.sorted()).map { "; did you mean `\($0)`?" } ?? ""
             diagnostics.append(.error(claim.path, rejected.position, "claim `\(claim.id)`: `not_in` names unknown source `\(rejected.id)`\(hint)"))
         }
-        let reference = claim.reference.flatMap { anchor($0, claim: claim) }
+        var slots = located.makeIterator()
+        let reference = claim.reference.flatMap { anchor($0, located: slots.next() ?? nil, claim: claim) }
         var appearances: [ResolvedAppearance] = []
         for appearance in claim.appearances {
+            let found = slots.next() ?? nil
             if let attributed = appearance.attributedTo, sources[attributed] == nil, attributed.contains("-"), !attributed.contains(" ") {
                 diagnostics.append(.error(claim.path, appearance.selector.position, "`attributed_to: \(attributed)` looks like a source id but no such source exists"))
             }
-            guard let quote = anchor(appearance.selector, claim: claim) else { continue }
-            appearances.append(compare(quote, with: reference, claim: claim, attributedTo: appearance.attributedTo, note: appearance.note))
+            guard let quote = anchor(appearance.selector, located: found, claim: claim) else { continue }
+            appearances.append(Self.compare(quote, with: reference, claim: claim, attributedTo: appearance.attributedTo, note: appearance.note,
+                                            sources: sources))
         }
         return ResolvedClaim(claim: claim, number: 0, reference: reference, appearances: appearances)
     }
 
-    func compare(_ quote: AnchoredQuote, with reference: AnchoredQuote?, claim: Claim, attributedTo: String?, note: String?,
-                 match: ResolvedAppearance.Match = .curated, score: Double = 1) -> ResolvedAppearance {
+    /// A wording set beside the claim's reference: the word diff and the differences it shows,
+    /// and a misattribution where the source credits the words to someone else.
+    static func compare(_ quote: AnchoredQuote, with reference: AnchoredQuote?, claim: Claim, attributedTo: String?, note: String?,
+                        match: ResolvedAppearance.Match = .curated, score: Double = 1, sources: [String: Source]) -> ResolvedAppearance {
         let diff = reference.map { WordDiff(reference: $0.text, found: quote.text) }
         var differences = diff?.differences ?? []
         if let attributedTo, let reference, attributedTo != reference.source {
+            // A source's title, or the free text an `attributed_to` gives.
+            func describe(_ sourceOrName: String) -> String { sources[sourceOrName]?.displayTitle ?? sourceOrName }
             differences.append(Difference(kind: .attribution, reference: describe(reference.source), found: describe(attributedTo)))
         }
         return ResolvedAppearance(quote: quote, match: match, score: score, attributedTo: attributedTo, note: note,
                                   diff: diff, differences: differences)
     }
 
-    /// A source's title, or the free text an `attributed_to` gives.
-    func describe(_ sourceOrName: String) -> String {
-        sources[sourceOrName]?.displayTitle ?? sourceOrName
-    }
-
-    private mutating func anchor(_ selector: QuoteSelector, claim: Claim) -> AnchoredQuote? {
-        guard let source = sources[selector.source] else {
+    /// The quote, or nil with the diagnostic that says why not.
+    private mutating func anchor(_ selector: QuoteSelector, located: Located?, claim: Claim) -> AnchoredQuote? {
+        guard let located, let source = sources[selector.source] else {
             let known = sources.keys.sorted().joined(separator: ", ")
             diagnostics.append(.error(claim.path, selector.position, "claim `\(claim.id)` cites unknown source `\(selector.source)`; known sources: \(known)"))
             return nil
         }
-        // Folded once per source, and only for sources a claim cites. Stored only when new: `resolve`
-        // folds every cited source first, and a worker that stored one anyway would copy the whole
-        // table for each claim.
-        let text: FoldedText
-        if let known = folded[source.id] {
-            text = known
-        } else {
-            text = FoldedText(source.text.string)
-            folded[source.id] = text
-        }
-        switch Anchor.locate(selector, in: text) {
-        case .success(let span):
-            return Self.quote(span, in: text, source: source.id)
-        case .failure(.emptyQuote):
+        switch located {
+        case .found(let quote):
+            return quote
+        case .empty:
             diagnostics.append(.error(claim.path, selector.position, "claim `\(claim.id)` has an empty quote for `\(source.id)`"))
-        case .failure(.notFound(let closest, let similarity)):
+        case .notFound(let closest, let similarity):
             var message = "claim `\(claim.id)`: the quote \"\(selector.quote)\" is not in `\(source.id)`"
             if selector.prefix != nil || selector.suffix != nil { message += " with the given prefix/suffix" }
             if let closest, similarity > 0.4 { message += "; did you mean \"\(closest)\"?" }
             diagnostics.append(.error(claim.path, selector.position, message))
-        case .failure(.ambiguous(let spans)):
-            let places = spans.map { span -> String in
-                let context = Self.quote(span, in: text, source: source.id)
-                return "at \(span.start) (…\(context.before.suffix(30))⟨quote⟩\(context.after.prefix(30))…)"
-            }.joined(separator: "; ")
+        case .ambiguous(let places):
+            let described = places.map { "at \($0.span.start) (…\($0.before.suffix(30))⟨quote⟩\($0.after.prefix(30))…)" }.joined(separator: "; ")
             diagnostics.append(.error(claim.path, selector.position,
-                                      "claim `\(claim.id)`: the quote \"\(selector.quote)\" occurs \(spans.count) times in `\(source.id)`; add a `prefix` or `suffix` to pick one: \(places)"))
+                                      "claim `\(claim.id)`: the quote \"\(selector.quote)\" occurs \(places.count) times in `\(source.id)`; add a `prefix` or `suffix` to pick one: \(described)"))
         }
         return nil
     }

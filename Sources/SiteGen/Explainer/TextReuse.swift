@@ -20,31 +20,41 @@ public struct TextReuseFinder {
         public var second: Int
     }
 
-    private let tokens: [[WordToken]]
-    /// `runs[text][i]`: the hash of the `minimumWords` words starting at word i.
-    private let runs: [[UInt64]]
+    /// A word as the finder compares it: its key's hash and where it is. Words are compared by
+    /// the 64-bit hash of their keys; two different words sharing one is vanishingly unlikely.
+    private struct Word {
+        var key: UInt64
+        var start: UInt32
+        var end: UInt32
+    }
+
+    /// The texts. Their words and runs are read when needed and not kept: one run per word
+    /// of the corpus is the largest thing the analysis makes.
+    private let texts: [String]
     private let minimumWords: Int
     private let parallel: Parallel
 
     public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel()) {
         self.minimumWords = minimumWords
-        let perText = parallel.map(texts) { text -> ([WordToken], [UInt64]) in
-            let words = WordToken.all(in: text.scalarArray)
-            let hashes = words.map { Self.fnv($0.key) }
-            var runs: [UInt64] = []
-            if hashes.count >= minimumWords {
-                runs.reserveCapacity(hashes.count - minimumWords + 1)
-                for start in 0...(hashes.count - minimumWords) {
-                    var hash: UInt64 = 0
-                    for offset in 0..<minimumWords { hash = hash &* 1_099_511_628_211 &+ hashes[start + offset] }
-                    runs.append(hash)
-                }
-            }
-            return (words, runs)
-        }
-        tokens = perText.map(\.0)
-        runs = perText.map(\.1)
+        self.texts = texts
         self.parallel = parallel
+    }
+
+    private static func words(of text: String) -> [Word] {
+        WordToken.all(in: text.scalarArray).map { Word(key: fnv($0.key), start: UInt32(clamping: $0.start), end: UInt32(clamping: $0.end)) }
+    }
+
+    /// `runs(words)[i]`: the hash of the `minimumWords` words starting at word i.
+    private func runs(_ words: [Word]) -> [UInt64] {
+        guard words.count >= minimumWords else { return [] }
+        var runs: [UInt64] = []
+        runs.reserveCapacity(words.count - minimumWords + 1)
+        for start in 0...(words.count - minimumWords) {
+            var hash: UInt64 = 0
+            for offset in 0..<minimumWords { hash = hash &* 1_099_511_628_211 &+ words[start + offset].key }
+            runs.append(hash)
+        }
+        return runs
     }
 
     /// Every pair of texts (by index, first < second) that shares a run, with
@@ -55,23 +65,55 @@ public struct TextReuseFinder {
         // A run's bucket comes from its hash, so every text that has it is in the same bucket
         // and the buckets are sorted and counted on their own cores.
         let bucketBits = parallel.width > 1 ? 6 : 0
-        var buckets = [[(hash: UInt64, text: Int32)]](repeating: [], count: 1 << bucketBits)
-        for (text, hashes) in runs.enumerated() {
-            for hash in hashes { buckets[bucketBits == 0 ? 0 : Int(hash >> (64 - bucketBits))].append((hash, Int32(text))) }
+        func bucket(_ hash: UInt64) -> Int { bucketBits == 0 ? 0 : Int(hash >> (64 - bucketBits)) }
+        var runs = parallel.map(texts) { self.runs(Self.words(of: $0)) }
+        // Each bucket is allocated to size, and each text's runs let go once copied into them.
+        var sizes = [Int](repeating: 0, count: 1 << bucketBits)
+        for hashes in runs { for hash in hashes { sizes[bucket(hash)] += 1 } }
+        var buckets = sizes.map { size -> [RunEntry] in
+            var entries: [RunEntry] = []
+            entries.reserveCapacity(size)
+            return entries
         }
-        let counted = parallel.map(buckets) { Self.countSharedRuns(in: $0) }
+        for text in runs.indices {
+            for hash in runs[text] { buckets[bucket(hash)].append(RunEntry(hash: hash, text: text)) }
+            runs[text] = []
+        }
+        // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
+        let counted = buckets.withUnsafeMutableBufferPointer { buckets in
+            let all = buckets
+            return parallel.map(Array(all.indices)) { index -> [Pair: Int] in
+                all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
+                return Self.countSharedRuns(inSorted: all[index])
+            }
+        }
         var counts = counted.first ?? [:]
         for part in counted.dropFirst() { counts.merge(part, uniquingKeysWith: +) }
         return counts
     }
 
-    private static func countSharedRuns(in bucket: [(hash: UInt64, text: Int32)]) -> [Pair: Int] {
-        let entries = bucket.sorted { ($0.hash, $0.text) < ($1.hash, $1.text) }
+    /// A run of one text, in 12 bytes (a `(UInt64, Int32)` pair takes 16): there is one per word
+    /// of the corpus, and this index is the largest thing a build holds.
+    private struct RunEntry {
+        var high: UInt32
+        var low: UInt32
+        var text: UInt32
+
+        init(hash: UInt64, text: Int) {
+            high = UInt32(truncatingIfNeeded: hash >> 32)
+            low = UInt32(truncatingIfNeeded: hash)
+            self.text = UInt32(text)
+        }
+
+        func sameRun(as other: RunEntry) -> Bool { high == other.high && low == other.low }
+    }
+
+    private static func countSharedRuns(inSorted entries: [RunEntry]) -> [Pair: Int] {
         var counts: [Pair: Int] = [:]
         var start = 0
         while start < entries.count {
             var end = start + 1
-            while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
+            while end < entries.count, entries[end].sameRun(as: entries[start]) { end += 1 }
             var texts: [Int] = []
             for entry in entries[start..<end] where texts.last != Int(entry.text) { texts.append(Int(entry.text)) }
             if texts.count > 1 && texts.count <= Self.commonRunLimit {
@@ -97,22 +139,23 @@ public struct TextReuseFinder {
     /// The maximal shared runs of two texts, longest first; each word of the
     /// first text belongs to one run at most.
     public func passages(_ first: Int, _ second: Int) -> [ReusedPassage] {
-        let a = tokens[first], b = tokens[second]
-        guard !runs[first].isEmpty, !runs[second].isEmpty else { return [] }
+        let a = Self.words(of: texts[first]), b = Self.words(of: texts[second])
+        let firstRuns = runs(a), secondRuns = runs(b)
+        guard !firstRuns.isEmpty, !secondRuns.isEmpty else { return [] }
         var starts: [UInt64: [Int]] = [:]
-        for (start, hash) in runs[second].enumerated() { starts[hash, default: []].append(start) }
+        for (start, hash) in secondRuns.enumerated() { starts[hash, default: []].append(start) }
         var passages: [ReusedPassage] = []
         var i = 0
-        while i < runs[first].count {
+        while i < firstRuns.count {
             var best: (j: Int, length: Int)?
-            for j in starts[runs[first][i]] ?? [] {
+            for j in starts[firstRuns[i]] ?? [] {
                 var length = 0
                 while i + length < a.count, j + length < b.count, a[i + length].key == b[j + length].key { length += 1 }
                 if length >= minimumWords, length > (best?.length ?? 0) { best = (j, length) }
             }
             guard let best else { i += 1; continue }
-            passages.append(ReusedPassage(first: TextSpan(start: a[i].start, end: a[i + best.length - 1].end),
-                                          second: TextSpan(start: b[best.j].start, end: b[best.j + best.length - 1].end),
+            passages.append(ReusedPassage(first: TextSpan(start: Int(a[i].start), end: Int(a[i + best.length - 1].end)),
+                                          second: TextSpan(start: Int(b[best.j].start), end: Int(b[best.j + best.length - 1].end)),
                                           wordCount: best.length))
             i += best.length
         }

@@ -30,13 +30,14 @@ struct AutoMatching {
         return passages
     }
 
-    func apply(to site: inout Site, resolver: ClaimResolver) {
+    func apply(to site: inout Site) {
         let index = Dictionary(site.claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let curated = Self.curatedPassages(site.claims)
         var rejected: [String: Set<String>] = [:]
         for claim in site.claims { for source in claim.claim.notIn { rejected[source.id, default: []].insert(claim.id) } }
         let unlisted = Self.unlistedIDs(site)
         let (sources, claims) = (site.sources, site.claims)
+        let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each source's matches, compared with their claims' references on every core.
         let results = parallel.map(sources) { source in
             let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
@@ -45,8 +46,8 @@ struct AutoMatching {
             let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in
                 guard let position = index[match.claim] else { return nil }
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)
-                return (position, resolver.compare(quote, with: claims[position].reference, claim: claims[position].claim, attributedTo: nil,
-                                                   note: nil, match: .auto, score: match.score))
+                return (position, ClaimResolver.compare(quote, with: claims[position].reference, claim: claims[position].claim, attributedTo: nil,
+                                                        note: nil, match: .auto, score: match.score, sources: sourcesByID))
             }
             return (result, appearances)
         }

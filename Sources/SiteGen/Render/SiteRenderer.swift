@@ -8,6 +8,8 @@ public struct RenderedFile: Sendable {
     public var key: String
     /// The previous build's file is still right: it is kept, not written again (`data` is empty).
     public var isUnchanged = false
+    /// Already in the staging folder (`data` is empty): handed over as soon as it was rendered.
+    var isWritten = false
 
     init(path: String, data: Data) {
         self.path = path
@@ -43,9 +45,14 @@ public struct SiteRenderer {
     /// The comparisons each source takes part in, in site order.
     let pairsBySource: [String: [SourcePair]]
     let parallel: Parallel
+    /// Where each page goes as soon as it is rendered (the build's staging folder), so the
+    /// whole site is never in memory at once; without one, pages are returned with their bytes.
+    let sink: (@Sendable (RenderedFile) -> RenderedFile)?
 
-    init(site: Site, templates: TemplateSet, cache: BuildCache? = nil, parallel: Parallel = Parallel()) {
+    init(site: Site, templates: TemplateSet, cache: BuildCache? = nil, parallel: Parallel = Parallel(),
+         sink: (@Sendable (RenderedFile) -> RenderedFile)? = nil) {
         self.parallel = parallel
+        self.sink = sink
         self.site = site
         self.templates = templates
         self.cache = cache
@@ -89,7 +96,12 @@ public struct SiteRenderer {
         files.append(feedFile())
         files += sitemapFiles(pages: files)
         files += templates.assets.map { RenderedFile(path: "assets/\($0.path)", data: $0.data) }
-        return files
+        return files.map(emit)
+    }
+
+    /// Hands a finished file to the sink, if there is one.
+    func emit(_ file: RenderedFile) -> RenderedFile {
+        sink?(file) ?? file
     }
 
     // MARK: - Pages
@@ -129,10 +141,10 @@ public struct SiteRenderer {
         hash.add(template)
         hash.add(any: context)
         let key = "page:" + hash.digest
-        if let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
+        if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
         var file = RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
         file.key = key
-        return file
+        return emit(file)
     }
 
     /// The page's address under the base URL, as a server shows it.
