@@ -26,6 +26,28 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(home.contains("<link rel=\"canonical\" href=\"https://example.org/fixture/\">"))
     }
 
+    /// The header and footer are rendered once per depth and current page, not per page:
+    /// each page must still get its own links and its own current item, from the templates given.
+    func testEveryPageHasItsOwnHeaderFromTheHeaderTemplate() throws {
+        let folder = try fixtureBuild()
+        let claims = try folder.read("public/claims/index.html"), article = try folder.read("public/articles/scraped/index.html")
+        XCTAssertTrue(claims.contains(#"<li><a href="../claims/" aria-current="page">Claims</a></li>"#), claims)
+        XCTAssertTrue(claims.contains(#"<li><a href="../articles/">Sources</a></li>"#))
+        XCTAssertTrue(article.contains(#"<li><a href="../../claims/">Claims</a></li>"#), article)
+        XCTAssertFalse(article.contains("aria-current"))
+        let home = try folder.read("public/index.html")
+        XCTAssertTrue(home.contains(#"<li><a href="./" aria-current="page">Home</a></li>"#), home)
+
+        let custom = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Repo.templates, to: custom.url.appendingPathComponent("Templates"))
+        try custom.write("Templates/header.mustache", "<header>{{site.title}} at {{root}}: {{#nav}}[{{title}}{{#current}}*{{/current}}]{{/nav}}</header>\n")
+        _ = try Pipeline.run(content: Repo.fixtures.appendingPathComponent("small/Content"), output: custom.url.appendingPathComponent("public"),
+                             templates: custom.url.appendingPathComponent("Templates"))
+        let customClaims = try custom.read("public/claims/index.html")
+        XCTAssertTrue(customClaims.contains("at ../: [Home][Explainer][Claims*]"), customClaims)
+        XCTAssertTrue(try custom.read("public/articles/scraped/index.html").contains("at ../../: [Home][Explainer][Claims]"))
+    }
+
     func testHostileTextIsEscapedEverywhere() throws {
         let folder = try fixtureBuild()
         let scraped = try folder.read("public/articles/scraped/index.html")

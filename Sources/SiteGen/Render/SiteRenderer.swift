@@ -48,6 +48,18 @@ public struct SiteRenderer {
     /// Where each page goes as soon as it is rendered (the build's staging folder), so the
     /// whole site is never in memory at once; without one, pages are returned with their bytes.
     let sink: (@Sendable (RenderedFile) -> RenderedFile)?
+    /// The site's navigation: each item's label and the page it leads to.
+    let navigation: [(title: String, target: String)]
+    /// The header and footer partials, rendered once for each way back to the root (and, for the
+    /// header, each navigation item that can be the current page) rather than once per page:
+    /// they are the same on thousands of pages, and Mustache's look-ups are most of a page's cost.
+    let chrome: [ChromeKey: (header: String, footer: String)]
+
+    struct ChromeKey: Hashable {
+        var root: String
+        /// The navigation target that is the current page, or "" for none.
+        var current: String
+    }
 
     init(site: Site, templates: TemplateSet, cache: BuildCache? = nil, parallel: Parallel = Parallel(),
          sink: (@Sendable (RenderedFile) -> RenderedFile)? = nil) {
@@ -64,6 +76,16 @@ public struct SiteRenderer {
             if pair.second != pair.first { pairsBySource[pair.second, default: []].append(pair) }
         }
         self.pairsBySource = pairsBySource
+        let navigation = Self.navigation(site)
+        self.navigation = navigation
+        var chrome: [ChromeKey: (header: String, footer: String)] = [:]
+        for depth in 0...3 {
+            for current in [""] + navigation.map(\.target) {
+                let key = ChromeKey(root: String(repeating: "../", count: depth), current: current)
+                chrome[key] = Self.renderChrome(key, site: site, navigation: navigation, templates: templates)
+            }
+        }
+        self.chrome = chrome
         var marks: [String: [SourceMark]] = [:]
         for claim in site.claims {
             let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
@@ -133,7 +155,12 @@ public struct SiteRenderer {
         context["og_type"] = ogType
         if let summary = description ?? site.config.description { context["description"] = summary }
         context["canonical"] = canonicalURL(path)
-        context["nav"] = navigation(current: path, root: root)
+        let chromeKey = ChromeKey(root: root, current: navigation.contains { $0.target == path } ? path : "")
+        let (header, footer) = chrome[chromeKey] ?? Self.renderChrome(chromeKey, site: site, navigation: navigation, templates: templates)
+        context["header_html"] = header
+        context["footer_html"] = footer
+        // For a layout that still includes `{{> header}}` itself.
+        context["nav"] = Self.navigationContext(navigation, root: root, current: chromeKey.current)
         context["generator"] = Self.generator
         // The key covers the templates too: a page made with other templates is another page.
         var hash = StableHash()
@@ -152,16 +179,18 @@ public struct SiteRenderer {
         site.config.baseURL + (path == "index.html" ? "" : Self.directoryLink(path))
     }
 
-    var siteContext: [String: Any] {
-        var publisher: [String: Any] = ["name": site.config.publisherName]
-        if let url = site.config.publisherURL { publisher["url"] = url }
-        var context: [String: Any] = ["title": site.config.title, "language": site.config.language,
-                                      "publisher": publisher, "base_url": site.config.baseURL]
-        if let description = site.config.description { context["description"] = description }
+    var siteContext: [String: Any] { Self.siteContext(site.config) }
+
+    static func siteContext(_ config: SiteConfig) -> [String: Any] {
+        var publisher: [String: Any] = ["name": config.publisherName]
+        if let url = config.publisherURL { publisher["url"] = url }
+        var context: [String: Any] = ["title": config.title, "language": config.language,
+                                      "publisher": publisher, "base_url": config.baseURL]
+        if let description = config.description { context["description"] = description }
         return context
     }
 
-    private func navigation(current: String, root: String) -> [[String: Any]] {
+    private static func navigation(_ site: Site) -> [(title: String, target: String)] {
         var items: [(String, String)] = [("Home", "index.html")]
         if let first = site.pages.first(where: { !$0.isHome && $0.slug != site.config.correctionsPage }) {
             items.append(("Explainer", "\(first.slug)/index.html"))
@@ -173,9 +202,21 @@ public struct SiteRenderer {
         if let corrections = site.pages.first(where: { $0.slug == site.config.correctionsPage }) {
             items.append(("About", "\(corrections.slug)/index.html"))
         }
-        return items.map { title, target in
-            ["title": title, "href": root + Self.directoryLink(target), "current": target == current]
-        }
+        return items
+    }
+
+    private static func navigationContext(_ navigation: [(title: String, target: String)], root: String, current: String) -> [[String: Any]] {
+        navigation.map { ["title": $0.title, "href": root + directoryLink($0.target), "current": $0.target == current] }
+    }
+
+    /// The `header` and `footer` templates for pages at `key.root` (`key.current` marked in the navigation).
+    private static func renderChrome(_ key: ChromeKey, site: Site, navigation: [(title: String, target: String)],
+                                     templates: TemplateSet) -> (header: String, footer: String) {
+        let context: [String: Any] = [
+            "site": siteContext(site.config), "root": key.root, "home": key.root.isEmpty ? "./" : key.root, "generator": Self.generator,
+            "nav": navigationContext(navigation, root: key.root, current: key.current),
+        ]
+        return (templates.render("header", context), templates.render("footer", context))
     }
 
     /// A count for a Mustache section: nil (so the section is skipped) when it is zero,

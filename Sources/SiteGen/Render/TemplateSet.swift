@@ -6,7 +6,7 @@ import Mustache
 /// diagnostic, not a blank spot on a page.
 public struct TemplateSet {
     /// Templates every build renders with.
-    public static let required = ["layout", "index", "article", "articles", "page", "404", "claims", "claim", "coverage", "claim-note",
+    public static let required = ["layout", "header", "footer", "index", "article", "articles", "page", "404", "claims", "claim", "coverage", "claim-note",
                                    "timeline", "entities", "entity", "compare-index", "compare", "feed", "sitemap", "review"]
 
     let library: MustacheLibrary
