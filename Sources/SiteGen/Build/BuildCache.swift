@@ -41,18 +41,30 @@ final class BuildCache: @unchecked Sendable {
            manifest.output == self.output.path {
             previous = manifest.files
         }
-        self.previous = previous
+        // Read once, here: a file touched since it was written is left out, so the renderer asks
+        // only this snapshot and reads no file itself.
+        let outputPath = self.output.path
+        self.previous = previous.filter { Self.isIntact($0.value, at: outputPath + "/" + $0.key) }
     }
 
     private static func manifestURL(folder: URL, output: URL) -> URL {
         folder.appendingPathComponent("manifest-\(StableHash.of(Data(output.path.utf8)).prefix(16)).json")
     }
 
-    /// True when the file at `path` in the output folder was made from `key`
-    /// by the previous build and has not been touched since.
+    /// True when the file at `path` in the output folder was made from `key` by the previous
+    /// build and had not been touched when the cache was read. Reads no file.
     func canReuse(_ path: String, key: String) -> Bool {
-        guard let entry = previous[path], entry.key == key else { return false }
-        return Self.stat(output.appendingPathComponent(path).path).map { $0.size == entry.size && $0.modified == entry.modified && $0.inode == entry.inode } ?? false
+        previous[path]?.key == key
+    }
+
+    /// True when the file at `path` is still the one the previous build wrote: checked again
+    /// just before it is linked into the new site, since it may have changed during the build.
+    func isStillIntact(_ path: String) -> Bool {
+        previous[path].map { Self.isIntact($0, at: output.path + "/" + path) } ?? false
+    }
+
+    private static func isIntact(_ entry: Entry, at path: String) -> Bool {
+        stat(path).map { $0.size == entry.size && $0.modified == entry.modified && $0.inode == entry.inode } ?? false
     }
 
     /// Records what was published, once the new output folder is in place.

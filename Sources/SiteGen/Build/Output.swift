@@ -102,8 +102,13 @@ public struct Output {
     }
 
     func writeNew(_ data: Data, at path: String, in staging: URL) throws {
+        try writeNew(data, at: path, toPath: staging.appendingPathComponent(path).path)
+    }
+
+    /// `target` is the full path of `path` in the staging folder.
+    func writeNew(_ data: Data, at path: String, toPath target: String) throws {
         do {
-            try writer.write(data, toPath: staging.appendingPathComponent(path).path)
+            try writer.write(data, toPath: target)
         } catch {
             throw FileSystemFailure(code: (error as? POSIXError)?.code.rawValue ?? EIO, action: "writing \(path)")
         }
@@ -140,6 +145,9 @@ public struct Output {
 final class Publication: @unchecked Sendable {
     let output: Output
     let staging: URL
+    /// The staging and output folders' paths, to which each file's path is joined: thousands
+    /// of files make `URL.appendingPathComponent` a noticeable cost.
+    private let stagingPath: String, outputPath: String
     private let lock: PublishLock
     private let sitegenFiles: Set<String>
     private let cache: BuildCache?
@@ -149,6 +157,8 @@ final class Publication: @unchecked Sendable {
     fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?) {
         self.output = output
         self.staging = staging
+        stagingPath = staging.path
+        outputPath = output.directory.path
         self.lock = lock
         self.sitegenFiles = sitegenFiles
         self.cache = cache
@@ -163,17 +173,19 @@ final class Publication: @unchecked Sendable {
         written.isWritten = true
         if state.withLock({ $0.failure != nil }) { return written }
         do {
-            let target = staging.appendingPathComponent(file.path)
-            let folder = target.deletingLastPathComponent().path
-            if state.withLock({ $0.folders.insert(folder).inserted }) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let target = stagingPath + "/" + file.path
+            if let slash = file.path.lastIndex(of: "/") {
+                let folder = stagingPath + "/" + file.path[..<slash]
+                if state.withLock({ $0.folders.insert(folder).inserted }) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
             }
             // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
-            let keep = file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)
-            if keep, link(output.directory.appendingPathComponent(file.path).path, target.path) == 0 { return written }
+            let keep = (file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)) && (cache?.isStillIntact(file.path) ?? false)
+            if keep, link(outputPath + "/" + file.path, target) == 0 { return written }
             // The kept file vanished since it was checked: this build cannot use the cache.
             guard !file.isUnchanged else { throw StaleCache() }
-            try output.writeNew(file.data, at: file.path, in: staging)
+            try output.writeNew(file.data, at: file.path, toPath: target)
         } catch {
             state.withLock { if $0.failure == nil { $0.failure = error } }
         }
