@@ -8,9 +8,10 @@ let package = Package(
         .library(name: "SiteGen", targets: ["SiteGen"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Exact versions: Package.resolved is not committed (the local mirror's commit ids are not GitHub's).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), found through pkg-config.
@@ -28,10 +29,12 @@ let package = Package(
         ),
         // One system call Swift's Glibc module does not expose (atomic folder swap).
         .target(name: "CSystem"),
+        // Markdown through cmark: every call into libcmark is here, behind a small Swift API.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(
             name: "SiteGen",
             dependencies: [
-                "CCmark",
+                "Markdown",
                 "CEdlib",
                 "CSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -46,10 +49,10 @@ let package = Package(
             ]
         ),
         // libFuzzer targets (scripts/fuzz.sh); built normally, a replayer for crash inputs.
-        .executableTarget(name: "SiteGenFuzz", dependencies: ["SiteGen"]),
+        .executableTarget(name: "SiteGenFuzz", dependencies: ["SiteGen", "Markdown"]),
         .testTarget(
             name: "SiteGenTests",
-            dependencies: ["SiteGen"],
+            dependencies: ["SiteGen", "Markdown"],
             resources: []
         ),
     ]

@@ -1,3 +1,4 @@
+import Markdown
 // libFuzzer targets for the three surfaces that read untrusted text. Built with
 // `scripts/fuzz.sh` (`-sanitize=fuzzer,address -D FUZZING`),
 // libFuzzer supplies `main` and calls `LLVMFuzzerTestOneInput`; built normally,

@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// An explainer page from `Content/pages/`.

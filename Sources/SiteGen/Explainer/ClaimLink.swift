@@ -1,3 +1,4 @@
+import Markdown
 /// A Markdown link whose destination is `claim:<id>`: the way explainer
 /// pages cite a claim, for example `[about 24,000 accounts](claim:fraudulent-accounts)`.
 public struct ClaimLink: Hashable, Sendable {

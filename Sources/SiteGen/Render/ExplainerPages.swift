@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// The explainer pages and the home page: Markdown through cmark, with each

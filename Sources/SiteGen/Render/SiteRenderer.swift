@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// One file of the finished site, with its path relative to the output folder.

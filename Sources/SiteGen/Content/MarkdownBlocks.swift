@@ -1,3 +1,4 @@
+import Markdown
 /// Flattens a Markdown source into readable blocks, keeping emphasis and safe
 /// outbound links. Raw HTML is dropped: a source's markup never reaches a page.
 enum MarkdownBlocks {

@@ -1,0 +1,10 @@
+/// A located passage: scalar offsets into a source's text, end exclusive.
+public struct TextSpan: Hashable, Sendable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public static func < (a: TextSpan, b: TextSpan) -> Bool { (a.start, a.end) < (b.start, b.end) }
+
+    /// Whether `other` lies wholly inside this span.
+    func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
+}
