@@ -82,9 +82,12 @@ public struct Analysis: Sendable {
                 .sorted { ($0.score, $1.pair.first, $1.pair.second) > ($1.score, $0.pair.first, $0.pair.second) }
             kept.formUnion(best.prefix(limit).map(\.pair))
         }
-        return parallel.map(kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }) { pair in
+        let sorted = kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        let withReuse = sorted.filter { reuse[$0] != nil }
+        let passages = Dictionary(uniqueKeysWithValues: zip(withReuse, finder.passages(withReuse)))
+        return sorted.map { pair in
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
-                       sharedClaims: shared[pair] ?? [], reused: reuse[pair] == nil ? [] : finder.passages(pair.first, pair.second))
+                       sharedClaims: shared[pair] ?? [], reused: passages[pair] ?? [])
         }
     }
 }

@@ -128,18 +128,31 @@ public struct TextReuseFinder {
 
     /// Every pair that shares a run, with its passages.
     public func allPairs() -> [Pair: [ReusedPassage]] {
+        let pairs = Array(sharedRuns().keys)
         var result: [Pair: [ReusedPassage]] = [:]
-        for pair in sharedRuns().keys {
-            let found = passages(pair.first, pair.second)
-            if !found.isEmpty { result[pair] = found }
-        }
+        for (pair, found) in zip(pairs, passages(pairs)) where !found.isEmpty { result[pair] = found }
         return result
+    }
+
+    /// The passages of each pair, in order, on every core. The pairs go in batches; in each, a
+    /// text's words are read once however many of its pairs the batch holds, and only the
+    /// batch's words are held at a time.
+    public func passages(_ pairs: [Pair], batch: Int = 1_024) -> [[ReusedPassage]] {
+        stride(from: 0, to: pairs.count, by: batch).flatMap { start -> [[ReusedPassage]] in
+            let part = Array(pairs[start..<min(pairs.count, start + batch)])
+            let named = Array(Set(part.flatMap { [$0.first, $0.second] })).sorted()
+            let words = Dictionary(uniqueKeysWithValues: zip(named, parallel.map(named) { Self.words(of: texts[$0]) }))
+            return parallel.map(part) { passages(words[$0.first]!, words[$0.second]!) }
+        }
     }
 
     /// The maximal shared runs of two texts, longest first; each word of the
     /// first text belongs to one run at most.
     public func passages(_ first: Int, _ second: Int) -> [ReusedPassage] {
-        let a = Self.words(of: texts[first]), b = Self.words(of: texts[second])
+        passages(Self.words(of: texts[first]), Self.words(of: texts[second]))
+    }
+
+    private func passages(_ a: [Word], _ b: [Word]) -> [ReusedPassage] {
         let firstRuns = runs(a), secondRuns = runs(b)
         guard !firstRuns.isEmpty, !secondRuns.isEmpty else { return [] }
         var starts: [UInt64: [Int]] = [:]
