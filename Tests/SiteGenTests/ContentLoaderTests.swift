@@ -11,6 +11,33 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(FrontMatter.split("---\ntitle: A\n").failure, .unclosed)
     }
 
+    /// The split reads scalars; splitting at newline Characters is the reference it must agree with,
+    /// whatever the line endings ("\r\n" is one Character, so one line end).
+    func testFrontMatterSplitsLinesAsCharactersDo() {
+        func reference(_ text: String) -> (yaml: String, body: String, offset: Int)? {
+            var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
+            guard lines.first == "---" else { return nil }
+            lines = lines.dropFirst()
+            var yaml: [Substring] = [], consumed = 1
+            while let line = lines.first {
+                lines = lines.dropFirst()
+                consumed += 1
+                if line == "---" || line == "..." { return (yaml.joined(separator: "\n"), lines.joined(separator: "\n"), consumed) }
+                yaml.append(line)
+            }
+            return nil
+        }
+        let samples = ["---\r\ntitle: A\r\n---\r\nBody\r\nmore\r\n", "---\ntitle: A\u{2028}b: c\n...\n\u{85}x\u{2029}y\r\r\n",
+                       "---\n---\n", "---\ntitle: \"é\u{301}\"\n---\nCafé\u{301}\n\u{0B}z\u{0C}", "---\r---\rbody", "--- \nx\n---\n"]
+        for sample in samples {
+            let split = try? FrontMatter.split(sample).get()
+            let expected = reference(sample)
+            XCTAssertEqual(split?.yaml, expected?.yaml, sample.debugDescription)
+            XCTAssertEqual(split?.body, expected?.body, sample.debugDescription)
+            XCTAssertEqual(split?.bodyLineOffset, expected?.offset, sample.debugDescription)
+        }
+    }
+
     private func loadErrors(_ files: [String: String]) throws -> [String] {
         let folder = try TemporaryFolder()
         try folder.write("site.yaml", minimalSiteYAML)

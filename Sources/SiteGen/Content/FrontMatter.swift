@@ -14,10 +14,11 @@ struct FrontMatter {
     }
 
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
+        // Read by scalar, as splitting at newline Characters would, several times faster.
+        var lines = ScrapeCleaner.lines(text)[...]
         guard let first = lines.first, first == "---" else { return .failure(.missing) }
         lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        var yamlLines: [String] = []
         var consumed = 1
         while let line = lines.first {
             lines = lines.dropFirst()

@@ -126,30 +126,62 @@ struct ClaimReviewLD {
     let claim: ResolvedClaim
     let sources: [String: Source]
 
-    func script() -> String {
-        var author: [String: Any] = ["@type": "Organization", "name": site.config.publisherName]
-        if let url = site.config.publisherURL { author["url"] = url }
-        let appearances: [[String: Any]] = claim.sourceIDs.compactMap { sources[$0] }.map { source in
-            var work: [String: Any] = ["@type": "CreativeWork", "headline": source.displayTitle,
-                                       "url": site.config.baseURL + "articles/\(source.id)/"]
-            if let url = source.metadata.url { work["sameAs"] = url }
-            if let date = source.metadata.date { work["datePublished"] = date }
-            if let publisher = source.metadata.publisher { work["publisher"] = ["@type": "Organization", "name": publisher] }
-            return work
+    /// schema.org's names, `@`-prefixed ones included. Encoded with sorted keys, so the order
+    /// of the properties here does not matter.
+    private struct Thing: Encodable {
+        var type: String
+        var name: String? = nil
+        var url: String? = nil
+        var headline: String? = nil
+        var sameAs: String? = nil
+        var datePublished: String? = nil
+        var publisher: Box<Thing>? = nil
+        var author: Box<Thing>? = nil
+        var alternateName: String? = nil
+        var appearance: [Thing]? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case type = "@type", name, url, headline, sameAs, datePublished, publisher, author, alternateName, appearance
         }
-        var review: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": site.config.baseURL + "claims/\(claim.id)/",
-            "claimReviewed": claim.claim.statement,
-            "author": author,
-            "reviewRating": ["@type": "Rating", "alternateName": claim.claim.status.label],
-            "itemReviewed": ["@type": "Claim", "author": ["@type": "Organization", "name": claim.claim.speaker] as [String: Any],
-                             "appearance": appearances] as [String: Any],
-        ]
-        if let date = site.config.updated { review["datePublished"] = date }
-        guard let data = try? JSONSerialization.data(withJSONObject: review, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let json = String(data: data, encoding: .utf8) else { return "{}" }
+    }
+
+    /// A nested thing (a struct cannot hold itself directly).
+    private final class Box<Value: Encodable>: Encodable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+        func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+    }
+
+    private struct Review: Encodable {
+        var context = "https://schema.org"
+        var type = "ClaimReview"
+        var url: String
+        var claimReviewed: String
+        var author: Thing
+        var reviewRating: Thing
+        var itemReviewed: Thing
+        var datePublished: String?
+
+        enum CodingKeys: String, CodingKey {
+            case context = "@context", type = "@type", url, claimReviewed, author, reviewRating, itemReviewed, datePublished
+        }
+    }
+
+    func script() -> String {
+        let appearances = claim.sourceIDs.compactMap { sources[$0] }.map { source in
+            Thing(type: "CreativeWork", url: site.config.baseURL + "articles/\(source.id)/", headline: source.displayTitle,
+                  sameAs: source.metadata.url, datePublished: source.metadata.date,
+                  publisher: source.metadata.publisher.map { Box(Thing(type: "Organization", name: $0)) })
+        }
+        let review = Review(url: site.config.baseURL + "claims/\(claim.id)/", claimReviewed: claim.claim.statement,
+                            author: Thing(type: "Organization", name: site.config.publisherName, url: site.config.publisherURL),
+                            reviewRating: Thing(type: "Rating", alternateName: claim.claim.status.label),
+                            itemReviewed: Thing(type: "Claim", author: Box(Thing(type: "Organization", name: claim.claim.speaker)),
+                                                appearance: appearances),
+                            datePublished: site.config.updated)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(review), let json = String(data: data, encoding: .utf8) else { return "{}" }
         // Inside <script>, "<" could start "</script>"; the JSON escape keeps it inert.
         return json.replacingOccurrences(of: "<", with: "\\u003c")
     }
