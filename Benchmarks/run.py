@@ -3,7 +3,7 @@
 
 For each corpus size it measures, several times, with /usr/bin/time:
   - sitegen build, cold (no cache), output on tmpfs and on disk;
-  - sitegen build after one article changed (with the build cache);
+  - sitegen build after one article changed, then after one claim changed (with the build cache);
   - Debian's hugo on the same articles as Markdown with a trivial layout (tmpfs);
   - the cmark command-line program over the same bytes: the parsing floor.
 It prints (and writes with --out) a Markdown report: medians of wall time,
@@ -11,6 +11,7 @@ CPU time and peak RSS, the ratios sitegen/Hugo and sitegen/floor, and
 sitegen's own per-step timings from one extra cold build.
 
     Benchmarks/run.py --sizes 1000 10000 --claims 1000 --runs 3 --out Benchmarks/results.md
+    Benchmarks/run.py --corpus english --sizes 1000 10000 --claims 1000 --runs 1 --out Benchmarks/results-english.md
 """
 import argparse
 import os
@@ -52,11 +53,35 @@ def change_one_article(corpus, run):
         f.write(f"\nA sentence added for rebuild number {run}.\n")
 
 
-def measure(size, claims, runs, tmpfs, disk):
+def change_one_claim(corpus, run):
+    """Rewords the statement of one claim (a different one each run)."""
+    folder = os.path.join(corpus, "Content", "claims")
+    path = os.path.join(folder, sorted(n for n in os.listdir(folder) if n.endswith(".yaml"))[0])
+    with open(path) as f:
+        lines = f.read().split("\n")
+    statements = [i for i, line in enumerate(lines) if line.lstrip().startswith("statement:")]
+    i = statements[(run * 7) % len(statements)]
+    lines[i] = lines[i].replace("statement:", f"statement: (edit {run})", 1) if '"' not in lines[i] else \
+        lines[i].replace('statement: "', f'statement: "(edit {run}) ', 1)
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+# The corpora: the synthetic one (invented words, one template) and the English-like one of the
+# matching evaluation (Zipf-distributed common words, claims that share templates, near-duplicates).
+CORPORA = {
+    "synthetic": lambda size, claims, out: ["make_corpus.py", "--articles", str(size), "--claims", str(claims), "--out", out, "--hugo"],
+    "english": lambda size, claims, out: ["make_matching_corpus.py", "--articles", str(size), "--claims", str(claims),
+                                          "--seed", "2", "--out", out, "--hugo"],
+}
+
+
+def measure(size, claims, runs, tmpfs, disk, kind="synthetic"):
     corpus = os.path.join(tmpfs, f"corpus-{size}")
-    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "make_corpus.py"), "--articles", str(size),
-                    "--claims", str(claims), "--out", corpus, "--hugo"], check=True)
-    results = {name: [] for name in ("cold-tmpfs", "cold-disk", "rebuild", "hugo", "cmark")}
+    shutil.rmtree(corpus, ignore_errors=True)
+    script, *arguments = CORPORA[kind](size, claims, corpus)
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", script)] + arguments, check=True, stdout=subprocess.DEVNULL)
+    results = {name: [] for name in ("cold-tmpfs", "cold-disk", "rebuild", "rebuild-claim", "hugo", "cmark")}
     out_tmpfs, out_disk = os.path.join(tmpfs, f"site-{size}"), os.path.join(disk, f"site-{size}")
     cache = os.path.join(tmpfs, f"cache-{size}")
     hugo_out = os.path.join(tmpfs, f"hugo-{size}")
@@ -74,6 +99,8 @@ def measure(size, claims, runs, tmpfs, disk):
         subprocess.run(build(corpus, out_tmpfs, cache), check=True, stderr=subprocess.DEVNULL)  # fills the cache
         change_one_article(corpus, run)
         results["rebuild"].append(timed(build(corpus, out_tmpfs, cache)))
+        change_one_claim(corpus, run)
+        results["rebuild-claim"].append(timed(build(corpus, out_tmpfs, cache)))
         results["hugo"].append(timed(["hugo", "--quiet", "-s", os.path.join(corpus, "hugo"), "-d", hugo_out]))
         with open(joined, "rb") as stdin:
             results["cmark"].append(timed(["cmark"], stdin=stdin))
@@ -85,11 +112,11 @@ def measure(size, claims, runs, tmpfs, disk):
     return {name: median(values) for name, values in results.items()}, steps, pages, megabytes
 
 
-def report(sizes, claims, runs, measured):
+def report(sizes, claims, runs, measured, kind="synthetic"):
     lines = ["# Benchmark results", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; "
              f"{subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]} (Debian); "
-             f"M = {claims} claims; medians of {runs} runs; tmpfs is /dev/shm.", ""]
+             f"corpus: {kind}; M = {claims} claims; medians of {runs} runs; tmpfs is /dev/shm.", ""]
     for size in sizes:
         medians, steps, pages, megabytes = measured[size]
         hugo, floor = medians["hugo"], medians["cmark"]
@@ -97,7 +124,8 @@ def report(sizes, claims, runs, measured):
                   "| Run | Wall (s) | CPU (s) | Peak RSS (MiB) | Wall ÷ Hugo | Wall ÷ cmark |",
                   "|---|---:|---:|---:|---:|---:|"]
         for name, label in [("cold-tmpfs", "sitegen build, cold, output on tmpfs"), ("cold-disk", "sitegen build, cold, output on disk"),
-                            ("rebuild", "sitegen build after one article changed (cache)"), ("hugo", "hugo, trivial layout, tmpfs"),
+                            ("rebuild", "sitegen build after one article changed (cache)"),
+                            ("rebuild-claim", "sitegen build after one claim changed (cache)"), ("hugo", "hugo, trivial layout, tmpfs"),
                             ("cmark", "cmark over the same bytes (floor)")]:
             wall, cpu, rss = medians[name]
             lines.append(f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {wall / hugo[0]:.2f} | {wall / max(floor[0], 0.01):.1f} |")
@@ -116,6 +144,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--tmpfs", default="/dev/shm/sitegen-bench")
     parser.add_argument("--disk", default=os.path.join(ROOT, ".build-bench"))
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="synthetic")
     parser.add_argument("--out")
     args = parser.parse_args()
     for tool in ("hugo", "cmark", "/usr/bin/time"):
@@ -125,11 +154,11 @@ def main():
     os.makedirs(args.tmpfs, exist_ok=True)
     os.makedirs(args.disk, exist_ok=True)
     try:
-        measured = {size: measure(size, args.claims, args.runs, args.tmpfs, args.disk) for size in args.sizes}
+        measured = {size: measure(size, args.claims, args.runs, args.tmpfs, args.disk, args.corpus) for size in args.sizes}
     finally:
         shutil.rmtree(args.tmpfs, ignore_errors=True)
         shutil.rmtree(args.disk, ignore_errors=True)
-    text = report(args.sizes, args.claims, args.runs, measured)
+    text = report(args.sizes, args.claims, args.runs, measured, args.corpus)
     print(text)
     if args.out:
         with open(args.out, "w") as f:
