@@ -238,6 +238,9 @@ final class TextReuseTests: XCTestCase {
         let serial = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 1)).sharedRuns()
         XCTAssertFalse(serial.isEmpty)
         XCTAssertEqual(TextReuseFinder(texts: texts, parallel: Parallel(jobs: 4)).sharedRuns(), serial)
+        // The pairs alone, as the analysis takes them: the same pairs, in order.
+        let pairs = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 4)).sharingPairs()
+        XCTAssertEqual(pairs, serial.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) })
     }
 
     func testTheMuskPostIsFoundInTheArticlesThatCopiedIt() throws {

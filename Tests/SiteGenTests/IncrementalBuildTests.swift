@@ -68,6 +68,28 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(try folder.read("public/index.html").contains("Made by"))
     }
 
+    /// A page's cache key holds only the templates it is made with: editing the claim page's
+    /// template renders the claim pages again and keeps every other page as it was.
+    func testATemplateEditRendersOnlyThePagesThatUseIt() throws {
+        let folder = try project()
+        try build(folder, output: "public", cache: "cache")
+        let claimPage = "public/claims/musk-post/index.html", articlePage = "public/articles/001_96e0cee32f80b94d/index.html"
+        let (claimBefore, articleBefore, homeBefore) = (try inode(folder, claimPage), try inode(folder, articlePage), try inode(folder, "public/index.html"))
+        let path = "Templates/claim.mustache"
+        try folder.write(path, try folder.read(path).replacingOccurrences(of: "<h2 id=\"compare-heading\">", with: "<h2 class=\"edited\" id=\"compare-heading\">"))
+        try build(folder, output: "public", cache: "cache")
+        XCTAssertTrue(try folder.read(claimPage).contains("class=\"edited\""))
+        XCTAssertNotEqual(try inode(folder, claimPage), claimBefore, "the claim page is rendered again")
+        XCTAssertEqual(try inode(folder, articlePage), articleBefore, "an article page does not use the claim template")
+        XCTAssertEqual(try inode(folder, "public/index.html"), homeBefore)
+        // A partial counts as part of every template that includes it.
+        let fingerprints = TemplateSet.fingerprints(["page": "{{> item}}", "item": "a", "other": "b"])
+        let edited = TemplateSet.fingerprints(["page": "{{> item}}", "item": "A", "other": "b"])
+        XCTAssertNotEqual(fingerprints["page"], edited["page"])
+        XCTAssertEqual(fingerprints["other"], edited["other"])
+        XCTAssertNotNil(TemplateSet.fingerprints(["a": "{{> b}}", "b": "{{> a}}"])["a"], "a cycle ends")
+    }
+
     func testACorruptOrStaleCacheIsIgnored() throws {
         let folder = try project()
         try build(folder, output: "public", cache: "cache")

@@ -56,34 +56,49 @@ public struct Analysis: Sendable {
     /// Keeping a few per source keeps the number of pages linear in the
     /// number of sources; counting goes claim by claim, never pair by pair.
     private static func pairs(_ site: Site, parallel: Parallel) -> [SourcePair] {
+        typealias Pair = TextReuseFinder.Pair
         let finder = TextReuseFinder(texts: site.sources.map(\.text.string), parallel: parallel)
-        let reuse = finder.sharedRuns()
+        // In order of (first, second): membership is a binary search, and millions of pairs of
+        // English texts share some run of common words.
+        let reuse = finder.sharingPairs()
+        func hasReuse(_ pair: Pair) -> Bool {
+            let code = TextReuseFinder.code(pair.first, pair.second)
+            var (low, high) = (0, reuse.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if TextReuseFinder.code(reuse[middle].first, reuse[middle].second) < code { low = middle + 1 } else { high = middle }
+            }
+            return low < reuse.count && reuse[low] == pair
+        }
         let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var shared: [TextReuseFinder.Pair: [String]] = [:]
+        var shared: [Pair: [String]] = [:]
         for claim in site.claims {
             let members = Set(claim.sourceIDs.compactMap { index[$0] }).sorted()
             for (offset, first) in members.enumerated() {
-                for second in members[(offset + 1)...] { shared[TextReuseFinder.Pair(first: first, second: second), default: []].append(claim.id) }
+                for second in members[(offset + 1)...] { shared[Pair(first: first, second: second), default: []].append(claim.id) }
             }
         }
-        // Sharing words verbatim counts as two claims in common, however long the passage.
-        func score(_ pair: TextReuseFinder.Pair) -> Int { (shared[pair]?.count ?? 0) + (reuse[pair] == nil ? 0 : 2) }
-        var partners: [Int: [TextReuseFinder.Pair]] = [:]
-        for pair in Set(shared.keys).union(reuse.keys) {
-            partners[pair.first, default: []].append(pair)
-            partners[pair.second, default: []].append(pair)
-        }
-        var kept = Set<TextReuseFinder.Pair>()
+        // Each source keeps its `limit` best partners, best first: the higher score (sharing words
+        // verbatim counts as two claims in common, however long the passage), then the lower
+        // indices. The order is total, so the pairs kept do not depend on the order they come in.
         let limit = comparisonsPerSource(sourceCount: site.sources.count)
-        for (_, candidates) in partners {
-            // Each pair scored once, not at every comparison of the sort: two look-ups a comparison
-            // were nine tenths of the analysis at 1,000 articles.
-            let best = candidates.map { (pair: $0, score: score($0)) }
-                .sorted { ($0.score, $1.pair.first, $1.pair.second) > ($1.score, $0.pair.first, $0.pair.second) }
-            kept.formUnion(best.prefix(limit).map(\.pair))
+        var best = [[(score: Int, pair: Pair)]](repeating: [], count: site.sources.count)
+        func isBetter(_ a: (score: Int, pair: Pair), than b: (score: Int, pair: Pair)) -> Bool {
+            (a.score, b.pair.first, b.pair.second) > (b.score, a.pair.first, a.pair.second)
         }
-        let sorted = kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
-        let withReuse = sorted.filter { reuse[$0] != nil }
+        func consider(_ pair: Pair, score: Int) {
+            for text in [pair.first, pair.second] {
+                let candidate = (score: score, pair: pair)
+                if best[text].count == limit, let last = best[text].last, !isBetter(candidate, than: last) { continue }
+                let position = best[text].firstIndex { isBetter(candidate, than: $0) } ?? best[text].count
+                best[text].insert(candidate, at: position)
+                if best[text].count > limit { best[text].removeLast() }
+            }
+        }
+        for pair in reuse { consider(pair, score: (shared[pair]?.count ?? 0) + 2) }
+        for (pair, claims) in shared where !hasReuse(pair) { consider(pair, score: claims.count) }
+        let sorted = Set(best.flatMap { $0.map(\.pair) }).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        let withReuse = sorted.filter(hasReuse)
         let passages = Dictionary(uniqueKeysWithValues: zip(withReuse, finder.passages(withReuse)))
         return sorted.map { pair in
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,

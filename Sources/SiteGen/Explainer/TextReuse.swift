@@ -60,6 +60,32 @@ public struct TextReuseFinder {
     /// Every pair of texts (by index, first < second) that shares a run, with
     /// the number of distinct runs they share: a cheap measure of overlap.
     public func sharedRuns() -> [Pair: Int] {
+        Dictionary(uniqueKeysWithValues: sharedRunCounts().map { (Self.pair($0.code), Int($0.count)) })
+    }
+
+    /// The pairs that share a run, in order of (first, second). Their codes alone are gathered,
+    /// half the memory of the counts.
+    public func sharingPairs() -> [Pair] {
+        var codes = sharedRunsByBucket().flatMap { $0.map(\.code) }
+        codes.sort()
+        var pairs: [Pair] = []
+        for (index, code) in codes.enumerated() where index == 0 || codes[index - 1] != code { pairs.append(Self.pair(code)) }
+        return pairs
+    }
+
+    /// A pair as one sortable number: the first text's index above the second's.
+    static func code(_ first: Int, _ second: Int) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
+    static func pair(_ code: UInt64) -> Pair { Pair(first: Int(code >> 32), second: Int(code & 0xFFFF_FFFF)) }
+
+    /// The counts of `sharedRuns`, sorted by pair code.
+    private func sharedRunCounts() -> [(code: UInt64, count: Int32)] {
+        Self.tally(sharedRunsByBucket().flatMap { $0 })
+    }
+
+    /// Each bucket's pairs with their counts, sorted by pair code (a pair can be in several
+    /// buckets). Kept in flat arrays, never in a dictionary: on common English text millions of
+    /// pairs share some run.
+    private func sharedRunsByBucket() -> [[(code: UInt64, count: Int32)]] {
         // One flat list of (run, text) per bucket of hashes, sorted: texts that share a run end up
         // side by side. Far lighter than a dictionary of arrays when there are millions of runs.
         // A run's bucket comes from its hash, so every text that has it is in the same bucket
@@ -82,14 +108,26 @@ public struct TextReuseFinder {
         // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
         let counted = buckets.withUnsafeMutableBufferPointer { buckets in
             let all = buckets
-            return parallel.map(Array(all.indices)) { index -> [Pair: Int] in
+            return parallel.map(Array(all.indices)) { index -> [(code: UInt64, count: Int32)] in
                 all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
-                return Self.countSharedRuns(inSorted: all[index])
+                let counts = Self.countSharedRuns(inSorted: all[index])
+                all[index] = []
+                return counts
             }
         }
-        var counts = counted.first ?? [:]
-        for part in counted.dropFirst() { counts.merge(part, uniquingKeysWith: +) }
-        return counts
+        buckets = []
+        return counted
+    }
+
+    /// Sorts (pair, count) entries by pair and adds up the counts of each pair.
+    private static func tally(_ entries: [(code: UInt64, count: Int32)]) -> [(code: UInt64, count: Int32)] {
+        var entries = entries
+        entries.sort { $0.code < $1.code }
+        var result: [(code: UInt64, count: Int32)] = []
+        for entry in entries {
+            if result.last?.code == entry.code { result[result.count - 1].count += entry.count } else { result.append(entry) }
+        }
+        return result
     }
 
     /// A run of one text, in 12 bytes (a `(UInt64, Int32)` pair takes 16): there is one per word
@@ -108,8 +146,8 @@ public struct TextReuseFinder {
         func sameRun(as other: RunEntry) -> Bool { high == other.high && low == other.low }
     }
 
-    private static func countSharedRuns(inSorted entries: [RunEntry]) -> [Pair: Int] {
-        var counts: [Pair: Int] = [:]
+    private static func countSharedRuns(inSorted entries: [RunEntry]) -> [(code: UInt64, count: Int32)] {
+        var found: [(code: UInt64, count: Int32)] = []
         var start = 0
         while start < entries.count {
             var end = start + 1
@@ -118,12 +156,12 @@ public struct TextReuseFinder {
             for entry in entries[start..<end] where texts.last != Int(entry.text) { texts.append(Int(entry.text)) }
             if texts.count > 1 && texts.count <= Self.commonRunLimit {
                 for (offset, first) in texts.enumerated() {
-                    for second in texts[(offset + 1)...] { counts[Pair(first: first, second: second), default: 0] += 1 }
+                    for second in texts[(offset + 1)...] { found.append((code(first, second), 1)) }
                 }
             }
             start = end
         }
-        return counts
+        return tally(found)
     }
 
     /// Every pair that shares a run, with its passages.

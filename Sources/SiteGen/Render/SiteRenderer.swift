@@ -163,9 +163,10 @@ public struct SiteRenderer {
         // For a layout that still includes `{{> header}}` itself.
         context["nav"] = Self.navigationContext(navigation, root: root, current: chromeKey.current)
         context["generator"] = Self.generator
-        // The key covers the templates too: a page made with other templates is another page.
+        // The key covers the page's templates too: a page made with other templates is another
+        // page. (The header and footer are in the context, as the HTML they made.)
         var hash = StableHash()
-        hash.add(templates.fingerprint)
+        hash.add(templates.fingerprint(of: template))
         hash.add(template)
         hash.add(any: context)
         let key = "page:" + hash.digest

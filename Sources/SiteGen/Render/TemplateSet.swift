@@ -12,8 +12,13 @@ public struct TemplateSet {
     let library: MustacheLibrary
     /// Files copied as they are (CSS, scripts, images), relative to `Templates/assets/`.
     let assets: [(path: String, data: Data)]
-    /// A hash of every template and asset: a page made with other templates is another page.
-    let fingerprint: String
+    /// For each template, a hash of its text and of every template it includes or extends,
+    /// however deep: a page's cache key holds its template's, so editing a template renders
+    /// again only the pages that use it.
+    let fingerprints: [String: String]
+
+    /// The fingerprint of the template a page is rendered with.
+    func fingerprint(of template: String) -> String { fingerprints[template] ?? "" }
 
     static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -54,10 +59,32 @@ public struct TemplateSet {
         diagnostics += missingPartials(in: texts)
         let assets = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        var hash = StableHash()
-        for name in texts.keys.sorted() { hash.add(name); hash.add(texts[name]!.text) }
-        for asset in assets { hash.add(asset.path); hash.add(asset.data) }
-        return (TemplateSet(library: library, assets: assets, fingerprint: hash.digest), [])
+        return (TemplateSet(library: library, assets: assets, fingerprints: fingerprints(texts.mapValues(\.text))), [])
+    }
+
+    /// Each template's own text hashed with the fingerprints of the templates it names.
+    static func fingerprints(_ texts: [String: String]) -> [String: String] {
+        var done: [String: String] = [:]
+        func fingerprint(_ name: String, visiting: Set<String>) -> String {
+            if let known = done[name] { return known }
+            var hash = StableHash()
+            hash.add(name)
+            hash.add(texts[name] ?? "")
+            // A template that includes itself (directly or not) adds its name only, once.
+            for used in Set(references(in: texts[name] ?? "")).sorted() where !visiting.contains(used) {
+                hash.add(fingerprint(used, visiting: visiting.union([name])))
+            }
+            done[name] = hash.digest
+            return hash.digest
+        }
+        for name in texts.keys.sorted() { _ = fingerprint(name, visiting: []) }
+        return done
+    }
+
+    /// The templates a template includes (`{{> name}}`) or extends (`{{< name}}`).
+    static func references(in text: String) -> [String] {
+        let string = text as NSString
+        return partialTag.matches(in: text, range: NSRange(location: 0, length: string.length)).map { string.substring(with: $0.range(at: 1)) }
     }
 
     /// Put above every template, on a line of its own that Mustache then drops: every `{{…}}`
