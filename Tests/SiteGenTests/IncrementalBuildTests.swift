@@ -87,7 +87,12 @@ final class IncrementalBuildTests: XCTestCase {
         let edited = TemplateSet.fingerprints(["page": "{{> item}}", "item": "A", "other": "b"])
         XCTAssertNotEqual(fingerprints["page"], edited["page"])
         XCTAssertEqual(fingerprints["other"], edited["other"])
-        XCTAssertNotNil(TemplateSet.fingerprints(["a": "{{> b}}", "b": "{{> a}}"])["a"], "a cycle ends")
+        // Templates that include each other: an edit to either reaches both, and what includes them.
+        let tree = ["node": "<li>{{name}}{{> tree}}</li>", "tree": "{{#children}}{{> node}}{{/children}}", "toc": "{{> tree}}"]
+        var editedTree = tree
+        editedTree["node"] = "<li class=\"x\">{{name}}{{> tree}}</li>"
+        let (before, after) = (TemplateSet.fingerprints(tree), TemplateSet.fingerprints(editedTree))
+        for name in ["node", "tree", "toc"] { XCTAssertNotEqual(before[name], after[name], name) }
     }
 
     func testACorruptOrStaleCacheIsIgnored() throws {

@@ -52,7 +52,7 @@ public struct Output {
     /// Takes the output's lock and makes a fresh staging folder beside it: the
     /// site's files go into it as they are rendered (`Publication.write`), and
     /// `Publication.finish` swaps it in.
-    func begin(cache: BuildCache? = nil) throws -> Publication {
+    func begin(cache: BuildCache? = nil, reuse: Bool = true) throws -> Publication {
         let parent = directory.deletingLastPathComponent()
         let cannotWrite = { (error: Error) in
             OutputRefused(diagnostic: .error(display, nil, "cannot write into \(parent.path): \(Self.reason(error))"))
@@ -68,7 +68,7 @@ public struct Output {
         if let refusal = folder.refusal(force: force) { throw OutputRefused(diagnostic: refusal) }
         let sitegenFiles = folder.sitegenFiles
         let staging = try makeStaging(in: parent, orThrow: cannotWrite)
-        return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache)
+        return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache, reuse: reuse)
     }
 
     /// Writes `files` into a new folder and swaps it in.
@@ -151,10 +151,14 @@ final class Publication: @unchecked Sendable {
     private let lock: PublishLock
     private let sitegenFiles: Set<String>
     private let cache: BuildCache?
+    /// Whether files may be kept from the current output; false after the cache proved stale
+    /// (the cache then only records what this build wrote).
+    private let reuse: Bool
     /// Folders made so far, and the first failure.
     private let state = Mutex<(folders: Set<String>, failure: Error?)>(([], nil))
 
-    fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?) {
+    fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?, reuse: Bool) {
+        self.reuse = reuse
         self.output = output
         self.staging = staging
         stagingPath = staging.path
@@ -176,12 +180,16 @@ final class Publication: @unchecked Sendable {
             let target = stagingPath + "/" + file.path
             if let slash = file.path.lastIndex(of: "/") {
                 let folder = stagingPath + "/" + file.path[..<slash]
-                if state.withLock({ $0.folders.insert(folder).inserted }) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // Made under the lock: another writer with a file in the same folder waits for it.
+                try state.withLock {
+                    if $0.folders.insert(folder).inserted {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    }
                 }
             }
             // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
-            let keep = (file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false)) && (cache?.isStillIntact(file.path) ?? false)
+            let keep = reuse && (file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false))
+                && (cache?.isStillIntact(file.path) ?? false)
             if keep, link(outputPath + "/" + file.path, target) == 0 { return written }
             // The kept file vanished since it was checked: this build cannot use the cache.
             guard !file.isUnchanged else { throw StaleCache() }

@@ -127,11 +127,13 @@ public struct Pipeline {
         let cache = options.cache.map { BuildCache(folder: $0, output: options.output) }
         let parallel = Parallel(jobs: options.jobs)
         /// Renders into a fresh staging folder, each page written as soon as it is made, and swaps it in.
-        func publish(cache: BuildCache?) throws -> [RenderedFile] {
-            let publication = try output.begin(cache: cache)
+        /// With `reuse` false, nothing is kept from the current output; the cache still records the new one.
+        func publish(reuse: Bool) throws -> [RenderedFile] {
+            let publication = try output.begin(cache: cache, reuse: reuse)
             do {
                 var files = timings.measure("render") {
-                    SiteRenderer(site: site, templates: templates, cache: cache, parallel: parallel, sink: { publication.write($0) }).render()
+                    SiteRenderer(site: site, templates: templates, cache: reuse ? cache : nil, parallel: parallel,
+                                 sink: { publication.write($0) }).render()
                 }
                 let collisions = StaticFiles.add(site.staticFiles, to: &files)
                 guard collisions.isEmpty else { throw BuildFailed(diagnostics: collisions) }
@@ -145,10 +147,10 @@ public struct Pipeline {
         let files: [RenderedFile]
         do {
             do {
-                files = try publish(cache: cache)
+                files = try publish(reuse: true)
             } catch is StaleCache {
                 // The output changed under the cache: render everything and write it all.
-                files = try publish(cache: nil)
+                files = try publish(reuse: false)
             }
         } catch let refused as OutputRefused {
             throw BuildFailed(diagnostics: [refused.diagnostic])

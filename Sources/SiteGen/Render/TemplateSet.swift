@@ -62,23 +62,22 @@ public struct TemplateSet {
         return (TemplateSet(library: library, assets: assets, fingerprints: fingerprints(texts.mapValues(\.text))), [])
     }
 
-    /// Each template's own text hashed with the fingerprints of the templates it names.
+    /// Each template's fingerprint: the names and texts of every template it reaches through
+    /// includes and extends, itself among them. Reachability, not a chain of hashes, so that
+    /// templates that include each other still each cover all of their cycle.
     static func fingerprints(_ texts: [String: String]) -> [String: String] {
-        var done: [String: String] = [:]
-        func fingerprint(_ name: String, visiting: Set<String>) -> String {
-            if let known = done[name] { return known }
-            var hash = StableHash()
-            hash.add(name)
-            hash.add(texts[name] ?? "")
-            // A template that includes itself (directly or not) adds its name only, once.
-            for used in Set(references(in: texts[name] ?? "")).sorted() where !visiting.contains(used) {
-                hash.add(fingerprint(used, visiting: visiting.union([name])))
+        let uses = texts.mapValues { Set(references(in: $0)) }
+        var result: [String: String] = [:]
+        for name in texts.keys {
+            var reached: Set<String> = [name], queue = [name]
+            while let next = queue.popLast() {
+                for used in uses[next] ?? [] where reached.insert(used).inserted { queue.append(used) }
             }
-            done[name] = hash.digest
-            return hash.digest
+            var hash = StableHash()
+            for member in reached.sorted() { hash.add(member); hash.add(texts[member] ?? "") }
+            result[name] = hash.digest
         }
-        for name in texts.keys.sorted() { _ = fingerprint(name, visiting: []) }
-        return done
+        return result
     }
 
     /// The templates a template includes (`{{> name}}`) or extends (`{{< name}}`).
