@@ -71,17 +71,6 @@ public struct Output {
         return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache, reuse: reuse)
     }
 
-    /// Writes `files` into a new folder and swaps it in.
-    func publish(_ files: [RenderedFile], cache: BuildCache? = nil) throws {
-        let publication = try begin(cache: cache)
-        do {
-            try publication.finish(files)
-        } catch {
-            publication.abandon()
-            throw error
-        }
-    }
-
     /// A fresh staging folder. One left by a killed build never became the site
     /// (or, after the swap, holds the previous site's copy): it is removed here
     /// unless its build is still running.
