@@ -27,6 +27,12 @@ let package = Package(
             pkgConfig: "edlib-1",
             providers: [.apt(["libedlib-dev"])]
         ),
+        // xxHash from the system (Debian: libxxhash-dev): XXH3-128, the digest that keys the build caches.
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         // One system call Swift's Glibc module does not expose (atomic folder swap).
         .target(name: "CSystem"),
         // Markdown through cmark: every call into libcmark is here, behind a small Swift API.
@@ -37,6 +43,7 @@ let package = Package(
                 "Markdown",
                 "CEdlib",
                 "CSystem",
+                "CXXHash",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

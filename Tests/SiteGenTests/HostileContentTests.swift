@@ -78,9 +78,9 @@ final class HostileContentTests: XCTestCase {
 /// order the file system lists the articles.
 final class DeterminismTests: XCTestCase {
     private func treeHash(_ folder: TemporaryFolder, _ relative: String) -> String {
-        var hash = StableHash()
-        for (path, data) in folder.snapshot(relative).sorted(by: { $0.key < $1.key }) { hash.add(path); hash.add(data) }
-        return hash.digest
+        var writer = BinaryWriter()
+        for (path, data) in folder.snapshot(relative).sorted(by: { $0.key < $1.key }) { writer.write(path); writer.write(data) }
+        return ContentDigest(writer).hex
     }
 
     func testBuildsAreByteIdentical() throws {

@@ -48,6 +48,14 @@ final class IncrementalBuildTests: XCTestCase {
             ("an article removed", {
                 try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/articles/900_fixture_rereport.txt"))
             }),
+            ("a sidecar edited", {
+                let path = "Content/articles/000_5999f76328f70683.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "publisher: Benzinga", with: "publisher: Benzinga (edited)"))
+            }),
+            ("an entity's aliases edited", {
+                let path = "Content/entities.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "aliases: [Moonshot, MoonShot AI]", with: "aliases: [Moonshot]"))
+            }),
             ("a claim edited", {
                 let path = "Content/claims/context.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "moral standing to complain", with: "standing to complain"))

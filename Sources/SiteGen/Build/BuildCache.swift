@@ -3,7 +3,7 @@ import Foundation
 /// What the previous build wrote, so the next one can skip rendering pages
 /// whose inputs did not change and leave their files alone.
 ///
-/// The manifest (in the cache folder, one per output folder) records, for
+/// The manifest (in the cache folder, one per output folder, in the binary form of `BinaryWriter`) records, for
 /// each output file, the hash of what it was made from (a page's template
 /// set and whole Mustache context, or a data file's bytes) and the size,
 /// modification time and inode the file had when written. A file is kept only
@@ -12,20 +12,14 @@ import Foundation
 /// a manifest that does not parse, means "render it again": the cache is
 /// never trusted over the inputs.
 final class BuildCache: @unchecked Sendable {
-    struct Entry: Codable, Equatable {
+    struct Entry: Equatable {
         var key: String
         var size: Int
         var modified: Double
         var inode: UInt64
     }
 
-    struct Manifest: Codable {
-        static let format = 1
-        var format: Int
-        var generator: String
-        var output: String
-        var files: [String: Entry]
-    }
+    static let format = 3
 
     let folder: URL
     let output: URL
@@ -34,21 +28,33 @@ final class BuildCache: @unchecked Sendable {
     init(folder: URL, output: URL) {
         self.folder = folder
         self.output = output.standardizedFileURL
+        let outputPath = self.output.path
         var previous: [String: Entry] = [:]
-        if let data = try? Data(contentsOf: Self.manifestURL(folder: folder, output: self.output)),
-           let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
-           manifest.format == Manifest.format, manifest.generator == SiteRenderer.generator,
-           manifest.output == self.output.path {
-            previous = manifest.files
+        if let data = FileManager.default.contents(atPath: Self.manifestURL(folder: folder, output: self.output).path) {
+            previous = (try? Self.read([UInt8](data), output: outputPath)) ?? [:]
         }
         // Read once, here: a file touched since it was written is left out, so the renderer asks
         // only this snapshot and reads no file itself.
-        let outputPath = self.output.path
         self.previous = previous.filter { Self.isIntact($0.value, at: outputPath + "/" + $0.key) }
     }
 
+    /// The manifest: format, tool, output folder, then each file's path, key, size, modification time and inode.
+    private static func read(_ bytes: [UInt8], output: String) throws -> [String: Entry] {
+        var reader = BinaryReader(bytes)
+        guard try reader.read() as Int == format, try reader.read() as ContentDigest == ToolIdentity.digest,
+              try reader.read() as String == output else { return [:] }
+        var entries: [String: Entry] = [:]
+        let count = try reader.readCount()
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let path: String = try reader.read()
+            entries[path] = Entry(key: try reader.read(), size: try reader.read(), modified: try reader.read(), inode: try reader.readUnsigned())
+        }
+        return entries
+    }
+
     private static func manifestURL(folder: URL, output: URL) -> URL {
-        folder.appendingPathComponent("manifest-\(StableHash.of(Data(output.path.utf8)).prefix(16)).json")
+        folder.appendingPathComponent("manifest-\(ContentDigest(Data(output.path.utf8)).hex.prefix(16)).bin")
     }
 
     /// True when the file at `path` in the output folder was made from `key` by the previous
@@ -69,18 +75,25 @@ final class BuildCache: @unchecked Sendable {
 
     /// Records what was published, once the new output folder is in place.
     func save(_ files: [RenderedFile]) {
-        var entries: [String: Entry] = [:]
-        for file in files {
-            guard let status = Self.stat(output.appendingPathComponent(file.path).path) else { continue }
-            entries[file.path] = Entry(key: file.key, size: status.size, modified: status.modified, inode: status.inode)
+        let outputPath = output.path
+        var writer = BinaryWriter(capacity: files.count * 80)
+        writer.write(Self.format)
+        writer.write(ToolIdentity.digest)
+        writer.write(outputPath)
+        let entries = files.compactMap { file in Self.stat(outputPath + "/" + file.path).map { (file, $0) } }
+        writer.write(unsigned: UInt64(entries.count))
+        for (file, status) in entries {
+            writer.write(file.path)
+            writer.write(file.key)
+            writer.write(status.size)
+            writer.write(status.modified)
+            writer.write(unsigned: status.inode)
         }
-        let manifest = Manifest(format: Manifest.format, generator: SiteRenderer.generator, output: output.path, files: entries)
-        guard let data = try? JSONEncoder().encode(manifest) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = Self.manifestURL(folder: folder, output: output)
         // Written beside and renamed over, so a crash leaves the old manifest or the new one.
         let temporary = target.appendingPathExtension("tmp-\(getpid())")
-        if (try? data.write(to: temporary)) != nil { _ = rename(temporary.path, target.path) }
+        if (try? Data(writer.bytes).write(to: temporary)) != nil { _ = rename(temporary.path, target.path) }
     }
 
     private static func stat(_ path: String) -> (size: Int, modified: Double, inode: UInt64)? {

@@ -65,8 +65,9 @@ public struct Output {
             throw cannotWrite(error)
         }
         // Checked again under the lock: the folder may have changed since the build began.
-        if let refusal = folder.refusal(force: force) { throw OutputRefused(diagnostic: refusal) }
-        let sitegenFiles = folder.sitegenFiles
+        let state = folder.state
+        if let refusal = folder.refusal(in: state, force: force) { throw OutputRefused(diagnostic: refusal) }
+        let sitegenFiles = state.sitegenFiles
         let staging = try makeStaging(in: parent, orThrow: cannotWrite)
         return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache, reuse: reuse)
     }

@@ -15,6 +15,12 @@ struct OutputFolder {
         case foreign(isGitCheckout: Bool)
         case notAFolder
         case link(to: String)
+
+        /// The files a build may replace or delete here: the previous build's, or none.
+        var sitegenFiles: Set<String> {
+            if case .owned(let manifest) = self { return manifest.paths }
+            return []
+        }
     }
 
     let url: URL
@@ -37,14 +43,11 @@ struct OutputFolder {
         return placeholdersOnly ? .empty : .foreign(isGitCheckout: names.contains(".git"))
     }
 
-    /// The files a build may replace or delete here: the previous build's, or none.
-    var sitegenFiles: Set<String> {
-        if case .owned(let manifest) = state { return manifest.paths }
-        return []
-    }
-
     /// Why a build may not publish here, or nil when it may.
-    func refusal(force: Bool) -> Diagnostic? {
+    func refusal(force: Bool) -> Diagnostic? { refusal(in: state, force: force) }
+
+    /// The same, for a state already read (reading it reads the whole manifest).
+    func refusal(in state: State, force: Bool) -> Diagnostic? {
         switch state {
         case .missing, .empty, .owned:
             return nil

@@ -40,6 +40,7 @@ struct OutputManifest: Equatable {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.isEmpty && !path.hasPrefix("/")
             && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-            && !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            && (path.utf8.allSatisfy { (0x20..<0x7F).contains($0) }  // printable ASCII: the usual case, checked fast
+                || !path.unicodeScalars.contains { $0.properties.generalCategory == .control })
     }
 }

@@ -78,8 +78,10 @@ public struct Pipeline {
         var diagnostics = Diagnostics()
         let options = self.options
         let parallel = Parallel(jobs: options.jobs)
-        var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath, parallel: parallel)
+        var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath, parallel: parallel,
+                                   cache: StepCache(folder: options.cache, step: "load"))
         var site = timings.measure("load") { loader.load() }
+        loader.saveCache()
         diagnostics.add(contentsOf: loader.diagnostics.all)
         if var loaded = site {
             var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel)
@@ -92,7 +94,11 @@ public struct Pipeline {
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
                 })
             }
-            loaded.analysis = timings.measure("analyse") { Analysis(site: loaded, parallel: parallel) }
+            loaded.analysis = timings.measure("analyse") {
+                let cache = StepCache(folder: options.cache, step: "analyse")
+                defer { cache.save() }
+                return Analysis(site: loaded, parallel: parallel, cache: cache)
+            }
             diagnostics.add(contentsOf: loaded.analysis.warnings)
             site = loaded
         }

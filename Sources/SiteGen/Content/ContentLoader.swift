@@ -56,11 +56,18 @@ public struct ContentLoader {
     let displayRoot: String
     public private(set) var diagnostics = Diagnostics()
     let parallel: Parallel
+    /// Each source as loaded by an earlier build, keyed by its file's and sidecar's bytes.
+    private(set) var cache: StepCache
 
     public init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel = Parallel()) {
+        self.init(contentDirectory: contentDirectory, displayRoot: displayRoot, parallel: parallel, cache: .none)
+    }
+
+    init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel, cache: StepCache) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.displayRoot = displayRoot ?? contentDirectory.path
         self.parallel = parallel
+        self.cache = cache
     }
 
     public mutating func load() -> Site? {
@@ -75,6 +82,12 @@ public struct ContentLoader {
         var site = Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
         site.staticFiles = statics.files
         return site
+    }
+
+    /// Records what this load read for the next build, and lets go of the cache's memory.
+    public mutating func saveCache() {
+        cache.save()
+        cache = .none
     }
 
     // MARK: - site.yaml
@@ -116,30 +129,50 @@ public struct ContentLoader {
         }
         // Reading, cleaning and parsing each file is independent of the others:
         // every core takes files, each with a loader copy of its own for diagnostics.
+        // What a file gives depends on its bytes, its sidecar's and its name alone, so
+        // a file an earlier build loaded is taken from the cache.
         let template = self
-        let results = parallel.map(jobs) { job -> (Source?, [Diagnostic]) in
-            var worker = template
-            worker.diagnostics = Diagnostics()
-            guard let text = worker.readText(job.file, path: job.path) else { return (nil, worker.diagnostics.all) }
-            let source = job.isText ? worker.loadScraped(id: job.id, path: job.path, text: text, file: job.file)
-                                    : worker.loadMarkdownSource(id: job.id, path: job.path, text: text)
-            return (source, worker.diagnostics.all)
+        let results = parallel.map(jobs) { job -> LoadedSource in
+            let data = FileManager.default.contents(atPath: job.file.path)
+            let sidecar = job.isText ? job.file.deletingPathExtension().appendingPathExtension("yaml") : nil
+            let sidecarData = sidecar.flatMap { FileManager.default.contents(atPath: $0.path) }
+            // A sidecar that is there but cannot be read is an error, not a missing sidecar.
+            let hasSidecar = sidecarData != nil || sidecar.map { FileManager.default.fileExists(atPath: $0.path) } == true
+            var key = BinaryWriter(capacity: (data?.count ?? 0) + (sidecarData?.count ?? 0) + 256)
+            key.write(template.displayRoot)
+            key.write(job.path)
+            for bytes in [data, sidecarData] {
+                key.write(bytes != nil)
+                if let bytes { key.write(bytes) }
+            }
+            key.write(hasSidecar)
+            let digest = ContentDigest(key)
+            var loaded = template.cache.value(for: digest) {
+                var worker = template
+                worker.diagnostics = Diagnostics()
+                guard let text = worker.decodeText(data, path: job.path) else { return LoadedSource(source: nil, diagnostics: worker.diagnostics.all) }
+                let source = job.isText ? worker.loadScraped(id: job.id, path: job.path, text: text, sidecar: hasSidecar ? sidecar : nil, sidecarData: sidecarData)
+                                        : worker.loadMarkdownSource(id: job.id, path: job.path, text: text)
+                return LoadedSource(source: source, diagnostics: worker.diagnostics.all)
+            }
+            loaded.source?.inputDigest = digest
+            return loaded
         }
-        for (_, problems) in results { diagnostics.add(contentsOf: problems) }
-        let sources = results.compactMap(\.0)
+        for result in results { diagnostics.add(contentsOf: result.diagnostics) }
+        let sources = results.compactMap(\.source)
         return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
     }
 
     static let metadataFields: Set<String> = ["title", "publisher", "date", "url", "kind", "author", "note"]
 
-    private mutating func loadScraped(id: String, path: String, text: String, file: URL) -> Source? {
+    /// `sidecar`: the article's sidecar file, nil when it has none; `sidecarData`: its bytes, nil when they could not be read.
+    private mutating func loadScraped(id: String, path: String, text: String, sidecar: URL?, sidecarData: Data?) -> Source? {
         let cleaned = ScrapeCleaner().clean(text)
         var metadata = SourceMetadata()
         metadata.date = cleaned.date
-        let sidecar = file.deletingPathExtension().appendingPathExtension("yaml")
-        if FileManager.default.fileExists(atPath: sidecar.path) {
+        if let sidecar {
             let sidecarPath = display("articles/\(sidecar.lastPathComponent)")
-            guard let yaml = readText(sidecar, path: sidecarPath) else { return nil }
+            guard let yaml = decodeText(sidecarData, path: sidecarPath) else { return nil }
             guard let fromSidecar = parseMetadata(yaml, path: sidecarPath, lineOffset: 0) else { return nil }
             // The sidecar may add to what the text states; a contradiction is an error.
             if let date = cleaned.date, let sidecarDate = fromSidecar.date, date != sidecarDate {
@@ -321,7 +354,12 @@ public struct ContentLoader {
 
     /// Reads a file as UTF-8 text, refusing empty, oversized and non-UTF-8 files.
     private mutating func readText(_ file: URL, path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        decodeText(FileManager.default.contents(atPath: file.path), path: path)
+    }
+
+    /// A file's bytes as UTF-8 text, refusing a missing file and empty, oversized and non-UTF-8 ones.
+    private mutating func decodeText(_ data: Data?, path: String) -> String? {
+        guard let data else {
             diagnostics.add(.error(path, nil, "cannot read this file (is it missing?)"))
             return nil
         }

@@ -37,6 +37,9 @@ public struct Source: Hashable, Sendable {
     /// A headline found in the text, used when the metadata has no title.
     public var headline: String?
     public var text: SourceText
+    /// The digest of everything the source was loaded from (its file, its sidecar, its
+    /// name), when it was loaded from files: later steps key their caches by it.
+    var inputDigest: ContentDigest?
 
     public var title: String? { metadata.title ?? headline }
 

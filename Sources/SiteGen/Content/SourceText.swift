@@ -68,6 +68,14 @@ public struct SourceText: Hashable, Sendable {
         string = blocks.map(\.text).joined(separator: Self.blockSeparator)
         sentences = Self.sentences(of: blocks, starts: starts)
     }
+
+    /// A text worked out before (the build cache): the parts as `init(blocks:)` made them.
+    init(blocks: [TextBlock], string: String, blockStarts: [Int], sentences: [TextSpan]) {
+        self.blocks = blocks
+        self.string = string
+        self.blockStarts = blockStarts
+        self.sentences = sentences
+    }
 }
 
 extension SourceText {

@@ -23,14 +23,26 @@ public struct Analysis: Sendable {
 
     public init() {}
 
-    init(site: Site, parallel: Parallel = Parallel()) {
+    /// `cache`: each source's mentions and dates from an earlier build, keyed by the source's
+    /// inputs and the entities' aliases.
+    init(site: Site, parallel: Parallel = Parallel(), cache: StepCache = .none) {
         let finder = MentionFinder(entities: site.entities)
         let names = Dictionary(site.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var aliases = BinaryWriter()
+        for entity in site.entities { aliases.write(entity.id); aliases.write(entity.aliases) }
         // Each source on its own core; results gathered in site order.
         let perSource = parallel.map(site.sources) { source in
-            (finder.mentions(in: source.text.string, source: source.id), DateFinder(source: source).mentions())
+            let key = source.inputDigest.map { digest in
+                var key = aliases
+                key.write(digest)
+                return ContentDigest(key)
+            }
+            return cache.value(for: key) {
+                SourceFindings(mentions: finder.mentions(in: source.text.string, source: source.id), dates: DateFinder(source: source).mentions())
+            }
         }
-        for (source, (found, dates)) in zip(site.sources, perSource) {
+        for (source, findings) in zip(site.sources, perSource) {
+            let (found, dates) = (findings.mentions, findings.dates)
             mentions[source.id] = found
             for mention in found where !mention.isKnownAlias {
                 warnings.append(.warning(source.path, source.text.filePosition(of: mention.span.start),
@@ -104,5 +116,74 @@ public struct Analysis: Sendable {
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
                        sharedClaims: shared[pair] ?? [], reused: passages[pair] ?? [])
         }
+    }
+}
+
+/// What the analysis finds in one source on its own: the entities it names and the
+/// dates it gives. The analyse step's cached value.
+struct SourceFindings: BinaryCodable {
+    var mentions: [EntityMention]
+    var dates: [DateMention]
+
+    init(mentions: [EntityMention], dates: [DateMention]) {
+        self.mentions = mentions
+        self.dates = dates
+    }
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(mentions)
+        writer.write(dates)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        mentions = try reader.read()
+        dates = try reader.read()
+    }
+}
+
+extension EntityMention: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(entity)
+        writer.write(source)
+        writer.write(span)
+        writer.write(spelling)
+        writer.write(isKnownAlias)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(entity: try reader.read(), source: try reader.read(), span: try reader.read(), spelling: try reader.read(),
+                  isKnownAlias: try reader.read())
+    }
+}
+
+extension DateMention: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(source)
+        writer.write(span)
+        writer.write(expression)
+        writer.write(sentence)
+        writer.write(date)
+        writer.write(isRelative)
+        writer.write(explanation)
+        writer.write(doubt)
+        writer.write(isDateline)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(source: try reader.read(), span: try reader.read(), expression: try reader.read(), sentence: try reader.read(),
+                  date: try reader.read(), isRelative: try reader.read(), explanation: try reader.read(), doubt: try reader.read(),
+                  isDateline: try reader.read())
+    }
+}
+
+extension EventDate: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(year)
+        writer.write(month)
+        writer.write(day)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(year: try reader.read(), month: try reader.read(), day: try reader.read())
     }
 }

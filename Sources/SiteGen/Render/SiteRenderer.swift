@@ -15,7 +15,7 @@ public struct RenderedFile: Sendable {
     init(path: String, data: Data) {
         self.path = path
         self.data = data
-        key = "bytes:" + StableHash.of(data)
+        key = "bytes:" + ContentDigest(data).hex
     }
 
     init(unchanged path: String, key: String) {
@@ -165,11 +165,11 @@ public struct SiteRenderer {
         context["generator"] = Self.generator
         // The key covers the page's templates too: a page made with other templates is another
         // page. (The header and footer are in the context, as the HTML they made.)
-        var hash = StableHash()
-        hash.add(templates.fingerprint(of: template))
-        hash.add(template)
-        hash.add(any: context)
-        let key = "page:" + hash.digest
+        var writer = BinaryWriter(capacity: 4096)
+        writer.write(templates.fingerprint(of: template))
+        writer.write(template)
+        writer.write(mustacheContext: context)
+        let key = "page:" + ContentDigest(writer).hex
         if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
         var file = RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
         file.key = key

@@ -73,9 +73,9 @@ public struct TemplateSet {
             while let next = queue.popLast() {
                 for used in uses[next] ?? [] where reached.insert(used).inserted { queue.append(used) }
             }
-            var hash = StableHash()
-            for member in reached.sorted() { hash.add(member); hash.add(texts[member] ?? "") }
-            result[name] = hash.digest
+            var writer = BinaryWriter()
+            for member in reached.sorted() { writer.write(member); writer.write(texts[member] ?? "") }
+            result[name] = ContentDigest(writer).hex
         }
         return result
     }

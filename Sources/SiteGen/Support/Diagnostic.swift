@@ -63,3 +63,18 @@ public struct Diagnostics: Sendable {
 public struct BuildFailed: Error, Sendable {
     public var diagnostics: [Diagnostic]
 }
+
+extension Diagnostic: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(severity == .error)
+        writer.write(path)
+        writer.write(line)
+        writer.write(column)
+        writer.write(message)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let isError: Bool = try reader.read()
+        self.init(isError ? .error : .warning, path: try reader.read(), line: try reader.read(), column: try reader.read(), try reader.read())
+    }
+}

@@ -8,3 +8,14 @@ public struct TextSpan: Hashable, Sendable, Comparable {
     /// Whether `other` lies wholly inside this span.
     func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
 }
+
+extension TextSpan: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(start)
+        writer.write(end)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(start: try reader.read(), end: try reader.read())
+    }
+}

@@ -1,0 +1,117 @@
+import XCTest
+@testable import SiteGen
+
+/// The binary form of the caches and the per-step cache built on it.
+final class StepCacheTests: XCTestCase {
+    private struct Sample: BinaryCodable, Equatable {
+        var number: Int
+        var text: String
+        var note: String?
+        var spans: [TextSpan]
+        var share: Double
+
+        init(number: Int, text: String, note: String?, spans: [TextSpan], share: Double) {
+            (self.number, self.text, self.note, self.spans, self.share) = (number, text, note, spans, share)
+        }
+
+        func encode(to writer: inout BinaryWriter) {
+            writer.write(number)
+            writer.write(text)
+            writer.write(note)
+            writer.write(spans)
+            writer.write(share)
+        }
+
+        init(from reader: inout BinaryReader) throws {
+            (number, text, note, spans, share) = (try reader.read(), try reader.read(), try reader.read(), try reader.read(), try reader.read())
+        }
+    }
+
+    private func roundTrip(_ sample: Sample) throws -> Sample {
+        var writer = BinaryWriter()
+        sample.encode(to: &writer)
+        var reader = BinaryReader(writer.bytes)
+        let read = try Sample(from: &reader)
+        XCTAssertTrue(reader.isAtEnd)
+        return read
+    }
+
+    func testValuesComeBackAsWritten() throws {
+        let samples = [
+            Sample(number: 0, text: "", note: nil, spans: [], share: 0),
+            Sample(number: -1, text: "Ünïcödé “quoted” 🙂", note: "a note", spans: [TextSpan(start: 3, end: 9)], share: -0.125),
+            Sample(number: .min, text: "x", note: "", spans: [TextSpan(start: 0, end: .max)], share: .infinity),
+            Sample(number: .max, text: String(repeating: "long ", count: 1000), note: nil, spans: [], share: 1e-300),
+        ]
+        for sample in samples { XCTAssertEqual(try roundTrip(sample), sample) }
+    }
+
+    func testDamagedBytesAreAnErrorNotACrash() throws {
+        var writer = BinaryWriter()
+        Sample(number: 300, text: "some text", note: "n", spans: [TextSpan(start: 1, end: 2)], share: 0.5).encode(to: &writer)
+        let bytes = writer.bytes
+        // Every truncation fails cleanly.
+        for length in 0..<bytes.count {
+            var reader = BinaryReader(Array(bytes[..<length]))
+            XCTAssertThrowsError(try Sample(from: &reader), "truncated to \(length) bytes")
+        }
+        // A length far beyond the data is refused before anything is allocated.
+        var huge = BinaryWriter()
+        huge.write(unsigned: UInt64.max >> 1)
+        var reader = BinaryReader(huge.bytes)
+        XCTAssertThrowsError(try reader.read() as String)
+    }
+
+    func testTheDigestIsXXH3OfTheBytes() {
+        // XXH3-128 of no bytes, as xxHash's own test vectors give it.
+        XCTAssertEqual(ContentDigest(Data()).hex, "99aa06d3014798d86001c324468d497f")
+        XCTAssertNotEqual(ContentDigest(Data("a".utf8)), ContentDigest(Data("b".utf8)))
+    }
+
+    func testAValueIsMadeOnceAndReadBackByTheNextBuild() throws {
+        let folder = try TemporaryFolder()
+        let sample = Sample(number: 42, text: "cached", note: nil, spans: [TextSpan(start: 0, end: 6)], share: 0.25)
+        let key = ContentDigest(Data("inputs".utf8))
+        var made = 0
+        let first = StepCache(folder: folder.url, step: "test")
+        XCTAssertEqual(first.value(for: key) { made += 1; return sample }, sample)
+        first.save()
+        XCTAssertEqual(made, 1)
+
+        let second = StepCache(folder: folder.url, step: "test")
+        XCTAssertEqual(second.value(for: key) { made += 1; return sample }, sample)
+        XCTAssertEqual(made, 1, "found in the cache, not made again")
+        XCTAssertEqual(second.reusedCount, 1)
+        // Other inputs are another key: made, not mistaken for the cached value.
+        let other = Sample(number: 7, text: "other", note: "n", spans: [], share: 1)
+        XCTAssertEqual(second.value(for: ContentDigest(Data("other inputs".utf8))) { made += 1; return other }, other)
+        XCTAssertEqual(made, 2)
+        second.save()
+
+        // The file keeps what the last build used: both values.
+        let third = StepCache(folder: folder.url, step: "test")
+        XCTAssertEqual(third.value(for: key) { made += 1; return other }, sample)
+        XCTAssertEqual(third.value(for: ContentDigest(Data("other inputs".utf8))) { made += 1; return sample }, other)
+        XCTAssertEqual(made, 2)
+        // No key: inputs not read from files are never cached.
+        XCTAssertEqual(third.value(for: nil) { made += 1; return other }, other)
+        XCTAssertEqual(made, 3)
+    }
+
+    func testADamagedCacheFileIsIgnored() throws {
+        let folder = try TemporaryFolder()
+        let key = ContentDigest(Data("inputs".utf8))
+        let sample = Sample(number: 1, text: "t", note: nil, spans: [], share: 0)
+        let cache = StepCache(folder: folder.url, step: "test")
+        _ = cache.value(for: key) { sample }
+        cache.save()
+        let file = folder.url.appendingPathComponent("step-test.bin")
+        let whole = try Data(contentsOf: file)
+        for damaged in [Data("not a cache".utf8), whole.prefix(whole.count - 3), Data()] {
+            try damaged.write(to: file)
+            var made = 0
+            XCTAssertEqual(StepCache(folder: folder.url, step: "test").value(for: key) { made += 1; return sample }, sample)
+            XCTAssertEqual(made, 1)
+        }
+    }
+}
