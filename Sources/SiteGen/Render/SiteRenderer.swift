@@ -107,7 +107,7 @@ public struct SiteRenderer {
         }
         files += parallel.map(site.sources) { source in
             page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
-                 extra: ["source": sourceContext(source, root: "../../")])
+                 extra: ["source": sourceContext(source, root: "../../")], deferred: ["body_html": sourceBody(source)])
         }
         files += explainerFiles()
         // A 404 page is served at any depth, so its links start from the base URL's path.
@@ -143,8 +143,9 @@ public struct SiteRenderer {
     /// Renders one HTML page. `root` is the relative way back to the site root,
     /// so the site works at `/` and under any sub-path alike.
     /// `description` and `ogType` feed the description and Open Graph tags.
+    /// `deferred`: HTML made only if the page is rendered, keyed in the page's key by what it is made from.
     func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil,
-              description: String? = nil, ogType: String = "article") -> RenderedFile {
+              description: String? = nil, ogType: String = "article", deferred: [String: DeferredHTML] = [:]) -> RenderedFile {
         let depth = path.split(separator: "/").count - 1
         let root = rootOverride ?? String(repeating: "../", count: depth)
         var context = extra
@@ -169,8 +170,10 @@ public struct SiteRenderer {
         writer.write(templates.fingerprint(of: template))
         writer.write(template)
         writer.write(mustacheContext: context)
+        for (name, html) in deferred.sorted(by: { $0.key < $1.key }) { writer.write(name); writer.write(html.key) }
         let key = "page:" + ContentDigest(writer).hex
         if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
+        for (name, html) in deferred { context[name] = html.make() }
         var file = RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
         file.key = key
         return emit(file)
@@ -268,6 +271,15 @@ public struct SiteRenderer {
         }
     }
 
+    /// A source's text as the article page shows it (`body_html`), made only if the page is rendered.
+    private func sourceBody(_ source: Source) -> DeferredHTML {
+        let marks = marks[source.id] ?? []
+        var inputs = BinaryWriter(capacity: source.text.string.utf8.count + 1024)
+        inputs.write(source.text)
+        inputs.write(marks)
+        return DeferredHTML(key: ContentDigest(inputs)) { SourceHTML.render(source.text, marks: marks) }
+    }
+
     private func sourceContext(_ source: Source, root: String) -> [String: Any] {
         var context = sourceSummary(source, root: root)
         context["has_title"] = source.title != nil
@@ -275,7 +287,6 @@ public struct SiteRenderer {
         if let url = source.metadata.url { context["url"] = url }
         if let author = source.metadata.author { context["author"] = author }
         if let note = source.metadata.note { context["note"] = note }
-        context["body_html"] = SourceHTML.render(source.text, marks: marks[source.id] ?? [])
         let comparisons = comparisons(of: source, root: root), entities = entitiesNamed(in: source, root: root)
         context["comparisons"] = comparisons
         context["has_comparisons"] = !comparisons.isEmpty
@@ -285,14 +296,38 @@ public struct SiteRenderer {
     }
 }
 
+/// HTML that a page needs only when it is rendered: the digest of what it is made from
+/// stands for it in the page's key, so a page kept from the previous build never makes it.
+/// It is put in the page's top-level context, where Mustache finds it from inside any section.
+struct DeferredHTML {
+    let key: ContentDigest
+    let make: () -> String
+}
+
 /// A claim's passage in a source, to be marked on the source's page.
-struct SourceMark {
+struct SourceMark: BinaryCodable {
     var span: TextSpan
     /// The element id the claim page links to: `q-<claim id>`.
     var anchor: String
     var claimHref: String
     var number: Int
     var statement: String
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(span)
+        writer.write(anchor)
+        writer.write(claimHref)
+        writer.write(number)
+        writer.write(statement)
+    }
+
+    init(span: TextSpan, anchor: String, claimHref: String, number: Int, statement: String) {
+        (self.span, self.anchor, self.claimHref, self.number, self.statement) = (span, anchor, claimHref, number, statement)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(span: try reader.read(), anchor: try reader.read(), claimHref: try reader.read(), number: try reader.read(), statement: try reader.read())
+    }
 }
 
 /// A source's text as HTML: its blocks in SiteGen's own tags, each with its

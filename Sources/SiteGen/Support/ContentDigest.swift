@@ -24,8 +24,15 @@ public struct ContentDigest: Hashable, Sendable, Comparable, BinaryCodable {
 
     init(_ data: Data) { self = data.withUnsafeBytes { ContentDigest($0) } }
 
-    /// Thirty-two hex digits.
-    public var hex: String { String(format: "%016llx%016llx", high, low) }
+    /// Thirty-two hex digits. (`String(format:)` was a noticeable share of deciding which pages to keep.)
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 32)
+        for (offset, word) in [(0, high), (16, low)] {
+            for index in 0..<16 { text[offset + index] = digits[Int((word >> UInt64(60 - 4 * index)) & 0xF)] }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 
     public static func < (a: ContentDigest, b: ContentDigest) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
