@@ -200,3 +200,8 @@ public enum HTMLFragment {
         for child in children { append(child, to: made) }
     }
 }
+
+/// The libcmark the program runs with, which the build caches count as part of the tool.
+public enum CMarkLibrary {
+    public static var version: String { String(cString: cmark_version_string()) }
+}

@@ -52,6 +52,12 @@ final class IncrementalBuildTests: XCTestCase {
                 let path = "Content/articles/000_5999f76328f70683.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "publisher: Benzinga", with: "publisher: Benzinga (edited)"))
             }),
+            ("a sidecar added", {
+                try folder.write("Content/articles/001_96e0cee32f80b94d.yaml", "publisher: Sidecar Added In A Test\nkind: news\n")
+            }),
+            ("a sidecar removed", {
+                try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/articles/001_96e0cee32f80b94d.yaml"))
+            }),
             ("an entity's aliases edited", {
                 let path = "Content/entities.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "aliases: [Moonshot, MoonShot AI]", with: "aliases: [Moonshot]"))
@@ -74,6 +80,39 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertEqual(try inode(folder, "public/assets/style.css"), styleBefore, "an unchanged file is kept, not rewritten, after \(name)")
         }
         XCTAssertTrue(try folder.read("public/index.html").contains("Made by"))
+    }
+
+    /// What a build reports does not depend on the cache: errors and warnings found while
+    /// loading and analysing come back from cached work exactly as a cold build finds them.
+    func testACachedBuildReportsWhatAColdBuildReports() throws {
+        let folder = try project()
+        func diagnostics(cache: String?) -> [String] {
+            do {
+                var options = BuildOptions(content: folder.url.appendingPathComponent("Content"),
+                                           templates: folder.url.appendingPathComponent("Templates"),
+                                           output: folder.url.appendingPathComponent(cache == nil ? "cold" : "public"))
+                options.cache = cache.map { folder.url.appendingPathComponent($0) }
+                var pipeline = Pipeline(options: options)
+                return try pipeline.build().warnings.map(\.description)
+            } catch let failed as BuildFailed {
+                return failed.diagnostics.map(\.description)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        // A spelling that is no longer an alias is reported as one that looks like the entity.
+        let entities = "Content/entities.yaml"
+        try folder.write(entities, try folder.read(entities).replacingOccurrences(of: "aliases: [Moonshot, MoonShot AI]", with: "aliases: [Moonshot]"))
+        let warnings = diagnostics(cache: nil)
+        XCTAssertTrue(warnings.contains { $0.contains("looks like Moonshot AI") }, "\(warnings)")
+        XCTAssertEqual(diagnostics(cache: "cache"), warnings)
+        XCTAssertEqual(diagnostics(cache: "cache"), warnings, "the second build takes the mentions from the cache")
+        // A file that is not UTF-8 fails the build, from the cache as without it.
+        try folder.write("Content/articles/900_not_text.txt", Data([0x41, 0xFF, 0x42]))
+        let errors = diagnostics(cache: nil)
+        XCTAssertTrue(errors.contains { $0.contains("900_not_text.txt:1:2: error: the file is not valid UTF-8") }, "\(errors)")
+        XCTAssertEqual(diagnostics(cache: "cache"), errors)
+        XCTAssertEqual(diagnostics(cache: "cache"), errors)
     }
 
     /// A page's cache key holds only the templates it is made with: editing the claim page's

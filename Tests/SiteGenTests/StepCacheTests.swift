@@ -62,6 +62,20 @@ final class StepCacheTests: XCTestCase {
         XCTAssertThrowsError(try reader.read() as String)
     }
 
+    func testTemporaryFilesOfEndedBuildsAreRemoved() throws {
+        let folder = try TemporaryFolder()
+        let target = folder.url.appendingPathComponent("step-test.bin").path
+        // A process id that is not running (above the kernel's largest), and this process's.
+        let abandoned = target + ".tmp-4194305-abc", live = ReplacedFile.temporaryPath(for: target)
+        for path in [abandoned, live] { XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
+        let cache = StepCache(folder: folder.url, step: "test")
+        _ = cache.value(for: ContentDigest(Data("k".utf8))) { 1 }
+        cache.save()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live), "a running build's file is left alone")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target))
+    }
+
     func testTheDigestIsXXH3OfTheBytes() {
         // XXH3-128 of no bytes, as xxHash's own test vectors give it.
         XCTAssertEqual(ContentDigest(Data()).hex, "99aa06d3014798d86001c324468d497f")
@@ -107,7 +121,11 @@ final class StepCacheTests: XCTestCase {
         cache.save()
         let file = folder.url.appendingPathComponent("step-test.bin")
         let whole = try Data(contentsOf: file)
-        for damaged in [Data("not a cache".utf8), whole.prefix(whole.count - 3), Data()] {
+        // The last byte is inside the value (its double): it still decodes, to another number,
+        // and only the record's digest tells.
+        var flipped = whole
+        flipped[flipped.count - 1] ^= 0x40
+        for damaged in [Data("not a cache".utf8), whole.prefix(whole.count - 3), Data(), flipped] {
             try damaged.write(to: file)
             var made = 0
             XCTAssertEqual(StepCache(folder: folder.url, step: "test").value(for: key) { made += 1; return sample }, sample)

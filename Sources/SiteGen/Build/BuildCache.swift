@@ -90,10 +90,11 @@ final class BuildCache: @unchecked Sendable {
             writer.write(unsigned: status.inode)
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = Self.manifestURL(folder: folder, output: output)
-        // Written beside and renamed over, so a crash leaves the old manifest or the new one.
-        let temporary = target.appendingPathExtension("tmp-\(getpid())")
-        if (try? Data(writer.bytes).write(to: temporary)) != nil { _ = rename(temporary.path, target.path) }
+        let target = Self.manifestURL(folder: folder, output: output).path
+        ReplacedFile.removeAbandoned(for: target)
+        ReplacedFile.write(writer.bytes, to: target)
+        // The JSON manifest of earlier versions, if there is one: it is never read again.
+        unlink((target as NSString).deletingPathExtension + ".json")
     }
 
     private static func stat(_ path: String) -> (size: Int, modified: Double, inode: UInt64)? {

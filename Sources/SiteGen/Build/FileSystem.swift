@@ -112,3 +112,48 @@ final class PublishLock {
         return descriptor
     }
 }
+
+/// A file written beside its final name and renamed over it, so that a reader finds the
+/// old file or the new one, never part of one. The temporary name carries the writer's
+/// process id, so one left by a build that was killed is removed by a later one.
+enum ReplacedFile {
+    static func temporaryPath(for target: String) -> String {
+        target + temporaryMarker + "\(getpid())-\(UUID().uuidString)"
+    }
+
+    /// Puts the finished temporary file in place, or removes it if that fails.
+    static func commit(_ temporary: String, to target: String) {
+        if rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    /// Writes `bytes` to `target` by way of a temporary file. A failure leaves the old file.
+    static func write(_ bytes: [UInt8], to target: String) {
+        let temporary = temporaryPath(for: target)
+        do {
+            try bytes.withUnsafeBytes { buffer in
+                // Not copied into a `Data` of its own: the buffer outlives the write.
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none)
+                    .write(to: URL(fileURLWithPath: temporary))
+            }
+            commit(temporary, to: target)
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    /// Removes the temporary files of `target` whose writer is no longer running.
+    static func removeAbandoned(for target: String) {
+        let folder = (target as NSString).deletingLastPathComponent, prefix = (target as NSString).lastPathComponent + temporaryMarker
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), !ProcessStatus.isRunning(pid) else { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
+    private static let temporaryMarker = ".tmp-"
+}
+
+enum ProcessStatus {
+    /// Whether a process with this id is running (signal 0 checks without sending anything).
+    static func isRunning(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }
+}

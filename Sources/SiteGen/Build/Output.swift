@@ -79,7 +79,7 @@ public struct Output {
         let fileManager = FileManager.default
         let prefix = ".\(directory.lastPathComponent).sitegen-tmp-"
         for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
+            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), ProcessStatus.isRunning(pid) { continue }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
         let staging = parent.appendingPathComponent("\(prefix)\(getpid())")

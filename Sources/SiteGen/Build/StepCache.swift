@@ -8,27 +8,34 @@ import Synchronization
 /// never trusted over the inputs.
 ///
 /// One file per step, `<cache folder>/step-<name>.bin`: a header (format, the
-/// `ToolIdentity` of the sitegen that wrote it), then records of a 16-byte key,
-/// a length and the value's `BinaryCodable` bytes. The file is read once when
+/// `ToolIdentity` of the sitegen that wrote it), then records of a key, the
+/// digest of the value's bytes (a damaged record is not used), a length and the
+/// value's `BinaryCodable` bytes. The file is read once when
 /// the step starts. New records go straight to a file beside it as they are
 /// made, so they are not held in memory; `save()` adds the old records this build
 /// used and renames the new file over the old. The file holds one build's worth
 /// and never grows without end. A file from another tool, or one that does not
 /// parse, is ignored.
 final class StepCache: Sendable {
-    static let format = 1
+    static let format = 2
 
     private let file: URL?
     private let stored: [UInt8]
-    private let previous: [ContentDigest: Range<Int>]
+    private let previous: [ContentDigest: Record]
     private let next = Mutex(NextFile())
+
+    /// Where a record's value is in `stored`, and the digest its bytes must have.
+    private struct Record {
+        var check: ContentDigest
+        var range: Range<Int>
+    }
 
     /// The file being written: the records made so far, and the old records asked for.
     private struct NextFile {
         var handle: FileHandle?
         var path: String?
         var failed = false
-        var reused: [ContentDigest: Range<Int>] = [:]
+        var reused: [ContentDigest: Record] = [:]
         var made: Set<ContentDigest> = []
     }
 
@@ -37,7 +44,7 @@ final class StepCache: Sendable {
 
     init(folder: URL?, step: String) {
         file = folder?.appendingPathComponent("step-\(step).bin")
-        var previous: [ContentDigest: Range<Int>] = [:]
+        var previous: [ContentDigest: Record] = [:]
         var stored: [UInt8] = []
         if let file, let data = FileManager.default.contents(atPath: file.path) {
             stored = [UInt8](data)
@@ -46,10 +53,11 @@ final class StepCache: Sendable {
                 try Self.readHeader(&reader)
                 while !reader.isAtEnd {
                     let key: ContentDigest = try reader.read()
+                    let check: ContentDigest = try reader.read()
                     let count = try reader.readCount()
                     let start = reader.position
                     _ = try reader.readBytes(count)
-                    previous[key] = start..<(start + count)
+                    previous[key] = Record(check: check, range: start..<(start + count))
                 }
             } catch {
                 previous = [:]
@@ -77,19 +85,22 @@ final class StepCache: Sendable {
     /// key (inputs that were not read from files), it is made and not recorded.
     func value<T: BinaryCodable>(for key: ContentDigest?, make: () -> T) -> T {
         guard let file, let key else { return make() }
-        if let range = previous[key] {
-            var reader = BinaryReader(stored, range: range)
+        if let record = previous[key], stored[record.range].withUnsafeBytes({ ContentDigest($0) }) == record.check {
+            var reader = BinaryReader(stored, range: record.range)
             if let value = try? T(from: &reader), reader.isAtEnd {
-                next.withLock { $0.reused[key] = range }
+                next.withLock { $0.reused[key] = record }
                 return value
             }
         }
         let value = make()
-        var record = BinaryWriter()
-        record.write(key)
         var bytes = BinaryWriter()
         value.encode(to: &bytes)
-        bytes.bytes.withUnsafeBytes { record.write(bytes: $0) }
+        var record = BinaryWriter(capacity: bytes.bytes.count + 48)
+        record.write(key)
+        bytes.bytes.withUnsafeBytes { buffer in
+            record.write(ContentDigest(buffer))
+            record.write(bytes: buffer)
+        }
         next.withLock { next in
             guard !next.failed, next.made.insert(key).inserted else { return }
             if next.handle == nil { Self.open(&next, beside: file) }
@@ -103,7 +114,8 @@ final class StepCache: Sendable {
 
     private static func open(_ next: inout NextFile, beside file: URL) {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let path = file.path + ".tmp-\(getpid())-\(UUID().uuidString)"
+        ReplacedFile.removeAbandoned(for: file.path)
+        let path = ReplacedFile.temporaryPath(for: file.path)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             next.failed = true
             return
@@ -129,15 +141,16 @@ final class StepCache: Sendable {
                 guard next.reused.count < previous.count / 2 else { return }
                 Self.open(&next, beside: file)
             }
-            for (key, range) in next.reused where !next.failed {
-                var record = BinaryWriter(capacity: range.count + 32)
-                record.write(key)
-                stored[range].withUnsafeBytes { record.write(bytes: $0) }
-                next.failed = !Self.append(record.bytes, to: next.handle)
+            for (key, record) in next.reused where !next.failed {
+                var bytes = BinaryWriter(capacity: record.range.count + 48)
+                bytes.write(key)
+                bytes.write(record.check)
+                stored[record.range].withUnsafeBytes { bytes.write(bytes: $0) }
+                next.failed = !Self.append(bytes.bytes, to: next.handle)
             }
-            try? next.handle?.close()
+            if (try? next.handle?.close()) == nil { next.failed = true }
             if let path = next.path {
-                if next.failed { unlink(path) } else { rename(path, file.path) }
+                if next.failed { unlink(path) } else { ReplacedFile.commit(path, to: file.path) }
             }
             next = NextFile()
         }

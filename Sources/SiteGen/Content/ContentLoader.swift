@@ -138,15 +138,7 @@ public struct ContentLoader {
             let sidecarData = sidecar.flatMap { FileManager.default.contents(atPath: $0.path) }
             // A sidecar that is there but cannot be read is an error, not a missing sidecar.
             let hasSidecar = sidecarData != nil || sidecar.map { FileManager.default.fileExists(atPath: $0.path) } == true
-            var key = BinaryWriter(capacity: (data?.count ?? 0) + (sidecarData?.count ?? 0) + 256)
-            key.write(template.displayRoot)
-            key.write(job.path)
-            for bytes in [data, sidecarData] {
-                key.write(bytes != nil)
-                if let bytes { key.write(bytes) }
-            }
-            key.write(hasSidecar)
-            let digest = ContentDigest(key)
+            let digest = template.sourceKey(path: job.path, data: data, sidecarData: sidecarData, hasSidecar: hasSidecar)
             var loaded = template.cache.value(for: digest) {
                 var worker = template
                 worker.diagnostics = Diagnostics()
@@ -161,6 +153,17 @@ public struct ContentLoader {
         for result in results { diagnostics.add(contentsOf: result.diagnostics) }
         let sources = results.compactMap(\.source)
         return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
+    }
+
+    /// What a source file's loading reads, as one digest: where it is, its bytes, its sidecar's.
+    private func sourceKey(path: String, data: Data?, sidecarData: Data?, hasSidecar: Bool) -> ContentDigest {
+        var key = BinaryWriter()
+        key.write(displayRoot)
+        key.write(path)
+        key.write(data.map(ContentDigest.init))
+        key.write(sidecarData.map(ContentDigest.init))
+        key.write(hasSidecar)
+        return ContentDigest(key)
     }
 
     static let metadataFields: Set<String> = ["title", "publisher", "date", "url", "kind", "author", "note"]

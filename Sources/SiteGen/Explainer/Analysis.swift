@@ -28,12 +28,14 @@ public struct Analysis: Sendable {
     init(site: Site, parallel: Parallel = Parallel(), cache: StepCache = .none) {
         let finder = MentionFinder(entities: site.entities)
         let names = Dictionary(site.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var aliases = BinaryWriter()
-        for entity in site.entities { aliases.write(entity.id); aliases.write(entity.aliases) }
+        var entities = BinaryWriter()
+        for entity in site.entities { entities.write(entity.id); entities.write(entity.aliases) }
+        let aliases = ContentDigest(entities)
         // Each source on its own core; results gathered in site order.
         let perSource = parallel.map(site.sources) { source in
             let key = source.inputDigest.map { digest in
-                var key = aliases
+                var key = BinaryWriter()
+                key.write(aliases)
                 key.write(digest)
                 return ContentDigest(key)
             }

@@ -107,7 +107,7 @@ public struct SiteRenderer {
         }
         files += parallel.map(site.sources) { source in
             page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
-                 extra: ["source": sourceContext(source, root: "../../")], deferred: ["body_html": sourceBody(source)])
+                 extra: ["source": sourceContext(source, root: "../../")], deferred: [sourceBody(source)])
         }
         files += explainerFiles()
         // A 404 page is served at any depth, so its links start from the base URL's path.
@@ -145,7 +145,7 @@ public struct SiteRenderer {
     /// `description` and `ogType` feed the description and Open Graph tags.
     /// `deferred`: HTML made only if the page is rendered, keyed in the page's key by what it is made from.
     func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil,
-              description: String? = nil, ogType: String = "article", deferred: [String: DeferredHTML] = [:]) -> RenderedFile {
+              description: String? = nil, ogType: String = "article", deferred: [DeferredHTML] = []) -> RenderedFile {
         let depth = path.split(separator: "/").count - 1
         let root = rootOverride ?? String(repeating: "../", count: depth)
         var context = extra
@@ -170,10 +170,14 @@ public struct SiteRenderer {
         writer.write(templates.fingerprint(of: template))
         writer.write(template)
         writer.write(mustacheContext: context)
-        for (name, html) in deferred.sorted(by: { $0.key < $1.key }) { writer.write(name); writer.write(html.key) }
+        for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
         let key = "page:" + ContentDigest(writer).hex
         if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
-        for (name, html) in deferred { context[name] = html.make() }
+        for html in deferred {
+            var section = context[html.section] as? [String: Any] ?? [:]
+            section[html.name] = html.make()
+            context[html.section] = section
+        }
         var file = RenderedFile(path: path, data: Data(templates.render(template, context).utf8))
         file.key = key
         return emit(file)
@@ -277,7 +281,7 @@ public struct SiteRenderer {
         var inputs = BinaryWriter(capacity: source.text.string.utf8.count + 1024)
         inputs.write(source.text)
         inputs.write(marks)
-        return DeferredHTML(key: ContentDigest(inputs)) { SourceHTML.render(source.text, marks: marks) }
+        return DeferredHTML(section: "source", name: "body_html", key: ContentDigest(inputs)) { SourceHTML.render(source.text, marks: marks) }
     }
 
     private func sourceContext(_ source: Source, root: String) -> [String: Any] {
@@ -298,8 +302,10 @@ public struct SiteRenderer {
 
 /// HTML that a page needs only when it is rendered: the digest of what it is made from
 /// stands for it in the page's key, so a page kept from the previous build never makes it.
-/// It is put in the page's top-level context, where Mustache finds it from inside any section.
+/// It goes into the context as `name` inside the dictionary `section`.
 struct DeferredHTML {
+    let section: String
+    let name: String
     let key: ContentDigest
     let make: () -> String
 }

@@ -63,25 +63,6 @@ struct BinaryWriter {
         for value in values { value.encode(to: &self) }
     }
 
-    mutating func write(_ value: String?) {
-        write(value != nil)
-        if let value { write(value) }
-    }
-
-    mutating func write(_ value: Int?) {
-        write(value != nil)
-        if let value { write(value) }
-    }
-
-    mutating func write(_ values: [String]) {
-        write(unsigned: UInt64(values.count))
-        for value in values { write(value) }
-    }
-
-    mutating func write(_ values: [Int]) {
-        write(unsigned: UInt64(values.count))
-        for value in values { write(value) }
-    }
 }
 
 /// Thrown when cached bytes do not decode: the cache entry is treated as missing.
@@ -157,18 +138,6 @@ struct BinaryReader {
         return values
     }
 
-    mutating func read() throws -> String? { try read() ? try read() as String : nil }
-
-    mutating func read() throws -> Int? { try read() ? try read() as Int : nil }
-
-    mutating func read() throws -> [Int] {
-        let count = try readCount()
-        var values: [Int] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try read()) }
-        return values
-    }
-
     /// The next `count` bytes, as they are.
     mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> {
         guard count <= end - offset else { throw BinaryDecodingError() }
@@ -178,4 +147,26 @@ struct BinaryReader {
 
     /// The offset of the next byte, for callers that index records.
     var position: Int { offset }
+}
+
+// The plain values, so that optionals and arrays of them use the generic forms above.
+
+extension Int: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.read() }
+}
+
+extension String: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.read() }
+}
+
+extension Bool: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.read() }
+}
+
+extension Double: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.read() }
 }

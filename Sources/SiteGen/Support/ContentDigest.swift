@@ -1,5 +1,6 @@
 import CXXHash
 import Foundation
+import Markdown
 
 /// A 128-bit digest of bytes: XXH3-128 from libxxhash, the same in every run
 /// (unlike Swift's per-process seeded `Hasher`). It keys the build caches: two
@@ -46,15 +47,21 @@ public struct ContentDigest: Hashable, Sendable, Comparable, BinaryCodable {
     }
 }
 
-/// Which build of sitegen is running: the digest of its own executable. Cached
-/// results and kept pages are trusted only when the tool that made them is
-/// this one, so a changed binary (a release, or a development build) never
-/// reuses what an older one made.
+/// Which build of sitegen is running: the digest of its own executable and of the
+/// libcmark it runs with. Cached results and kept pages are trusted only when the
+/// tool that made them is this one, so a changed binary (a release, a development
+/// build, a system upgrade of libcmark) never reuses what an older one made.
+/// When the executable cannot be read, the identity is new in every run: nothing is reused.
 enum ToolIdentity {
     static let digest: ContentDigest = {
         var writer = BinaryWriter()
         writer.write(SiteRenderer.generator)
-        if let executable = FileManager.default.contents(atPath: "/proc/self/exe") { writer.write(executable) }
+        writer.write(CMarkLibrary.version)
+        if let executable = FileManager.default.contents(atPath: "/proc/self/exe") {
+            writer.write(ContentDigest(executable))
+        } else {
+            writer.write(UUID().uuidString)
+        }
         return ContentDigest(writer)
     }()
 }
