@@ -120,9 +120,9 @@ extension SiteRenderer {
             guard !members.isEmpty else { return nil }
             return ["heading": kind.plural, "entities": members.map { entity -> [String: Any] in
                 var summary = entitySummary(entity, root: root)
-                let mentions = site.sources.map { (site.analysis.mentions[$0.id] ?? []).filter { $0.entity == entity.id }.count }
-                summary["mention_count"] = mentions.reduce(0, +)
-                summary["source_count"] = mentions.filter { $0 > 0 }.count
+                let naming = mentionsByEntity[entity.id] ?? []
+                summary["mention_count"] = naming.reduce(0) { $0 + $1.mentions.count }
+                summary["source_count"] = naming.count
                 return summary
             }]
         }
@@ -138,23 +138,23 @@ extension SiteRenderer {
     private func entityContext(_ entity: Entity, claims: (by: [ResolvedClaim], about: [ResolvedClaim]), root: String) -> [String: Any] {
         var context = entitySummary(entity, root: root)
         var spellings: [String: Int] = [:]
-        var mentioning: [[String: Any]] = []
-        for source in site.sources {
-            let found = (site.analysis.mentions[source.id] ?? []).filter { $0.entity == entity.id }
-            guard let first = found.first else { continue }
-            for mention in found { spellings[mention.spelling, default: 0] += 1 }
+        let naming = mentionsByEntity[entity.id] ?? []
+        for (_, found) in naming { for mention in found { spellings[mention.spelling, default: 0] += 1 } }
+        // Excerpts only for the sources the page lists.
+        let mentioning: [[String: Any]] = naming.prefix(Pagination.pageSize).map { source, found in
+            let first = found[0]
             let sentence = source.text.sentences.first { $0.start <= first.span.start && first.span.end <= $0.end } ?? first.span
             var item = excerpt(source, sentence: sentence, highlight: first.span, root: root)
             item["count"] = found.count
             item["page"] = "\(root)articles/\(source.id)/"
-            mentioning.append(item)
+            return item
         }
         context["spellings"] = spellings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
             ["spelling": $0.key, "count": $0.value, "unknown": !entity.aliases.contains($0.key)] as [String: Any]
         }
-        context["sources"] = Array(mentioning.prefix(Pagination.pageSize))
-        context["more_sources"] = Self.nonZero(mentioning.count - Pagination.pageSize)
-        context["has_sources"] = !mentioning.isEmpty
+        context["sources"] = mentioning
+        context["more_sources"] = Self.nonZero(naming.count - Pagination.pageSize)
+        context["has_sources"] = !naming.isEmpty
         context["claims_by"] = claims.by.map { claimSummary($0, root: root) }
         context["claims_about"] = claims.about.map { claimSummary($0, root: root) }
         context["has_claims_by"] = !claims.by.isEmpty

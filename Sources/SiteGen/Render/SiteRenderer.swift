@@ -45,6 +45,9 @@ public struct SiteRenderer {
     let claimsByID: [String: ResolvedClaim]
     /// The comparisons each source takes part in, in site order.
     let pairsBySource: [String: [SourcePair]]
+    /// For each entity, the sources that name it (in site order) with their mentions of it:
+    /// grouped once, where each entity's pages would otherwise scan every source's mentions.
+    let mentionsByEntity: [String: [(source: Source, mentions: [EntityMention])]]
     let parallel: Parallel
     /// Where each page goes as soon as it is rendered (the build's staging folder), so the
     /// whole site is never in memory at once; without one, pages are returned with their bytes.
@@ -77,6 +80,13 @@ public struct SiteRenderer {
             if pair.second != pair.first { pairsBySource[pair.second, default: []].append(pair) }
         }
         self.pairsBySource = pairsBySource
+        var mentionsByEntity: [String: [(source: Source, mentions: [EntityMention])]] = [:]
+        for source in site.sources {
+            for (entity, mentions) in Dictionary(grouping: site.analysis.mentions[source.id] ?? [], by: \.entity) {
+                mentionsByEntity[entity, default: []].append((source, mentions))
+            }
+        }
+        self.mentionsByEntity = mentionsByEntity
         let navigation = Self.navigation(site)
         self.navigation = navigation
         var chrome: [ChromeKey: (header: String, footer: String)] = [:]
