@@ -84,15 +84,26 @@ final class StepCache: Sendable {
     /// record when there is one that decodes, else made now and recorded. With no
     /// key (inputs that were not read from files), it is made and not recorded.
     func value<T: BinaryCodable>(for key: ContentDigest?, make: () -> T) -> T {
-        guard let file, let key else { return make() }
-        if let record = previous[key], stored[record.range].withUnsafeBytes({ ContentDigest($0) }) == record.check {
-            var reader = BinaryReader(stored, range: record.range)
-            if let value = try? T(from: &reader), reader.isAtEnd {
-                next.withLock { $0.reused[key] = record }
-                return value
-            }
-        }
+        if let found: T = cached(key) { return found }
         let value = make()
+        record(value, for: key)
+        return value
+    }
+
+    /// The previous build's value for `key`, if it has a record that decodes (and is then kept).
+    /// For steps that make the missing values together rather than one by one.
+    func cached<T: BinaryCodable>(_ key: ContentDigest?) -> T? {
+        guard file != nil, let key, let record = previous[key],
+              stored[record.range].withUnsafeBytes({ ContentDigest($0) }) == record.check else { return nil }
+        var reader = BinaryReader(stored, range: record.range)
+        guard let value = try? T(from: &reader), reader.isAtEnd else { return nil }
+        next.withLock { $0.reused[key] = record }
+        return value
+    }
+
+    /// Records a value made in this build for the next one.
+    func record<T: BinaryCodable>(_ value: T, for key: ContentDigest?) {
+        guard let file, let key else { return }
         var bytes = BinaryWriter()
         value.encode(to: &bytes)
         var record = BinaryWriter(capacity: bytes.bytes.count + 48)
@@ -106,7 +117,6 @@ final class StepCache: Sendable {
             if next.handle == nil { Self.open(&next, beside: file) }
             next.failed = next.failed || !Self.append(record.bytes, to: next.handle)
         }
-        return value
     }
 
     /// How many values were found in the previous build's records.

@@ -54,7 +54,29 @@ public struct Analysis: Sendable {
         }
         (timeline, unplacedDates) = TimelineBuilder(sources: site.sources, claims: site.claims,
                                                     mentions: site.sources.flatMap { dateMentions[$0.id] ?? [] }).events()
-        pairs = Self.pairs(site, parallel: parallel)
+        pairs = Self.pairs(site, parallel: parallel, cache: cache)
+    }
+
+    /// The passages each pair of sources shares: what two texts share depends on the two alone, so
+    /// a pair whose sources did not change takes its passages from the cache, and only the
+    /// others are worked out (together, so each text is read once).
+    private static func passages(_ pairs: [TextReuseFinder.Pair], finder: TextReuseFinder, site: Site, parallel: Parallel,
+                                 cache: StepCache) -> [[ReusedPassage]] {
+        let keys = pairs.map { pair -> ContentDigest? in
+            guard let first = site.sources[pair.first].inputDigest, let second = site.sources[pair.second].inputDigest else { return nil }
+            var key = BinaryWriter()
+            key.write(first)
+            key.write(second)
+            key.write(finder.minimumWords)
+            return ContentDigest(key)
+        }
+        var found = parallel.map(keys) { key -> [ReusedPassage]? in cache.cached(key) }
+        let missing = found.indices.filter { found[$0] == nil }
+        for (index, passages) in zip(missing, finder.passages(missing.map { pairs[$0] })) {
+            found[index] = passages
+            cache.record(passages, for: keys[index])
+        }
+        return found.map { $0 ?? [] }
     }
 
     /// How many comparisons each source keeps, its closest partners: six for
@@ -69,7 +91,8 @@ public struct Analysis: Sendable {
     /// report, plus two for sharing any passage word for word).
     /// Keeping a few per source keeps the number of pages linear in the
     /// number of sources; counting goes claim by claim, never pair by pair.
-    private static func pairs(_ site: Site, parallel: Parallel) -> [SourcePair] {
+    /// `cache`: the passages two sources share, keyed by both sources' inputs.
+    private static func pairs(_ site: Site, parallel: Parallel, cache: StepCache) -> [SourcePair] {
         typealias Pair = TextReuseFinder.Pair
         let finder = TextReuseFinder(texts: site.sources.map(\.text.string), parallel: parallel)
         // In order of (first, second): membership is a binary search, and millions of pairs of
@@ -113,7 +136,7 @@ public struct Analysis: Sendable {
         for (pair, claims) in shared where !hasReuse(pair) { consider(pair, score: claims.count) }
         let sorted = Set(best.flatMap { $0.map(\.pair) }).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
         let withReuse = sorted.filter(hasReuse)
-        let passages = Dictionary(uniqueKeysWithValues: zip(withReuse, finder.passages(withReuse)))
+        let passages = Dictionary(uniqueKeysWithValues: zip(withReuse, Self.passages(withReuse, finder: finder, site: site, parallel: parallel, cache: cache)))
         return sorted.map { pair in
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
                        sharedClaims: shared[pair] ?? [], reused: passages[pair] ?? [])
@@ -187,5 +210,17 @@ extension EventDate: BinaryCodable {
 
     init(from reader: inout BinaryReader) throws {
         self.init(year: try reader.read(), month: try reader.read(), day: try reader.read())
+    }
+}
+
+extension ReusedPassage: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(first)
+        writer.write(second)
+        writer.write(wordCount)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(first: try reader.read(), second: try reader.read(), wordCount: try reader.read())
     }
 }

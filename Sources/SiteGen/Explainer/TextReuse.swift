@@ -31,7 +31,7 @@ public struct TextReuseFinder {
     /// The texts. Their words and runs are read when needed and not kept: one run per word
     /// of the corpus is the largest thing the analysis makes.
     private let texts: [String]
-    private let minimumWords: Int
+    let minimumWords: Int
     private let parallel: Parallel
 
     public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel()) {

@@ -58,10 +58,6 @@ struct BinaryWriter {
         if let value { value.encode(to: &self) }
     }
 
-    mutating func write<T: BinaryCodable>(_ values: [T]) {
-        write(unsigned: UInt64(values.count))
-        for value in values { value.encode(to: &self) }
-    }
 
 }
 
@@ -130,13 +126,6 @@ struct BinaryReader {
 
     mutating func read<T: BinaryCodable>() throws -> T? { try read() ? try T(from: &self) : nil }
 
-    mutating func read<T: BinaryCodable>() throws -> [T] {
-        let count = try readCount()
-        var values: [T] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try T(from: &self)) }
-        return values
-    }
 
     /// The next `count` bytes, as they are.
     mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> {
@@ -169,4 +158,20 @@ extension Bool: BinaryCodable {
 extension Double: BinaryCodable {
     func encode(to writer: inout BinaryWriter) { writer.write(self) }
     init(from reader: inout BinaryReader) throws { self = try reader.read() }
+}
+
+/// A count, then the elements.
+extension Array: BinaryCodable where Element: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(unsigned: UInt64(count))
+        for element in self { element.encode(to: &writer) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        // Each element takes a byte at least, so the count is checked against what is left.
+        let count = try reader.readCount()
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<count { append(try Element(from: &reader)) }
+    }
 }
