@@ -339,9 +339,19 @@ public struct ContentLoader {
             return []
         }
         let root = contentDirectory.resolvingSymlinksInPath().path
+        // In a folder that is itself inside `Content/`, a regular file needs no resolving: only
+        // links do (resolving every one of 10,000 articles was a third of a cached load).
+        let folderIsInside = directory.resolvingSymlinksInPath().path.hasPrefix(root + "/")
         var files: [URL] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let file = directory.appendingPathComponent(name)
+            if folderIsInside {
+                switch FileSystemEntry.kind(atPath: file.path) {
+                case .file: files.append(file); continue
+                case .folder, .missing, .other: continue
+                case .link: break
+                }
+            }
             let resolved = file.resolvingSymlinksInPath().path
             guard resolved.hasPrefix(root + "/") else {
                 diagnostics.add(.error(display("\(folder)/\(name)"), nil, "this is a link to \(resolved), outside the content folder; copy the file in instead"))
