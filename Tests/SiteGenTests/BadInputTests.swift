@@ -74,12 +74,18 @@ final class BadInputTests: XCTestCase {
         try folder.write("Content/pages/quote.md", "---\ntitle: Quote\n---\n\n" + String(repeating: "> ", count: 10_000) + "deep\n")
         try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("Content/articles/outside.txt").path,
                                                    withDestinationPath: "/etc/hostname")
+        // A pipe, and a link to one inside the folder: reading either would never end.
+        XCTAssertEqual(mkfifo(folder.url.appendingPathComponent("Content/articles/pipe.txt").path, 0o600), 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("Content/articles/to-pipe.txt").path,
+                                                   withDestinationPath: "pipe.txt")
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Templates/claim.mustache"))
         let before = folder.snapshot("public")
         let started = Date()
         XCTAssertEqual(errors(in: folder), [
             "Content/articles/huge.txt:1:1: error: the file is 50 MB; the limit is 4 MB",
             "Content/articles/outside.txt:1:1: error: this is a link to /etc/hostname, outside the content folder; copy the file in instead",
+            "Content/articles/pipe.txt:1:1: error: this is not a regular file",
+            "Content/articles/to-pipe.txt:1:1: error: this is not a regular file",
             "Content/pages/list.md:4:1: error: Markdown nested 20002 levels deep; the limit is 100",
             "Content/pages/quote.md:4:1: error: Markdown nested 10002 levels deep; the limit is 100",
             "Templates/claim.mustache:1:1: error: this template is missing; every build needs it",

@@ -151,7 +151,7 @@ final class StepCache: Sendable {
                 guard next.reused.count < previous.count / 2 else { return }
                 Self.open(&next, beside: file)
             }
-            for (key, record) in next.reused where !next.failed {
+            for (key, record) in next.reused where !next.failed && !next.made.contains(key) {
                 var bytes = BinaryWriter(capacity: record.range.count + 48)
                 bytes.write(key)
                 bytes.write(record.check)

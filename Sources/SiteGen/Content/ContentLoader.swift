@@ -345,21 +345,23 @@ public struct ContentLoader {
         var files: [URL] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let file = directory.appendingPathComponent(name)
-            if folderIsInside {
-                switch FileSystemEntry.kind(atPath: file.path) {
-                case .file: files.append(file); continue
-                case .folder, .missing, .other: continue
-                case .link: break
+            var kind = FileSystemEntry.kind(atPath: file.path)
+            if kind == .link || !folderIsInside {
+                let resolved = file.resolvingSymlinksInPath().path
+                guard resolved.hasPrefix(root + "/") else {
+                    diagnostics.add(.error(display("\(folder)/\(name)"), nil, "this is a link to \(resolved), outside the content folder; copy the file in instead"))
+                    continue
                 }
+                kind = FileSystemEntry.kind(atPath: resolved)
             }
-            let resolved = file.resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(root + "/") else {
-                diagnostics.add(.error(display("\(folder)/\(name)"), nil, "this is a link to \(resolved), outside the content folder; copy the file in instead"))
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue {
+            switch kind {
+            case .file:
                 files.append(file)
+            case .other:
+                // A pipe would never end: reading it would hang the build.
+                diagnostics.add(.error(display("\(folder)/\(name)"), nil, "this is not a regular file"))
+            case .folder, .missing, .link:
+                continue
             }
         }
         return files

@@ -171,7 +171,7 @@ extension Array: BinaryCodable where Element: BinaryCodable {
         // Each element takes a byte at least, so the count is checked against what is left.
         let count = try reader.readCount()
         self.init()
-        reserveCapacity(count)
+        reserveCapacity(Swift.min(count, 4096))
         for _ in 0..<count { append(try Element(from: &reader)) }
     }
 }
