@@ -219,6 +219,19 @@ final class TextReuseTests: XCTestCase {
         XCTAssertEqual(finder.allPairs().keys.map { [$0.first, $0.second] }, [[0, 1]])
     }
 
+    /// Reuse and the cleaner compare words by hash without making their keys: the hashes must be
+    /// those of the keys `WordToken.all` makes, capitals, digits and accents included.
+    func testHashedWordsAreTheHashesOfTheirKeys() {
+        let text = "Ünïcode ÉCOLE straße 24,000 Accounts; DeepSeek’s \"industrial-scale\" Σίσυφος x"
+        let scalars = text.scalarArray
+        let words = WordToken.all(in: scalars), hashed = WordToken.hashed(in: scalars)
+        XCTAssertEqual(hashed.map(\.start), words.map(\.start))
+        XCTAssertEqual(hashed.map(\.end), words.map(\.end))
+        XCTAssertEqual(hashed.map(\.hash), words.map { WordToken.fnv($0.key) })
+        XCTAssertEqual(WordToken.hashed(in: "Accounts".scalarArray)[0].hash, WordToken.hashed(in: "accounts".scalarArray)[0].hash)
+        XCTAssertNotEqual(WordToken.hashed(in: "accounts".scalarArray)[0].hash, WordToken.hashed(in: "account".scalarArray)[0].hash)
+    }
+
     func testUnrelatedTextsShareNothing() {
         let finder = TextReuseFinder(texts: ["one two three four five six seven eight nine", "nine eight seven six five four three two one"])
         XCTAssertTrue(finder.allPairs().isEmpty)

@@ -41,7 +41,7 @@ public struct TextReuseFinder {
     }
 
     private static func words(of text: String) -> [Word] {
-        WordToken.all(in: text.scalarArray).map { Word(key: fnv($0.key), start: UInt32(clamping: $0.start), end: UInt32(clamping: $0.end)) }
+        WordToken.hashed(in: text.scalarArray).map { Word(key: $0.hash, start: UInt32(clamping: $0.start), end: UInt32(clamping: $0.end)) }
     }
 
     /// `runs(words)[i]`: the hash of the `minimumWords` words starting at word i.
@@ -213,10 +213,4 @@ public struct TextReuseFinder {
         return passages.sorted { ($0.wordCount, $1.first.start) > ($1.wordCount, $0.first.start) }
     }
 
-    /// FNV-1a: a fixed hash, the same in every run (Swift's `Hasher` is seeded per process).
-    static func fnv(_ text: String) -> UInt64 {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        return hash
-    }
 }
