@@ -113,6 +113,13 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.contains("900_not_text.txt:1:2: error: the file is not valid UTF-8") }, "\(errors)")
         XCTAssertEqual(diagnostics(cache: "cache"), errors)
         XCTAssertEqual(diagnostics(cache: "cache"), errors)
+        // A claims file with a mistake: its errors come back from the cache too.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Content/articles/900_not_text.txt"))
+        try folder.write("Content/claims/broken.yaml", "- id: broken-claim\n  statement: A claim.\n  kind: rumour\n")
+        let claimErrors = diagnostics(cache: nil)
+        XCTAssertTrue(claimErrors.contains { $0.contains("broken.yaml:3:9: error: unknown kind `rumour`") }, "\(claimErrors)")
+        XCTAssertEqual(diagnostics(cache: "cache"), claimErrors)
+        XCTAssertEqual(diagnostics(cache: "cache"), claimErrors)
     }
 
     /// A page's cache key holds only the templates it is made with: editing the claim page's

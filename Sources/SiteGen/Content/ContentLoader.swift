@@ -132,7 +132,7 @@ public struct ContentLoader {
         // What a file gives depends on its bytes, its sidecar's and its name alone, so
         // a file an earlier build loaded is taken from the cache.
         let template = self
-        let results = parallel.map(jobs) { job -> LoadedSource in
+        let results = parallel.map(jobs) { job -> Diagnosed<Source?> in
             let data = FileManager.default.contents(atPath: job.file.path)
             let sidecar = job.isText ? job.file.deletingPathExtension().appendingPathExtension("yaml") : nil
             let sidecarData = sidecar.flatMap { FileManager.default.contents(atPath: $0.path) }
@@ -142,16 +142,16 @@ public struct ContentLoader {
             var loaded = template.cache.value(for: digest) {
                 var worker = template
                 worker.diagnostics = Diagnostics()
-                guard let text = worker.decodeText(data, path: job.path) else { return LoadedSource(source: nil, diagnostics: worker.diagnostics.all) }
+                guard let text = worker.decodeText(data, path: job.path) else { return Diagnosed<Source?>(nil, diagnostics: worker.diagnostics.all) }
                 let source = job.isText ? worker.loadScraped(id: job.id, path: job.path, text: text, sidecar: hasSidecar ? sidecar : nil, sidecarData: sidecarData)
                                         : worker.loadMarkdownSource(id: job.id, path: job.path, text: text)
-                return LoadedSource(source: source, diagnostics: worker.diagnostics.all)
+                return Diagnosed(source, diagnostics: worker.diagnostics.all)
             }
-            loaded.source?.inputDigest = digest
+            loaded.value?.inputDigest = digest
             return loaded
         }
         for result in results { diagnostics.add(contentsOf: result.diagnostics) }
-        let sources = results.compactMap(\.source)
+        let sources = results.compactMap(\.value)
         return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
     }
 
@@ -235,15 +235,28 @@ public struct ContentLoader {
 
     // MARK: - Claims
 
+    /// Each file is read on its own (duplicate ids across files are found when resolving), so a
+    /// file an earlier build read is taken from the cache, keyed by its bytes and path.
     mutating func loadClaims() -> [Claim] {
-        var loader = ClaimLoader()
         var claims: [Claim] = []
         for file in listFiles("claims") where file.pathExtension == "yaml" || file.pathExtension == "yml" {
             let path = display("claims/\(file.lastPathComponent)")
-            guard let text = readText(file, path: path) else { continue }
-            claims += loader.load(text, path: path)
+            let data = FileManager.default.contents(atPath: file.path)
+            var key = BinaryWriter()
+            key.write("claims file")
+            key.write(path)
+            key.write(data.map(ContentDigest.init))
+            let loaded = cache.value(for: ContentDigest(key)) { () -> Diagnosed<[Claim]> in
+                var worker = self
+                worker.diagnostics = Diagnostics()
+                guard let text = worker.decodeText(data, path: path) else { return Diagnosed([], diagnostics: worker.diagnostics.all) }
+                var loader = ClaimLoader()
+                let claims = loader.load(text, path: path)
+                return Diagnosed(claims, diagnostics: loader.diagnostics)
+            }
+            claims += loaded.value
+            diagnostics.add(contentsOf: loaded.diagnostics)
         }
-        diagnostics.add(contentsOf: loader.diagnostics)
         return claims
     }
 

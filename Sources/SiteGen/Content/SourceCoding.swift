@@ -1,27 +1,5 @@
 import Markdown
 
-/// What loading one source file gave: the source, or nil when the file has errors,
-/// and the file's diagnostics. The load step's cached value.
-struct LoadedSource: BinaryCodable {
-    var source: Source?
-    var diagnostics: [Diagnostic]
-
-    init(source: Source?, diagnostics: [Diagnostic]) {
-        self.source = source
-        self.diagnostics = diagnostics
-    }
-
-    func encode(to writer: inout BinaryWriter) {
-        writer.write(source)
-        writer.write(diagnostics)
-    }
-
-    init(from reader: inout BinaryReader) throws {
-        source = try reader.read()
-        diagnostics = try reader.read()
-    }
-}
-
 // The binary forms of a source and its parts, for the load step's cache.
 // Fields are written and read in the same order; `StepCache` drops files
 // written by any other build of sitegen, so the order may change freely.

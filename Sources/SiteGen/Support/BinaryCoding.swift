@@ -53,10 +53,6 @@ struct BinaryWriter {
 
     mutating func write<T: BinaryCodable>(_ value: T) { value.encode(to: &self) }
 
-    mutating func write<T: BinaryCodable>(_ value: T?) {
-        write(value != nil)
-        if let value { value.encode(to: &self) }
-    }
 
 
 }
@@ -124,7 +120,6 @@ struct BinaryReader {
 
     mutating func read<T: BinaryCodable>() throws -> T { try T(from: &self) }
 
-    mutating func read<T: BinaryCodable>() throws -> T? { try read() ? try T(from: &self) : nil }
 
 
     /// The next `count` bytes, as they are.
@@ -173,5 +168,39 @@ extension Array: BinaryCodable where Element: BinaryCodable {
         self.init()
         reserveCapacity(Swift.min(count, 4096))
         for _ in 0..<count { append(try Element(from: &reader)) }
+    }
+}
+
+/// Whether there is a value, then the value.
+extension Optional: BinaryCodable where Wrapped: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(self != nil)
+        if let self { self.encode(to: &writer) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self = try reader.read() ? try Wrapped(from: &reader) : nil
+    }
+}
+
+/// A value worked out from some input, with the problems found in that input: what a cached
+/// step gives back, so that a build from the cache reports what a build from scratch reports.
+struct Diagnosed<Value: BinaryCodable>: BinaryCodable {
+    var value: Value
+    var diagnostics: [Diagnostic]
+
+    init(_ value: Value, diagnostics: [Diagnostic]) {
+        self.value = value
+        self.diagnostics = diagnostics
+    }
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(value)
+        writer.write(diagnostics)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        value = try reader.read()
+        diagnostics = try reader.read()
     }
 }
