@@ -47,7 +47,7 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder; its files from the previous build are replaced, all at once and only when the build succeeds. Other files in it are kept.") var output = "public"
     @Flag(help: "Build into a folder sitegen did not make: files at the site's paths are replaced, every other file is kept.") var force = false
     @Option(name: .customLong("base-url"), help: "The address the site is published at (overrides site.yaml).") var baseURL: String?
-    @Option(help: "The build cache folder: pages whose inputs did not change are kept, not rendered again.") var cache = ".sitegen-cache"
+    @Option(help: "The build cache folder: pages whose inputs did not change are kept, not rendered again, and each source's and claims file's work is reused.") var cache = ".sitegen-cache"
     @Flag(name: .customLong("no-cache"), help: "Build everything from scratch, without reading or writing the cache.") var noCache = false
     @Option(help: "How many cores to use (default: all).") var jobs: Int?
 
