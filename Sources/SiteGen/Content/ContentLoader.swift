@@ -138,7 +138,7 @@ public struct ContentLoader {
             let sidecarData = sidecar.flatMap { FileManager.default.contents(atPath: $0.path) }
             // A sidecar that is there but cannot be read is an error, not a missing sidecar.
             let hasSidecar = sidecarData != nil || sidecar.map { FileManager.default.fileExists(atPath: $0.path) } == true
-            let digest = template.sourceKey(path: job.path, data: data, sidecarData: sidecarData, hasSidecar: hasSidecar)
+            let digest = template.fileKey(path: job.path, contents: [data, sidecarData], hasSidecar)
             var loaded = template.cache.value(for: digest) {
                 var worker = template
                 worker.diagnostics = Diagnostics()
@@ -155,14 +155,14 @@ public struct ContentLoader {
         return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
     }
 
-    /// What a source file's loading reads, as one digest: where it is, its bytes, its sidecar's.
-    private func sourceKey(path: String, data: Data?, sidecarData: Data?, hasSidecar: Bool) -> ContentDigest {
+    /// What loading a file reads, as one digest: where it is (as diagnostics print it), the
+    /// bytes of each file read (nil for one that could not be read), and any further facts.
+    private func fileKey(path: String, contents: [Data?], _ facts: Bool...) -> ContentDigest {
         var key = BinaryWriter()
         key.write(displayRoot)
         key.write(path)
-        key.write(data.map(ContentDigest.init))
-        key.write(sidecarData.map(ContentDigest.init))
-        key.write(hasSidecar)
+        key.write(contents.map { $0.map(ContentDigest.init) })
+        key.write(facts)
         return ContentDigest(key)
     }
 
@@ -242,11 +242,7 @@ public struct ContentLoader {
         for file in listFiles("claims") where file.pathExtension == "yaml" || file.pathExtension == "yml" {
             let path = display("claims/\(file.lastPathComponent)")
             let data = FileManager.default.contents(atPath: file.path)
-            var key = BinaryWriter()
-            key.write("claims file")
-            key.write(path)
-            key.write(data.map(ContentDigest.init))
-            let loaded = cache.value(for: ContentDigest(key)) { () -> Diagnosed<[Claim]> in
+            let loaded = cache.value(for: fileKey(path: path, contents: [data])) { () -> Diagnosed<[Claim]> in
                 var worker = self
                 worker.diagnostics = Diagnostics()
                 guard let text = worker.decodeText(data, path: path) else { return Diagnosed([], diagnostics: worker.diagnostics.all) }

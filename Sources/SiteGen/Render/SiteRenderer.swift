@@ -288,8 +288,9 @@ public struct SiteRenderer {
     /// A source's text as the article page shows it (`body_html`), made only if the page is rendered.
     private func sourceBody(_ source: Source) -> DeferredHTML {
         let marks = marks[source.id] ?? []
-        var inputs = BinaryWriter(capacity: source.text.string.utf8.count + 1024)
-        inputs.write(source.text)
+        var inputs = BinaryWriter()
+        // A source loaded from files is pinned by its inputs' digest; only others are written out whole.
+        if let digest = source.inputDigest { inputs.write(digest) } else { inputs.write(source.text) }
         inputs.write(marks)
         return DeferredHTML(section: "source", name: "body_html", key: ContentDigest(inputs)) { SourceHTML.render(source.text, marks: marks) }
     }

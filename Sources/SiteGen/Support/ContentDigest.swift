@@ -27,13 +27,15 @@ public struct ContentDigest: Hashable, Sendable, Comparable, BinaryCodable {
 
     /// Thirty-two hex digits. (`String(format:)` was a noticeable share of deciding which pages to keep.)
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = Self.hexDigits
         var text = [UInt8](repeating: 0, count: 32)
         for (offset, word) in [(0, high), (16, low)] {
             for index in 0..<16 { text[offset + index] = digits[Int((word >> UInt64(60 - 4 * index)) & 0xF)] }
         }
         return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     public static func < (a: ContentDigest, b: ContentDigest) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
