@@ -115,6 +115,27 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertTrue(blog.text.string.contains("These labs generated over 16 million exchanges with Claude through approximately 24,000 fraudulent accounts"))
         XCTAssertEqual(site.sources.first { $0.id == "000_5999f76328f70683" }?.metadata.publisher, "Benzinga")
     }
+
+    /// A stretch is cut from its block without walking the whole source, and the same as cutting the
+    /// whole string when it crosses blocks, starts in the blank line between them or runs past the end.
+    func testSubstringsOfASourceTextMatchTheWholeString() {
+        let position = SourcePosition(line: 1, column: 1)
+        let text = SourceText(blocks: [TextBlock(.paragraph, runs: [TextRun("Café “über” 24,000.")], position: position),
+                                       TextBlock(.heading(level: 2), runs: [TextRun("Second — block")], position: position),
+                                       TextBlock(.paragraph, runs: [TextRun("Último")], position: position)])
+        let scalars = Array(text.string.unicodeScalars)
+        func whole(_ start: Int, _ end: Int) -> String {
+            let lower = min(max(0, start), scalars.count), upper = min(max(lower, end), scalars.count)
+            return String(String.UnicodeScalarView(scalars[lower..<upper]))
+        }
+        for start in -2...(scalars.count + 2) {
+            for end in (start - 1)...(scalars.count + 3) {
+                XCTAssertEqual(text.substring(from: start, to: end), whole(start, end), "\(start)..<\(end)")
+            }
+        }
+        XCTAssertEqual(text.substring(from: 6, to: 10), "über")
+        XCTAssertEqual(SourceText(blocks: []).substring(from: 0, to: 3), "")
+    }
 }
 
 private extension Result {

@@ -89,6 +89,26 @@ extension SourceText {
         return max(low, 0)
     }
 
+    /// The text between two scalar offsets of `string`, clamped to it. A stretch inside one block
+    /// (a sentence, a quote) is cut from that block's text, without walking the whole source.
+    public func substring(from start: Int, to end: Int) -> String {
+        let lower = max(0, start), upper = max(lower, end)
+        if !blocks.isEmpty {
+            let index = blockIndex(at: lower)
+            let blockText = blocks[index].text
+            let local = (lower - blockStarts[index], upper - blockStarts[index])
+            let scalars = blockText.unicodeScalars
+            if local.0 >= 0, let from = scalars.index(scalars.startIndex, offsetBy: local.0, limitedBy: scalars.endIndex),
+               let to = scalars.index(from, offsetBy: local.1 - local.0, limitedBy: scalars.endIndex) {
+                return String(scalars[from..<to])
+            }
+        }
+        let scalars = string.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let to = scalars.index(from, offsetBy: upper - lower, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return String(scalars[from..<to])
+    }
+
     /// The index of the sentence that holds the scalar `offset`, if one does (the blank
     /// lines between blocks are in none).
     public func sentenceIndex(at offset: Int) -> Int? {

@@ -32,14 +32,14 @@ extension SiteRenderer {
         if let reference = claim.reference, let source = sources[reference.source] {
             var column = quoteColumn(reference, source: source, claim: claim)
             column["is_reference"] = true
-            column["pieces"] = [["text": reference.text, "same": true]]
+            column["pieces_html"] = HTMLText.escape(reference.text)
             context["reference"] = column
             columns.append(column)
         }
         for appearance in claim.appearances {
             guard let source = sources[appearance.quote.source] else { continue }
             var column = quoteColumn(appearance.quote, source: source, claim: claim)
-            column["pieces"] = Self.pieceContexts(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
+            column["pieces_html"] = FragmentHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
             column["differences"] = appearance.differences.map(describe)
             column["has_differences"] = !appearance.differences.isEmpty
             column["identical"] = claim.reference != nil && appearance.differences.isEmpty
@@ -72,27 +72,6 @@ extension SiteRenderer {
         column["after"] = quote.after
         column["quote"] = quote.text
         return column
-    }
-
-    /// A word diff's pieces for the templates. Words are separated by spaces,
-    /// but none before the context that follows.
-    /// Neighbouring words of the same kind are joined into one piece, so a long
-    /// quotation is a handful of pieces for the template, not one per word.
-    static func pieceContexts(_ pieces: [WordDiff.Piece]) -> [[String: Any]] {
-        var runs: [(kind: String, words: [String])] = []
-        for piece in pieces {
-            let (kind, text): (String, String)
-            switch piece {
-            case .same(let word): (kind, text) = ("same", word)
-            case .removed(let word): (kind, text) = ("removed", word)
-            case .added(let word): (kind, text) = ("added", word)
-            }
-            if runs.last?.kind == kind { runs[runs.count - 1].words.append(text) } else { runs.append((kind, [text])) }
-        }
-        return runs.enumerated().map { index, run in
-            ["text": run.words.joined(separator: " "), "same": run.kind == "same", "removed": run.kind == "removed",
-             "added": run.kind == "added", "space": index < runs.count - 1]
-        }
     }
 
     func describe(_ difference: Difference) -> [String: Any] {

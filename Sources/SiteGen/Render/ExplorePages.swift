@@ -16,10 +16,15 @@ extension SiteRenderer {
             pairSummary($0, root: "../")
         }
         let claimsBySource = self.claimsBySource
+        let root = "../../../"
+        // The claims only one source of a pair reports are listed on thousands of comparison pages:
+        // each claim's item is rendered once, through its own template, and reused.
+        let items = parallel.map(site.claims) { ($0.id, templates.render("claim-item", claimSummary($0, root: root))) }
+        let claimItems = Dictionary(items, uniquingKeysWith: { first, _ in first })
         files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
             return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
-                        extra: ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, root: "../../../")])
+                        extra: ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems, root: root)])
         }.compactMap { $0 }
         return files
     }
@@ -86,14 +91,12 @@ extension SiteRenderer {
 
     /// A sentence of a source with one stretch picked out, and a link to its paragraph.
     func excerpt(_ source: Source, sentence: TextSpan, highlight: TextSpan, root: String) -> [String: Any] {
-        let scalars = source.text.string.scalarArray
-        func text(_ start: Int, _ end: Int) -> String {
-            let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
-            return String(String.UnicodeScalarView(scalars[lower..<upper]))
-        }
-        let block = source.text.blockIndex(at: highlight.start)
-        return ["before": text(sentence.start, highlight.start), "highlight": text(highlight.start, highlight.end),
-                "after": text(highlight.end, sentence.end), "source": source.shortTitle, "source_title": source.displayTitle,
+        let text = source.text
+        let block = text.blockIndex(at: highlight.start)
+        let html = FragmentHTML.excerpt(before: text.substring(from: sentence.start, to: highlight.start),
+                                        highlight: text.substring(from: highlight.start, to: highlight.end),
+                                        after: text.substring(from: highlight.end, to: sentence.end))
+        return ["excerpt_html": html, "source": source.shortTitle, "source_title": source.displayTitle,
                 "href": "\(root)articles/\(source.id)/#p\(block + 1)"]
     }
 
@@ -178,15 +181,15 @@ extension SiteRenderer {
     }
 
     private func pairContext(_ pair: SourcePair, _ first: Source, _ second: Source,
-                             claimsBySource: [String: [ResolvedClaim]], root: String) -> [String: Any] {
+                             claimsBySource: [String: [ResolvedClaim]], claimItems: [String: String], root: String) -> [String: Any] {
         var context: [String: Any] = ["first": sourceSummary(first, root: root), "second": sourceSummary(second, root: root),
                                       "first_short": first.shortTitle, "second_short": second.shortTitle]
         context["shared"] = pair.sharedClaims.compactMap { claimsByID[$0] }.compactMap { claim -> [String: Any]? in
             guard let a = quote(of: claim, in: first.id), let b = quote(of: claim, in: second.id) else { return nil }
             let diff = WordDiff(reference: a.text, found: b.text)
             var row = claimSummary(claim, root: root)
-            row["first_pieces"] = Self.pieceContexts(diff.pieces.filter { if case .added = $0 { return false } else { return true } })
-            row["second_pieces"] = Self.pieceContexts(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
+            row["first_pieces_html"] = FragmentHTML.wordDiff(diff.pieces.filter { if case .added = $0 { return false } else { return true } })
+            row["second_pieces_html"] = FragmentHTML.wordDiff(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
             row["first_href"] = "\(root)articles/\(first.id)/#q-\(claim.id)"
             row["second_href"] = "\(root)articles/\(second.id)/#q-\(claim.id)"
             row["differences"] = diff.differences.map(describe)
@@ -197,8 +200,8 @@ extension SiteRenderer {
         let shared = Set(pair.sharedClaims)
         let firstOnly = (claimsBySource[first.id] ?? []).filter { !shared.contains($0.id) }
         let secondOnly = (claimsBySource[second.id] ?? []).filter { !shared.contains($0.id) }
-        context["first_only"] = firstOnly.map { claimSummary($0, root: root) }
-        context["second_only"] = secondOnly.map { claimSummary($0, root: root) }
+        context["first_only_html"] = firstOnly.map { claimItems[$0.id] ?? "" }.joined()
+        context["second_only_html"] = secondOnly.map { claimItems[$0.id] ?? "" }.joined()
         context["has_first_only"] = !firstOnly.isEmpty
         context["has_second_only"] = !secondOnly.isEmpty
         context["reused"] = pair.reused.map { passage -> [String: Any] in
