@@ -67,7 +67,7 @@ final class ScrapeCleanerTests: XCTestCase {
                      "Text — Name (@a-b) Feb 23, 2026", "Text — Name (@x) Feb ٢٣, 2026", "Text — Name (@x) Éb 3, 2026",
                      "Text — A (@b) c (@x) Feb 23, 2026", "Text — A – B (@x) Feb 23, 2026", "Text — Name (@x)\u{0B}Feb 23, 2026",
                      " date 𝟐𝟎𝟐𝟔-𝟎𝟐-𝟐𝟑", " date 2026-02-23\u{A0}x", " date 2026-02-23\u{301}", "Download the app", "Download theapp",
-                     "download the\u{A0}app", "Subscribe  to", "•\u{200B}x", "• \u{85}x"]
+                     "download the\u{A0}app", "Subscribe  to", "•\u{200B}x", "• \u{85}x", "Sign up", "sign up fo", "DOWNLOAD OUR new APP", "Download our ap"]
         for name in try FileManager.default.contentsOfDirectory(atPath: Repo.content.appendingPathComponent("articles").path)
         where name.hasSuffix(".txt") {
             lines += ScrapeCleaner.lines(try Repo.text("Content/articles/\(name)")).map(ScrapeCleaner.trimmed)
@@ -88,6 +88,7 @@ final class ScrapeCleanerTests: XCTestCase {
             XCTAssertEqual(foundDate?.length, expectedDate?.1, line)
             XCTAssertEqual(LinePatterns.bulletPrefix(scalars), match(bullet, line).map { text.substring(with: $0.range).unicodeScalars.count }, line)
             XCTAssertEqual(LinePatterns.isPromotion(scalars), match(promo, line) != nil, line)
+            XCTAssertEqual(LinePatterns.isPromotion(line.unicodeScalars), match(promo, line) != nil, "read from the string: \(line)")
             XCTAssertEqual(LinePatterns.hasEmbedSignature(scalars), match(embed, line) != nil, line)
             if match(embed, line) != nil { embeds += 1 }
         }

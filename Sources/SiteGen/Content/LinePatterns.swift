@@ -33,17 +33,21 @@ enum LinePatterns {
 
     /// A call to action, at the start of the line, in any case: `^(get the latest issue of|subscribe
     /// (to|now)|sign up (for|to|now)|click here|download (the|our) .*app|follow us on|join our|read the latest issue)`.
-    static func isPromotion(_ line: [Unicode.Scalar]) -> Bool {
-        let openings = ["get the latest issue of", "subscribe to", "subscribe now", "sign up for", "sign up to", "sign up now",
-                        "click here", "follow us on", "join our", "read the latest issue"]
-        if openings.contains(where: { hasPrefix(line, $0) }) { return true }
-        for opening in ["download the ", "download our "] where hasPrefix(line, opening) {
-            let rest = line.dropFirst(opening.unicodeScalars.count)
-            let app = Array("app".unicodeScalars)
-            return rest.indices.contains { start in hasPrefix(rest[start...], app) }
+    /// Read from the line's start (and, after "download the|our", along the rest), so a long
+    /// paragraph costs a few scalars, not a copy of it.
+    static func isPromotion(_ line: some Collection<Unicode.Scalar>) -> Bool {
+        if promotionOpenings.contains(where: { hasPrefix(line, $0) }) { return true }
+        for opening in downloadOpenings where hasPrefix(line, opening) {
+            let rest = line.dropFirst(opening.count)
+            return rest.indices.contains { start in hasPrefix(rest[start...], appWord) }
         }
         return false
     }
+
+    private static let promotionOpenings = ["get the latest issue of", "subscribe to", "subscribe now", "sign up for", "sign up to", "sign up now",
+                                            "click here", "follow us on", "join our", "read the latest issue"].map { Array($0.unicodeScalars) }
+    private static let downloadOpenings = ["download the ", "download our "].map { Array($0.unicodeScalars) }
+    private static let appWord = Array("app".unicodeScalars)
 
     /// An embedded post's signature at the end of the line:
     /// `\s[—–]\s[^—–]+\(@\w{1,30}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$` ("— Elon Musk (@elonmusk) February 23, 2026").
@@ -82,9 +86,14 @@ enum LinePatterns {
         hasPrefix(line, Array(text.unicodeScalars))
     }
 
+    /// Whether `line` opens with `text` (ASCII letters in either case). Walks `text`'s length only:
+    /// counting a string's scalars would walk the whole line.
     private static func hasPrefix(_ line: some Collection<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
-        guard line.count >= text.count else { return false }
-        return zip(line, text).allSatisfy(foldsTo)
+        var found = line.makeIterator()
+        for wanted in text {
+            guard let scalar = found.next(), foldsTo(scalar, wanted) else { return false }
+        }
+        return true
     }
 
     private static func foldsTo(_ found: Unicode.Scalar, _ wanted: Unicode.Scalar) -> Bool {

@@ -77,7 +77,7 @@ public struct ScrapeCleaner: Sendable {
         }
 
         // Promotion boxes: the call to action and the fragments around it.
-        for (i, line) in candidates.enumerated() where LinePatterns.isPromotion(line.text.scalarArray) {
+        for (i, line) in candidates.enumerated() where LinePatterns.isPromotion(line.text.unicodeScalars) {
             drop(i, "promotion")
             var j = i - 1
             while j >= 0, candidates[j].isFragment, candidates[j].wordCount <= 6 { drop(j, "promotion"); j -= 1 }
@@ -100,14 +100,17 @@ public struct ScrapeCleaner: Sendable {
         var repeated = Set<Int>()
         var later = Set<UInt64>()
         for (i, line) in kept.enumerated().reversed() {
-            if line.wordCount >= 8 {
+            let shingles = Self.shingles(line.text)
+            // Sentences end at spaces, where words end too, so each run of a sentence is a run of its
+            // line: a line none of whose runs comes again is not split into sentences at all.
+            if !shingles.isDisjoint(with: later), line.wordCount >= 8 {
                 let sentences = Self.sentences(line.text).filter { Self.words($0).count >= 6 }
                 if !sentences.isEmpty, sentences.allSatisfy({ !Self.shingles($0).isDisjoint(with: later) }) {
                     repeated.insert(i)
                     dropped.append((line.number, line.text, "repeated summary"))
                 }
             }
-            later.formUnion(Self.shingles(line.text))
+            later.formUnion(shingles)
         }
 
         let blocks = kept.enumerated().filter { !repeated.contains($0.offset) }.map { Self.block(for: $0.element) }
@@ -133,8 +136,10 @@ public struct ScrapeCleaner: Sendable {
         /// A short line in headline form: a capital first, no closing punctuation
         /// (a question mark is allowed in short ones, "What Is Distillation?").
         var isHeadingLike: Bool {
-            guard wordCount >= 2, wordCount <= 14, text.first?.isUppercase == true else { return false }
-            return isFragment || (text.hasSuffix("?") && wordCount <= 8)
+            guard text.first?.isUppercase == true else { return false }
+            let words = wordCount
+            guard words >= 2, words <= 14 else { return false }
+            return isFragment || (text.hasSuffix("?") && words <= 8)
         }
 
         /// A line that is not a sentence: no closing punctuation.
@@ -146,12 +151,13 @@ public struct ScrapeCleaner: Sendable {
 
     static func block(for line: Line) -> TextBlock {
         let position = SourcePosition(line: line.number, column: line.column)
-        let scalars = line.text.scalarArray
-        if LinePatterns.hasEmbedSignature(scalars) {
+        let scalars = line.text.unicodeScalars
+        // An embed's signature ends in a year: other lines are not copied out to be read backwards.
+        if scalars.last?.isDecimalDigit == true, LinePatterns.hasEmbedSignature(line.text.scalarArray) {
             return TextBlock(.embed, runs: [TextRun(line.text)], position: position)
         }
         if let bullet = LinePatterns.bulletPrefix(scalars) {
-            let rest = String(String.UnicodeScalarView(scalars.dropFirst(bullet)))
+            let rest = String(scalars.dropFirst(bullet))
             return TextBlock(.listItem, runs: [TextRun(rest)], position: position)
         }
         if line.isHeadingLike {
