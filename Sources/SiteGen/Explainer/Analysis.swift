@@ -40,7 +40,11 @@ public struct Analysis: Sendable {
                 return ContentDigest(key)
             }
             return cache.value(for: key) {
-                SourceFindings(mentions: finder.mentions(in: source.text.string, source: source.id), dates: DateFinder(source: source).mentions())
+                // Names and dates are found in the same words: the text is split once for both.
+                let scalars = source.text.string.scalarArray
+                let tokens = WordToken.all(in: scalars)
+                return SourceFindings(mentions: finder.mentions(in: scalars, tokens: tokens, source: source.id),
+                                      dates: DateFinder(source: source).mentions(scalars: scalars, tokens: tokens))
             }
         }
         for (source, findings) in zip(site.sources, perSource) {

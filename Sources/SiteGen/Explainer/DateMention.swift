@@ -29,9 +29,12 @@ struct DateFinder {
     let source: Source
 
     func mentions() -> [DateMention] {
-        let text = source.text.string
-        let scalars = text.scalarArray
-        let tokens = WordToken.all(in: scalars)
+        let scalars = source.text.string.scalarArray
+        return mentions(scalars: scalars, tokens: WordToken.all(in: scalars))
+    }
+
+    /// The same, for the source's text already split into scalars and words.
+    func mentions(scalars: [Unicode.Scalar], tokens: [WordToken]) -> [DateMention] {
         let sentences = source.text.sentences
         let published = source.metadata.date.flatMap(EventDate.init(iso:))
         var found: [DateMention] = []
