@@ -1,8 +1,13 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include "csystem.h"
 
 int sitegen_exchange_paths(const char *first, const char *second) {
     return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+}
+
+int sitegen_release_free_memory(void) {
+    return malloc_trim(0);
 }

@@ -256,6 +256,17 @@ final class TextReuseTests: XCTestCase {
         XCTAssertEqual(pairs, serial.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) })
     }
 
+    /// The buckets' pair lists (each sorted, without repeats) merge into one sorted list without repeats.
+    func testMergingSortedListsKeepsEachValueOnce() {
+        XCTAssertEqual(TextReuseFinder.mergeUnique([]), [])
+        XCTAssertEqual(TextReuseFinder.mergeUnique([[], []]), [])
+        XCTAssertEqual(TextReuseFinder.mergeUnique([[3, 9]]), [3, 9])
+        XCTAssertEqual(TextReuseFinder.mergeUnique([[1, 4, 9], [], [4, 5], [0, 9, UInt64.max], [1]]), [0, 1, 4, 5, 9, UInt64.max])
+        var generator = SystemRandomNumberGenerator()
+        let lists = (0..<17).map { _ in Array(Set((0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt64.random(in: 0...60, using: &generator) })).sorted() }
+        XCTAssertEqual(TextReuseFinder.mergeUnique(lists), Array(Set(lists.flatMap { $0 })).sorted())
+    }
+
     func testTheMuskPostIsFoundInTheArticlesThatCopiedIt() throws {
         let site = RealSite.site
         let pair = try XCTUnwrap(site.analysis.pairs.first { $0.first == "000_5999f76328f70683" && $0.second == "001_96e0cee32f80b94d" })

@@ -5,4 +5,8 @@
 /// Returns 0 on success, or -1 with errno set.
 int sitegen_exchange_paths(const char *first, const char *second);
 
+/// Hands the heap memory that is free back to the system (glibc malloc_trim).
+/// Returns 1 when some was released, 0 otherwise.
+int sitegen_release_free_memory(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// What a build reads and where it writes.
@@ -72,6 +73,13 @@ public struct Pipeline {
 
     public init(options: BuildOptions) { self.options = options }
 
+    /// Runs one step, timed, then hands back to the system the heap memory the step freed: glibc
+    /// keeps it otherwise, so each step's scratch memory would stay resident under the next one's.
+    private mutating func step<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        defer { sitegen_release_free_memory() }
+        return try timings.measure(name, work)
+    }
+
     /// Everything `build` checks, without writing. Returns warnings; throws `BuildFailed` on errors.
     @discardableResult
     public mutating func check() throws -> (Site, TemplateSet, [Diagnostic]) {
@@ -80,21 +88,21 @@ public struct Pipeline {
         let parallel = Parallel(jobs: options.jobs)
         var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath, parallel: parallel,
                                    cache: StepCache(folder: options.cache, step: "load"))
-        var site = timings.measure("load") { loader.load() }
+        var site = step("load") { loader.load() }
         loader.saveCache()
         diagnostics.add(contentsOf: loader.diagnostics.all)
         if var loaded = site {
             var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel)
-            loaded.claims = timings.measure("resolve") { resolver.resolve(loaded.claimModel) }
+            loaded.claims = step("resolve") { resolver.resolve(loaded.claimModel) }
             diagnostics.add(contentsOf: resolver.diagnostics)
             if !diagnostics.hasErrors {
-                timings.measure("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded) }
+                step("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded) }
                 let paths = Dictionary(loaded.sources.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
                 diagnostics.add(contentsOf: loaded.review.map { item in
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
                 })
             }
-            loaded.analysis = timings.measure("analyse") {
+            loaded.analysis = step("analyse") {
                 let cache = StepCache(folder: options.cache, step: "analyse")
                 defer { cache.save() }
                 return Analysis(site: loaded, parallel: parallel, cache: cache)
@@ -109,7 +117,7 @@ public struct Pipeline {
                 diagnostics.add(.error("--base-url", nil, "`\(override)` is not an absolute http or https address"))
             }
         }
-        let (templates, templateProblems) = timings.measure("templates") {
+        let (templates, templateProblems) = step("templates") {
             TemplateSet.load(from: options.templates, displayRoot: options.templates.relativePath)
         }
         diagnostics.add(contentsOf: templateProblems)
@@ -137,13 +145,13 @@ public struct Pipeline {
         func publish(reuse: Bool) throws -> [RenderedFile] {
             let publication = try output.begin(cache: cache, reuse: reuse)
             do {
-                var files = timings.measure("render") {
+                var files = step("render") {
                     SiteRenderer(site: site, templates: templates, cache: reuse ? cache : nil, parallel: parallel,
                                  sink: { publication.write($0) }).render()
                 }
                 let collisions = StaticFiles.add(site.staticFiles, to: &files)
                 guard collisions.isEmpty else { throw BuildFailed(diagnostics: collisions) }
-                try timings.measure("write") { try publication.finish(files) }
+                try step("write") { try publication.finish(files) }
                 return files
             } catch {
                 publication.abandon()

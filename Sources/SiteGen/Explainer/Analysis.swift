@@ -101,15 +101,15 @@ public struct Analysis: Sendable {
         let finder = TextReuseFinder(texts: site.sources.map(\.text.string), parallel: parallel)
         // In order of (first, second): membership is a binary search, and millions of pairs of
         // English texts share some run of common words.
-        let reuse = finder.sharingPairs()
+        let reuse = finder.sharingPairCodes()
         func hasReuse(_ pair: Pair) -> Bool {
             let code = TextReuseFinder.code(pair.first, pair.second)
             var (low, high) = (0, reuse.count)
             while low < high {
                 let middle = (low + high) / 2
-                if TextReuseFinder.code(reuse[middle].first, reuse[middle].second) < code { low = middle + 1 } else { high = middle }
+                if reuse[middle] < code { low = middle + 1 } else { high = middle }
             }
-            return low < reuse.count && reuse[low] == pair
+            return low < reuse.count && reuse[low] == code
         }
         let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var shared: [Pair: [String]] = [:]
@@ -136,7 +136,10 @@ public struct Analysis: Sendable {
                 if best[text].count > limit { best[text].removeLast() }
             }
         }
-        for pair in reuse { consider(pair, score: (shared[pair]?.count ?? 0) + 2) }
+        for code in reuse {
+            let pair = TextReuseFinder.pair(code)
+            consider(pair, score: (shared[pair]?.count ?? 0) + 2)
+        }
         for (pair, claims) in shared where !hasReuse(pair) { consider(pair, score: claims.count) }
         let sorted = Set(best.flatMap { $0.map(\.pair) }).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
         let withReuse = sorted.filter(hasReuse)

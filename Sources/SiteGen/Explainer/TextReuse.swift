@@ -63,14 +63,15 @@ public struct TextReuseFinder {
         Dictionary(uniqueKeysWithValues: sharedRunCounts().map { (Self.pair($0.code), Int($0.count)) })
     }
 
-    /// The pairs that share a run, in order of (first, second). Their codes alone are gathered,
-    /// half the memory of the counts.
-    public func sharingPairs() -> [Pair] {
-        var codes = sharedRunsByBucket().flatMap { $0.map(\.code) }
-        codes.sort()
-        var pairs: [Pair] = []
-        for (index, code) in codes.enumerated() where index == 0 || codes[index - 1] != code { pairs.append(Self.pair(code)) }
-        return pairs
+    /// The pairs that share a run, in order of (first, second).
+    public func sharingPairs() -> [Pair] { sharingPairCodes().map(Self.pair) }
+
+    /// The same pairs as sorted codes (`code(first, second)`), each once: half the memory of
+    /// `Pair`s, and on English text millions of pairs share some run of common words. Each
+    /// bucket gives its pairs sorted and without repeats, and the buckets' lists are merged
+    /// rather than joined into one list and sorted again.
+    public func sharingPairCodes() -> [UInt64] {
+        Self.mergeUnique(perBucket { Self.sharedRunPairs(inSorted: $0).map(\.code) })
     }
 
     /// A pair as one sortable number: the first text's index above the second's.
@@ -79,44 +80,73 @@ public struct TextReuseFinder {
 
     /// The counts of `sharedRuns`, sorted by pair code.
     private func sharedRunCounts() -> [(code: UInt64, count: Int32)] {
-        Self.tally(sharedRunsByBucket().flatMap { $0 })
+        Self.tally(perBucket { Self.sharedRunPairs(inSorted: $0) }.flatMap { $0 })
     }
 
-    /// Each bucket's pairs with their counts, sorted by pair code (a pair can be in several
-    /// buckets). Kept in flat arrays, never in a dictionary: on common English text millions of
-    /// pairs share some run.
-    private func sharedRunsByBucket() -> [[(code: UInt64, count: Int32)]] {
-        // One flat list of (run, text) per bucket of hashes, sorted: texts that share a run end up
-        // side by side. Far lighter than a dictionary of arrays when there are millions of runs.
-        // A run's bucket comes from its hash, so every text that has it is in the same bucket
-        // and the buckets are sorted and counted on their own cores.
+    /// Every run of every text in one flat list of (run, text) per bucket of hashes, each bucket
+    /// sorted so that the texts that share a run are side by side, then `reduce`d on its own core
+    /// (a run's bucket comes from its hash, so every text that has it is in the same bucket).
+    /// Flat arrays, never a dictionary of arrays: there is one entry per word of the corpus.
+    private func perBucket<Reduced>(_ reduce: ([RunEntry]) -> [Reduced]) -> [[Reduced]] {
         let bucketBits = parallel.width > 1 ? 6 : 0
         func bucket(_ hash: UInt64) -> Int { bucketBits == 0 ? 0 : Int(hash >> (64 - bucketBits)) }
-        var runs = parallel.map(texts) { self.runs(Self.words(of: $0)) }
-        // Each bucket is allocated to size, and each text's runs let go once copied into them.
-        var sizes = [Int](repeating: 0, count: 1 << bucketBits)
-        for hashes in runs { for hash in hashes { sizes[bucket(hash)] += 1 } }
-        var buckets = sizes.map { size -> [RunEntry] in
-            var entries: [RunEntry] = []
-            entries.reserveCapacity(size)
-            return entries
-        }
-        for text in runs.indices {
-            for hash in runs[text] { buckets[bucket(hash)].append(RunEntry(hash: hash, text: text)) }
-            runs[text] = []
-        }
-        // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
-        let counted = buckets.withUnsafeMutableBufferPointer { buckets in
-            let all = buckets
-            return parallel.map(Array(all.indices)) { index -> [(code: UInt64, count: Int32)] in
-                all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
-                let counts = Self.countSharedRuns(inSorted: all[index])
-                all[index] = []
-                return counts
+        // The texts' runs are made a few hundred texts at a time and go straight into the buckets:
+        // the runs of the whole corpus are never held beside the index made of them.
+        var buckets = [[RunEntry]](repeating: [], count: 1 << bucketBits)
+        let round = 64 * parallel.width
+        for first in stride(from: 0, to: texts.count, by: round) {
+            let indices = Array(first..<min(texts.count, first + round))
+            let runs = parallel.map(indices) { self.runs(Self.words(of: texts[$0])) }
+            for (text, hashes) in zip(indices, runs) {
+                for hash in hashes { buckets[bucket(hash)].append(RunEntry(hash: hash, text: text)) }
             }
         }
-        buckets = []
-        return counted
+        // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
+        return buckets.withUnsafeMutableBufferPointer { buckets in
+            let all = buckets
+            return parallel.map(Array(all.indices)) { index -> [Reduced] in
+                all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
+                let reduced = reduce(all[index])
+                all[index] = []
+                return reduced
+            }
+        }
+    }
+
+    /// Lists each sorted without repeats, merged into one sorted list without repeats.
+    static func mergeUnique(_ lists: [[UInt64]]) -> [UInt64] {
+        var merged: [UInt64] = []
+        // Room for every value; only what is written takes memory.
+        merged.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        var next = [Int](repeating: 0, count: lists.count)
+        // A binary heap of each list's next value, smallest first.
+        var heap = lists.indices.compactMap { index in lists[index].first.map { (value: $0, list: index) } }
+        func less(_ a: Int, _ b: Int) -> Bool { (heap[a].value, heap[a].list) < (heap[b].value, heap[b].list) }
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count, less(left, smallest) { smallest = left }
+                if right < heap.count, less(right, smallest) { smallest = right }
+                if smallest == parent { return }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        while let top = heap.first {
+            if merged.last != top.value { merged.append(top.value) }
+            next[top.list] += 1
+            if next[top.list] < lists[top.list].count {
+                heap[0].value = lists[top.list][next[top.list]]
+            } else {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+        }
+        return merged
     }
 
     /// Sorts (pair, count) entries by pair and adds up the counts of each pair.
@@ -146,7 +176,8 @@ public struct TextReuseFinder {
         func sameRun(as other: RunEntry) -> Bool { high == other.high && low == other.low }
     }
 
-    private static func countSharedRuns(inSorted entries: [RunEntry]) -> [(code: UInt64, count: Int32)] {
+    /// The pairs of texts that share a run of one sorted bucket, each with how many runs they share there.
+    private static func sharedRunPairs(inSorted entries: [RunEntry]) -> [(code: UInt64, count: Int32)] {
         var found: [(code: UInt64, count: Int32)] = []
         var start = 0
         while start < entries.count {
