@@ -11,3 +11,7 @@ int sitegen_exchange_paths(const char *first, const char *second) {
 int sitegen_release_free_memory(void) {
     return malloc_trim(0);
 }
+
+void sitegen_return_large_blocks_when_freed(void) {
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+}

@@ -254,6 +254,13 @@ final class TextReuseTests: XCTestCase {
         // The pairs alone, as the analysis takes them: the same pairs, in order.
         let pairs = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 4)).sharingPairs()
         XCTAssertEqual(pairs, serial.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) })
+        // A corpus indexed in several passes (about ten here), each keeping a share of
+        // the buckets, finds the same counts and pairs.
+        let inPasses = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 2), entriesPerPass: 1_000)
+        XCTAssertEqual(inPasses.sharedRuns(), serial)
+        var streamed: [TextReuseFinder.Pair] = []
+        inPasses.forEachSharingPair { streamed.append($0) }
+        XCTAssertEqual(streamed, pairs)
     }
 
     /// The buckets' pair lists (each sorted, without repeats) merge into one sorted list without repeats.

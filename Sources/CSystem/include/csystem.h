@@ -9,4 +9,8 @@ int sitegen_exchange_paths(const char *first, const char *second);
 /// Returns 1 when some was released, 0 otherwise.
 int sitegen_release_free_memory(void);
 
+/// Gives every heap block of 128 KiB or more pages of its own, returned to the system when it
+/// is freed (glibc mallopt M_MMAP_THRESHOLD, which also stops glibc raising the threshold).
+void sitegen_return_large_blocks_when_freed(void);
+
 #endif

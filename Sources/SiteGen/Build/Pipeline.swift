@@ -1,4 +1,3 @@
-import CSystem
 import Foundation
 
 /// What a build reads and where it writes.
@@ -76,13 +75,14 @@ public struct Pipeline {
     /// Runs one step, timed, then hands back to the system the heap memory the step freed: glibc
     /// keeps it otherwise, so each step's scratch memory would stay resident under the next one's.
     private mutating func step<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        defer { sitegen_release_free_memory() }
+        defer { SystemMemory.releaseFreed() }
         return try timings.measure(name, work)
     }
 
     /// Everything `build` checks, without writing. Returns warnings; throws `BuildFailed` on errors.
     @discardableResult
     public mutating func check() throws -> (Site, TemplateSet, [Diagnostic]) {
+        SystemMemory.returnLargeBlocksWhenFreed()
         var diagnostics = Diagnostics()
         let options = self.options
         let parallel = Parallel(jobs: options.jobs)

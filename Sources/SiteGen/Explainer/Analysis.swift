@@ -99,18 +99,6 @@ public struct Analysis: Sendable {
     private static func pairs(_ site: Site, parallel: Parallel, cache: StepCache) -> [SourcePair] {
         typealias Pair = TextReuseFinder.Pair
         let finder = TextReuseFinder(texts: site.sources.map(\.text.string), parallel: parallel)
-        // In order of (first, second): membership is a binary search, and millions of pairs of
-        // English texts share some run of common words.
-        let reuse = finder.sharingPairCodes()
-        func hasReuse(_ pair: Pair) -> Bool {
-            let code = TextReuseFinder.code(pair.first, pair.second)
-            var (low, high) = (0, reuse.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if reuse[middle] < code { low = middle + 1 } else { high = middle }
-            }
-            return low < reuse.count && reuse[low] == code
-        }
         let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var shared: [Pair: [String]] = [:]
         for claim in site.claims {
@@ -122,27 +110,33 @@ public struct Analysis: Sendable {
         // Each source keeps its `limit` best partners, best first: the higher score (sharing words
         // verbatim counts as two claims in common, however long the passage), then the lower
         // indices. The order is total, so the pairs kept do not depend on the order they come in.
+        // Each pair is considered once, knowing whether it shares words.
         let limit = comparisonsPerSource(sourceCount: site.sources.count)
-        var best = [[(score: Int, pair: Pair)]](repeating: [], count: site.sources.count)
-        func isBetter(_ a: (score: Int, pair: Pair), than b: (score: Int, pair: Pair)) -> Bool {
+        typealias Candidate = (score: Int, pair: Pair, sharesWords: Bool)
+        var best = [[Candidate]](repeating: [], count: site.sources.count)
+        func isBetter(_ a: Candidate, than b: Candidate) -> Bool {
             (a.score, b.pair.first, b.pair.second) > (b.score, a.pair.first, a.pair.second)
         }
-        func consider(_ pair: Pair, score: Int) {
-            for text in [pair.first, pair.second] {
-                let candidate = (score: score, pair: pair)
+        func consider(_ candidate: Candidate) {
+            for text in [candidate.pair.first, candidate.pair.second] {
                 if best[text].count == limit, let last = best[text].last, !isBetter(candidate, than: last) { continue }
                 let position = best[text].firstIndex { isBetter(candidate, than: $0) } ?? best[text].count
                 best[text].insert(candidate, at: position)
                 if best[text].count > limit { best[text].removeLast() }
             }
         }
-        for code in reuse {
-            let pair = TextReuseFinder.pair(code)
-            consider(pair, score: (shared[pair]?.count ?? 0) + 2)
+        // Millions of pairs of English texts share some run of common words: they are taken as the
+        // finder finds them, never listed.
+        var sharedAndReused = Set<Pair>()
+        finder.forEachSharingPair { pair in
+            let claims = shared[pair]
+            if claims != nil { sharedAndReused.insert(pair) }
+            consider((score: (claims?.count ?? 0) + 2, pair: pair, sharesWords: true))
         }
-        for (pair, claims) in shared where !hasReuse(pair) { consider(pair, score: claims.count) }
-        let sorted = Set(best.flatMap { $0.map(\.pair) }).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
-        let withReuse = sorted.filter(hasReuse)
+        for (pair, claims) in shared where !sharedAndReused.contains(pair) { consider((score: claims.count, pair: pair, sharesWords: false)) }
+        let kept = Dictionary(best.joined().map { ($0.pair, $0.sharesWords) }, uniquingKeysWith: { first, _ in first })
+        let sorted = kept.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        let withReuse = sorted.filter { kept[$0] == true }
         let passages = Dictionary(uniqueKeysWithValues: zip(withReuse, Self.passages(withReuse, finder: finder, site: site, parallel: parallel, cache: cache)))
         return sorted.map { pair in
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,

@@ -33,11 +33,15 @@ public struct TextReuseFinder {
     private let texts: [String]
     let minimumWords: Int
     private let parallel: Parallel
+    /// At most about this many runs are indexed in one pass over the texts (12 bytes each).
+    let entriesPerPass: Int
 
-    public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel()) {
+    public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel(),
+                entriesPerPass: Int = TextReuseFinder.entriesPerPass) {
         self.minimumWords = minimumWords
         self.texts = texts
         self.parallel = parallel
+        self.entriesPerPass = max(1, entriesPerPass)
     }
 
     private static func words(of text: String) -> [Word] {
@@ -71,7 +75,19 @@ public struct TextReuseFinder {
     /// bucket gives its pairs sorted and without repeats, and the buckets' lists are merged
     /// rather than joined into one list and sorted again.
     public func sharingPairCodes() -> [UInt64] {
-        Self.mergeUnique(perBucket { Self.sharedRunPairs(inSorted: $0).map(\.code) })
+        var codes: [UInt64] = []
+        forEachSharingPairCode { codes.append($0) }
+        return codes
+    }
+
+    /// Each pair that shares a run, once, in order of (first, second), handed over as the merge
+    /// finds it: the whole list of pairs is never held.
+    public func forEachSharingPair(_ body: (Pair) -> Void) {
+        forEachSharingPairCode { body(Self.pair($0)) }
+    }
+
+    private func forEachSharingPairCode(_ body: (UInt64) -> Void) {
+        Self.mergeUnique(perBucket { Self.sharedRunPairs(inSorted: $0).map(\.code) }, into: body)
     }
 
     /// A pair as one sortable number: the first text's index above the second's.
@@ -86,38 +102,62 @@ public struct TextReuseFinder {
     /// Every run of every text in one flat list of (run, text) per bucket of hashes, each bucket
     /// sorted so that the texts that share a run are side by side, then `reduce`d on its own core
     /// (a run's bucket comes from its hash, so every text that has it is in the same bucket).
-    /// Flat arrays, never a dictionary of arrays: there is one entry per word of the corpus.
+    /// Flat arrays, never a dictionary of arrays: there is one entry per word of the corpus, so a
+    /// large corpus is indexed in passes, each over all the texts but keeping only its share of
+    /// the buckets.
     private func perBucket<Reduced>(_ reduce: ([RunEntry]) -> [Reduced]) -> [[Reduced]] {
-        let bucketBits = parallel.width > 1 ? 6 : 0
-        func bucket(_ hash: UInt64) -> Int { bucketBits == 0 ? 0 : Int(hash >> (64 - bucketBits)) }
-        // The texts' runs are made a few hundred texts at a time and go straight into the buckets:
-        // the runs of the whole corpus are never held beside the index made of them.
-        var buckets = [[RunEntry]](repeating: [], count: 1 << bucketBits)
-        let round = 64 * parallel.width
-        for first in stride(from: 0, to: texts.count, by: round) {
-            let indices = Array(first..<min(texts.count, first + round))
-            let runs = parallel.map(indices) { self.runs(Self.words(of: texts[$0])) }
-            for (text, hashes) in zip(indices, runs) {
-                for hash in hashes { buckets[bucket(hash)].append(RunEntry(hash: hash, text: text)) }
+        let bucketCount = 1 << Self.bucketBits
+        func bucket(_ hash: UInt64) -> Int { Int(hash >> (64 - Self.bucketBits)) }
+        let estimatedEntries = texts.reduce(0) { $0 + $1.utf8.count } / Self.bytesPerWord
+        let passes = min(bucketCount, max(1, (estimatedEntries + entriesPerPass - 1) / entriesPerPass))
+        var reduced: [[Reduced]] = []
+        reduced.reserveCapacity(bucketCount)
+        for pass in 0..<passes {
+            let kept = (pass * bucketCount / passes)..<((pass + 1) * bucketCount / passes)
+            // The texts' runs are made a few hundred texts at a time and go straight into the
+            // buckets: the runs of the whole corpus are never held beside the index made of them.
+            var buckets = [[RunEntry]](repeating: [], count: kept.count)
+            let round = 64 * parallel.width
+            for first in stride(from: 0, to: texts.count, by: round) {
+                let indices = Array(first..<min(texts.count, first + round))
+                let runs = parallel.map(indices) { self.runs(Self.words(of: texts[$0])) }
+                for (text, hashes) in zip(indices, runs) {
+                    for hash in hashes where kept.contains(bucket(hash)) {
+                        buckets[bucket(hash) - kept.lowerBound].append(RunEntry(hash: hash, text: text))
+                    }
+                }
+            }
+            // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
+            reduced += buckets.withUnsafeMutableBufferPointer { buckets in
+                let all = buckets
+                return parallel.map(Array(all.indices)) { index -> [Reduced] in
+                    all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
+                    let result = reduce(all[index])
+                    all[index] = []
+                    return result
+                }
             }
         }
-        // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
-        return buckets.withUnsafeMutableBufferPointer { buckets in
-            let all = buckets
-            return parallel.map(Array(all.indices)) { index -> [Reduced] in
-                all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
-                let reduced = reduce(all[index])
-                all[index] = []
-                return reduced
-            }
-        }
+        return reduced
     }
+
+    /// The index's buckets: 64, so that each is sorted on its own core and a pass can take a share.
+    private static let bucketBits = 6
+    /// 48 MB of index at a time: two passes for 10,000 articles of 600 words.
+    public static let entriesPerPass = 4_000_000
+    /// Bytes of text per word, for guessing the number of runs before reading the texts.
+    private static let bytesPerWord = 6
 
     /// Lists each sorted without repeats, merged into one sorted list without repeats.
     static func mergeUnique(_ lists: [[UInt64]]) -> [UInt64] {
         var merged: [UInt64] = []
-        // Room for every value; only what is written takes memory.
-        merged.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        mergeUnique(lists) { merged.append($0) }
+        return merged
+    }
+
+    /// The same merge, each value handed to `body` in order as it is found.
+    static func mergeUnique(_ lists: [[UInt64]], into body: (UInt64) -> Void) {
+        var last: UInt64?
         var next = [Int](repeating: 0, count: lists.count)
         // A binary heap of each list's next value, smallest first.
         var heap = lists.indices.compactMap { index in lists[index].first.map { (value: $0, list: index) } }
@@ -136,7 +176,7 @@ public struct TextReuseFinder {
         }
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
         while let top = heap.first {
-            if merged.last != top.value { merged.append(top.value) }
+            if last != top.value { body(top.value); last = top.value }
             next[top.list] += 1
             if next[top.list] < lists[top.list].count {
                 heap[0].value = lists[top.list][next[top.list]]
@@ -146,7 +186,6 @@ public struct TextReuseFinder {
             }
             if !heap.isEmpty { siftDown(0) }
         }
-        return merged
     }
 
     /// Sorts (pair, count) entries by pair and adds up the counts of each pair.
