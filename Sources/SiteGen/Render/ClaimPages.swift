@@ -93,7 +93,7 @@ extension SiteRenderer {
 
     /// The review queue, in pages of items grouped by source in site order.
     private func reviewFiles() -> [RenderedFile] {
-        Pagination.pages(count: site.review.count, folder: "review").map { part in
+        parallel.map(Pagination.pages(count: site.review.count, folder: "review")) { part in
             var groups: [[String: Any]] = []
             for item in site.review[part.range] {
                 guard let source = sources[item.source] else { continue }

@@ -47,7 +47,7 @@ extension SiteRenderer {
     private func timelineFiles(root: String) -> [RenderedFile] {
         let events = site.analysis.timeline
         let unplaced = site.analysis.unplacedDates.prefix(Pagination.pageSize).map { dateMentionContext($0, root: root) }
-        return Pagination.pages(count: events.count, folder: "timeline").map { part in
+        return parallel.map(Pagination.pages(count: events.count, folder: "timeline")) { part in
             var days: [[String: Any]] = []
             var current: (date: EventDate, events: [[String: Any]])?
             func close() {

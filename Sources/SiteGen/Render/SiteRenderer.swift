@@ -142,7 +142,7 @@ public struct SiteRenderer {
     /// A list page split by `Pagination`; `summary` makes each item's context.
     func paginated<Item>(_ items: [Item], folder: String, template: String, title: String, key: String,
                          extra: [String: Any] = [:], summary: (Item) -> [String: Any]) -> [RenderedFile] {
-        Pagination.pages(count: items.count, folder: folder).map { part in
+        parallel.map(Pagination.pages(count: items.count, folder: folder)) { part in
             var context = extra
             context[key] = items[part.range].map(summary)
             context["pager"] = part.pager
