@@ -87,7 +87,7 @@ public struct TextReuseFinder {
     }
 
     private func forEachSharingPairCode(_ body: (UInt64) -> Void) {
-        Self.mergeUnique(perBucket { Self.sharedRunPairs(inSorted: $0).map(\.code) }, into: body)
+        Self.mergeUnique(perBucket { [SortedCodes(Self.sharedRunPairs(inSorted: $0).lazy.map(\.code))] }.joined(), into: body)
     }
 
     /// A pair as one sortable number: the first text's index above the second's.
@@ -151,16 +151,22 @@ public struct TextReuseFinder {
     /// Lists each sorted without repeats, merged into one sorted list without repeats.
     static func mergeUnique(_ lists: [[UInt64]]) -> [UInt64] {
         var merged: [UInt64] = []
-        mergeUnique(lists) { merged.append($0) }
+        mergeUnique(lists.map(SortedCodes.init)) { merged.append($0) }
         return merged
     }
 
     /// The same merge, each value handed to `body` in order as it is found.
-    static func mergeUnique(_ lists: [[UInt64]], into body: (UInt64) -> Void) {
+    static func mergeUnique<Lists: Sequence>(_ lists: Lists, into body: (UInt64) -> Void) where Lists.Element == SortedCodes {
         var last: UInt64?
-        var next = [Int](repeating: 0, count: lists.count)
+        var readers: [SortedCodes.Iterator] = []
         // A binary heap of each list's next value, smallest first.
-        var heap = lists.indices.compactMap { index in lists[index].first.map { (value: $0, list: index) } }
+        var heap: [(value: UInt64, list: Int)] = []
+        for list in lists {
+            var reader = list.makeIterator()
+            guard let first = reader.next() else { continue }
+            heap.append((first, readers.count))
+            readers.append(reader)
+        }
         func less(_ a: Int, _ b: Int) -> Bool { (heap[a].value, heap[a].list) < (heap[b].value, heap[b].list) }
         func siftDown(_ start: Int) {
             var parent = start
@@ -177,14 +183,43 @@ public struct TextReuseFinder {
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
         while let top = heap.first {
             if last != top.value { body(top.value); last = top.value }
-            next[top.list] += 1
-            if next[top.list] < lists[top.list].count {
-                heap[0].value = lists[top.list][next[top.list]]
+            if let value = readers[top.list].next() {
+                heap[0].value = value
             } else {
                 heap[0] = heap[heap.count - 1]
                 heap.removeLast()
             }
             if !heap.isEmpty { siftDown(0) }
+        }
+    }
+
+    /// Codes in increasing order, each kept as the varint gap from the one before: a bucket's
+    /// pairs in about a third of the memory of an array of codes (most gaps fit in two bytes).
+    struct SortedCodes: Sequence {
+        private var writer = BinaryWriter(capacity: 0)
+        private var last: UInt64 = 0
+
+        /// `codes` must increase.
+        init<Codes: Sequence>(_ codes: Codes) where Codes.Element == UInt64 {
+            for code in codes {
+                writer.write(unsigned: code &- last)
+                last = code
+            }
+        }
+
+        func makeIterator() -> Iterator { Iterator(reader: BinaryReader(writer.bytes)) }
+
+        struct Iterator: IteratorProtocol {
+            fileprivate var reader: BinaryReader
+            private var value: UInt64 = 0
+
+            fileprivate init(reader: BinaryReader) { self.reader = reader }
+
+            mutating func next() -> UInt64? {
+                guard !reader.isAtEnd, let gap = try? reader.readUnsigned() else { return nil }
+                value &+= gap
+                return value
+            }
         }
     }
 
