@@ -259,7 +259,7 @@ final class TextReuseTests: XCTestCase {
         let inPasses = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 2), entriesPerPass: 1_000)
         XCTAssertEqual(inPasses.sharedRuns(), serial)
         var streamed: [TextReuseFinder.Pair] = []
-        inPasses.forEachSharingPair { streamed.append($0) }
+        inPasses.forEachSharingPairCode { streamed.append(TextReuseFinder.pair($0)) }
         XCTAssertEqual(streamed, pairs)
     }
 

@@ -126,14 +126,25 @@ public struct Analysis: Sendable {
             }
         }
         // Millions of pairs of English texts share some run of common words: they are taken as the
-        // finder finds them, never listed.
-        var sharedAndReused = Set<Pair>()
-        finder.forEachSharingPair { pair in
-            let claims = shared[pair]
-            if claims != nil { sharedAndReused.insert(pair) }
-            consider((score: (claims?.count ?? 0) + 2, pair: pair, sharesWords: true))
+        // finder finds them, in order, never listed, and met with the pairs that share claims in the
+        // same order.
+        let sharedCodes = shared.keys.map { TextReuseFinder.code($0.first, $0.second) }.sorted()
+        var sharesWords = [Bool](repeating: false, count: sharedCodes.count)
+        var next = 0
+        finder.forEachSharingPairCode { code in
+            while next < sharedCodes.count, sharedCodes[next] < code { next += 1 }
+            let pair = TextReuseFinder.pair(code)
+            var claims = 0
+            if next < sharedCodes.count, sharedCodes[next] == code {
+                sharesWords[next] = true
+                claims = shared[pair]?.count ?? 0
+            }
+            consider((score: claims + 2, pair: pair, sharesWords: true))
         }
-        for (pair, claims) in shared where !sharedAndReused.contains(pair) { consider((score: claims.count, pair: pair, sharesWords: false)) }
+        for (index, code) in sharedCodes.enumerated() where !sharesWords[index] {
+            let pair = TextReuseFinder.pair(code)
+            consider((score: shared[pair]?.count ?? 0, pair: pair, sharesWords: false))
+        }
         let kept = Dictionary(best.joined().map { ($0.pair, $0.sharesWords) }, uniquingKeysWith: { first, _ in first })
         let sorted = kept.keys.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
         let withReuse = sorted.filter { kept[$0] == true }

@@ -80,13 +80,9 @@ public struct TextReuseFinder {
         return codes
     }
 
-    /// Each pair that shares a run, once, in order of (first, second), handed over as the merge
-    /// finds it: the whole list of pairs is never held.
-    public func forEachSharingPair(_ body: (Pair) -> Void) {
-        forEachSharingPairCode { body(Self.pair($0)) }
-    }
-
-    private func forEachSharingPairCode(_ body: (UInt64) -> Void) {
+    /// The code of each pair that shares a run, once, in increasing order, handed over as the
+    /// merge finds it: the whole list of pairs is never held.
+    func forEachSharingPairCode(_ body: (UInt64) -> Void) {
         Self.mergeUnique(perBucket { [SortedCodes(Self.sharedRunPairs(inSorted: $0).lazy.map(\.code))] }.joined(), into: body)
     }
 
@@ -167,14 +163,14 @@ public struct TextReuseFinder {
             heap.append((first, readers.count))
             readers.append(reader)
         }
-        func less(_ a: Int, _ b: Int) -> Bool { (heap[a].value, heap[a].list) < (heap[b].value, heap[b].list) }
+        // Equal values from two lists come out one after the other, in either order: only values are compared.
         func siftDown(_ start: Int) {
             var parent = start
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var smallest = parent
-                if left < heap.count, less(left, smallest) { smallest = left }
-                if right < heap.count, less(right, smallest) { smallest = right }
+                if left < heap.count, heap[left].value < heap[smallest].value { smallest = left }
+                if right < heap.count, heap[right].value < heap[smallest].value { smallest = right }
                 if smallest == parent { return }
                 heap.swapAt(parent, smallest)
                 parent = smallest
