@@ -33,7 +33,8 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
-        // One system call Swift's Glibc module does not expose (atomic folder swap).
+        // The system calls Swift's Glibc module does not expose: the atomic folder swap, and glibc's
+        // malloc_trim and mallopt (freed memory handed back between steps).
         .target(name: "CSystem"),
         // Markdown through cmark: every call into libcmark is here, behind a small Swift API.
         .target(name: "Markdown", dependencies: ["CCmark"]),

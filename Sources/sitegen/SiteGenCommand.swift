@@ -10,6 +10,12 @@ struct SiteGenCommand: ParsableCommand {
         version: SiteRenderer.generator,
         subcommands: [Build.self, Check.self, EvaluateMatching.self]
     )
+
+    static func main() {
+        // How the process's allocator hands memory back: set once, before any work.
+        SystemMemory.returnLargeBlocksWhenFreed()
+        main(nil)
+    }
 }
 
 struct Locations: ParsableArguments {

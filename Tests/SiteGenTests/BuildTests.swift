@@ -119,6 +119,28 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.hasSuffix("index.mustache:1:1: error: the partial `nowhere` does not exist (no nowhere.mustache in the templates folder)") }, errors.joined())
     }
 
+    /// Templates copied from before the marked words and excerpts came as HTML would render them as
+    /// nothing: each use of a retired name is an error at its place; a leftover file nothing includes is not.
+    func testTemplatesThatUseRetiredNamesAreErrors() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Repo.templates, to: folder.url.appendingPathComponent("Templates"))
+        let claim = try String(contentsOf: folder.url.appendingPathComponent("Templates/claim.mustache"), encoding: .utf8)
+        try folder.write("Templates/claim.mustache", claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{#pieces}}{{text}}{{/pieces}}"))
+        try folder.write("Templates/excerpt.mustache", "<q>{{before}}<mark>{{highlight}}</mark>{{after}}</q>")
+        try folder.write("Templates/entity.mustache", "{{<layout}}{{$main}}{{#sources}}{{> excerpt}}{{/sources}}{{/main}}{{/layout}}")
+        try folder.write("Templates/pieces.mustache", "{{#pieces}}{{> piece}}{{/pieces}}")
+        try folder.write("Templates/piece.mustache", "{{#same}}{{text}}{{/same}}")
+        let errors = Pipeline.failures(content: Repo.fixtures.appendingPathComponent("small/Content"),
+                                       output: folder.url.appendingPathComponent("public"),
+                                       templates: folder.url.appendingPathComponent("Templates"))
+        XCTAssertEqual(errors.count, 2, errors.joined(separator: "\n"))
+        let line = claim.components(separatedBy: "\n").firstIndex { $0.contains("{{{pieces_html}}}") }.map { $0 + 1 } ?? 0
+        XCTAssertTrue(errors.contains { $0.contains("claim.mustache:\(line):") && $0.contains("error: `pieces` is no longer given to templates: "
+            + "a wording's marked words come ready as `{{{pieces_html}}}`") }, errors.joined(separator: "\n"))
+        XCTAssertTrue(errors.contains { $0.hasSuffix("entity.mustache:1:33: error: `excerpt` is no longer given to templates: "
+            + "an excerpt with its highlight comes ready as `{{{excerpt_html}}}`") }, errors.joined(separator: "\n"))
+    }
+
     func testRealContentBuilds() throws {
         let folder = try TemporaryFolder()
         let result = try Pipeline.run(content: Repo.content, output: folder.url.appendingPathComponent("public"))

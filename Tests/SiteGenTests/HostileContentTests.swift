@@ -67,12 +67,12 @@ final class HostileContentTests: XCTestCase {
     /// The fragments written in Swift rather than Mustache escape like `{{…}}` does, and mark runs.
     func testFragmentsWrittenInSwiftEscapeEveryWord() {
         let pieces: [WordDiff.Piece] = [.same("He"), .same("said"), .removed("<b>\"over\""), .added("a&b"), .added("'x'"), .same("end")]
-        XCTAssertEqual(FragmentHTML.wordDiff(pieces),
+        XCTAssertEqual(HighlightHTML.wordDiff(pieces),
                        #"He said <del><span class="visually-hidden">[removed: </span>&lt;b&gt;&quot;over&quot;<span class="visually-hidden">]</span></del> "#
                        + #"<ins><span class="visually-hidden">[added: </span>a&amp;b &#39;x&#39;<span class="visually-hidden">]</span></ins> end"#)
-        XCTAssertEqual(FragmentHTML.wordDiff([]), "")
-        XCTAssertEqual(FragmentHTML.wordDiff([.same("\"\u{301}")]), "&quot;\u{301}")
-        XCTAssertEqual(FragmentHTML.excerpt(before: "a <", highlight: "\"b\"", after: "&"),
+        XCTAssertEqual(HighlightHTML.wordDiff([]), "")
+        XCTAssertEqual(HighlightHTML.wordDiff([.same("\"\u{301}")]), "&quot;\u{301}")
+        XCTAssertEqual(HighlightHTML.excerpt(before: "a <", highlight: "\"b\"", after: "&"),
                        #"<q class="excerpt">a &lt;<mark>&quot;b&quot;</mark>&amp;</q>"#)
     }
 

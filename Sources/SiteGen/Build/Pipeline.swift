@@ -72,17 +72,19 @@ public struct Pipeline {
 
     public init(options: BuildOptions) { self.options = options }
 
-    /// Runs one step, timed, then hands back to the system the heap memory the step freed: glibc
-    /// keeps it otherwise, so each step's scratch memory would stay resident under the next one's.
+    /// Runs one step, timed, then hands back to the system the heap memory the step freed (in the
+    /// step's time): glibc keeps it otherwise, so each step's scratch memory would stay resident
+    /// under the next one's.
     private mutating func step<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        defer { SystemMemory.releaseFreed() }
-        return try timings.measure(name, work)
+        try timings.measure(name) {
+            defer { SystemMemory.releaseFreed() }
+            return try work()
+        }
     }
 
     /// Everything `build` checks, without writing. Returns warnings; throws `BuildFailed` on errors.
     @discardableResult
     public mutating func check() throws -> (Site, TemplateSet, [Diagnostic]) {
-        SystemMemory.returnLargeBlocksWhenFreed()
         var diagnostics = Diagnostics()
         let options = self.options
         let parallel = Parallel(jobs: options.jobs)

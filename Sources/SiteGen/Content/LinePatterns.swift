@@ -82,12 +82,7 @@ enum LinePatterns {
     /// letter if it folds to it: the letter in either case, and the Kelvin sign and long s, which
     /// fold to "k" and "s". One scalar stands for one letter: unlike the regular expression this
     /// replaced, which folded fully, "ß" is not "ss" and the ligature "ﬅ" is not "st" here.
-    private static func hasPrefix(_ line: some Collection<Unicode.Scalar>, _ text: String) -> Bool {
-        hasPrefix(line, Array(text.unicodeScalars))
-    }
-
-    /// Whether `line` opens with `text` (ASCII letters in either case). Walks `text`'s length only:
-    /// counting a string's scalars would walk the whole line.
+    /// Walks `text`'s length only: counting a string's scalars would walk the whole line.
     private static func hasPrefix(_ line: some Collection<Unicode.Scalar>, _ text: [Unicode.Scalar]) -> Bool {
         var found = line.makeIterator()
         for wanted in text {

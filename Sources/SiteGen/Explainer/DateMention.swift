@@ -33,7 +33,8 @@ struct DateFinder {
         return mentions(scalars: scalars, tokens: WordToken.all(in: scalars))
     }
 
-    /// The same, for the source's text already split into scalars and words.
+    /// The same, for the source's own text (`source.text.string`) already split into scalars and
+    /// words: the spans found are offsets into it.
     func mentions(scalars: [Unicode.Scalar], tokens: [WordToken]) -> [DateMention] {
         let sentences = source.text.sentences
         let published = source.metadata.date.flatMap(EventDate.init(iso:))

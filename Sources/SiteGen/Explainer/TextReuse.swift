@@ -33,7 +33,8 @@ public struct TextReuseFinder {
     private let texts: [String]
     let minimumWords: Int
     private let parallel: Parallel
-    /// At most about this many runs are indexed in one pass over the texts (12 bytes each).
+    /// About this many runs are indexed in one pass over the texts (12 bytes each), judged from the
+    /// texts' sizes before they are read, in at most `maxPasses` passes.
     let entriesPerPass: Int
 
     public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel(),
@@ -68,13 +69,13 @@ public struct TextReuseFinder {
     }
 
     /// The pairs that share a run, in order of (first, second).
-    public func sharingPairs() -> [Pair] { sharingPairCodes().map(Self.pair) }
+    func sharingPairs() -> [Pair] { sharingPairCodes().map(Self.pair) }
 
     /// The same pairs as sorted codes (`code(first, second)`), each once: half the memory of
     /// `Pair`s, and on English text millions of pairs share some run of common words. Each
     /// bucket gives its pairs sorted and without repeats, and the buckets' lists are merged
     /// rather than joined into one list and sorted again.
-    public func sharingPairCodes() -> [UInt64] {
+    func sharingPairCodes() -> [UInt64] {
         var codes: [UInt64] = []
         forEachSharingPairCode { codes.append($0) }
         return codes
@@ -105,7 +106,7 @@ public struct TextReuseFinder {
         let bucketCount = 1 << Self.bucketBits
         func bucket(_ hash: UInt64) -> Int { Int(hash >> (64 - Self.bucketBits)) }
         let estimatedEntries = texts.reduce(0) { $0 + $1.utf8.count } / Self.bytesPerWord
-        let passes = min(bucketCount, max(1, (estimatedEntries + entriesPerPass - 1) / entriesPerPass))
+        let passes = min(Self.maxPasses, max(1, (estimatedEntries + entriesPerPass - 1) / entriesPerPass))
         var reduced: [[Reduced]] = []
         reduced.reserveCapacity(bucketCount)
         for pass in 0..<passes {
@@ -141,6 +142,9 @@ public struct TextReuseFinder {
     private static let bucketBits = 6
     /// 48 MB of index at a time: two passes for 10,000 articles of 600 words.
     public static let entriesPerPass = 4_000_000
+    /// Each pass reads every text again: a corpus larger than this many passes' worth holds more
+    /// of its index at once instead (a quarter of it from 16 million runs on).
+    static let maxPasses = 4
     /// Bytes of text per word, for guessing the number of runs before reading the texts.
     private static let bytesPerWord = 6
 

@@ -39,7 +39,7 @@ extension SiteRenderer {
         for appearance in claim.appearances {
             guard let source = sources[appearance.quote.source] else { continue }
             var column = quoteColumn(appearance.quote, source: source, claim: claim)
-            column["pieces_html"] = FragmentHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
+            column["pieces_html"] = HighlightHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
             column["differences"] = appearance.differences.map(describe)
             column["has_differences"] = !appearance.differences.isEmpty
             column["identical"] = claim.reference != nil && appearance.differences.isEmpty

@@ -18,8 +18,15 @@ extension SiteRenderer {
         let claimsBySource = self.claimsBySource
         let root = "../../../"
         // The claims only one source of a pair reports are listed on thousands of comparison pages:
-        // each claim's item is rendered once, through its own template, and reused.
-        let items = parallel.map(site.claims) { ($0.id, templates.render("claim-item", claimSummary($0, root: root))) }
+        // each claim's item is rendered once, through its own template, and reused. Its context has
+        // the page-wide names an item may use (`root`, `site`) besides the claim's own.
+        let siteContext = self.siteContext
+        let items = parallel.map(site.claims) { claim -> (String, String) in
+            var context = claimSummary(claim, root: root)
+            context["root"] = root
+            context["site"] = siteContext
+            return (claim.id, templates.render("claim-item", context))
+        }
         let claimItems = Dictionary(items, uniquingKeysWith: { first, _ in first })
         files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
@@ -93,7 +100,7 @@ extension SiteRenderer {
     func excerpt(_ source: Source, sentence: TextSpan, highlight: TextSpan, root: String) -> [String: Any] {
         let text = source.text
         let block = text.blockIndex(at: highlight.start)
-        let html = FragmentHTML.excerpt(before: text.substring(from: sentence.start, to: highlight.start),
+        let html = HighlightHTML.excerpt(before: text.substring(from: sentence.start, to: highlight.start),
                                         highlight: text.substring(from: highlight.start, to: highlight.end),
                                         after: text.substring(from: highlight.end, to: sentence.end))
         return ["excerpt_html": html, "source": source.shortTitle, "source_title": source.displayTitle,
@@ -188,8 +195,8 @@ extension SiteRenderer {
             guard let a = quote(of: claim, in: first.id), let b = quote(of: claim, in: second.id) else { return nil }
             let diff = WordDiff(reference: a.text, found: b.text)
             var row = claimSummary(claim, root: root)
-            row["first_pieces_html"] = FragmentHTML.wordDiff(diff.pieces.filter { if case .added = $0 { return false } else { return true } })
-            row["second_pieces_html"] = FragmentHTML.wordDiff(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
+            row["first_pieces_html"] = HighlightHTML.wordDiff(diff.pieces.filter { if case .added = $0 { return false } else { return true } })
+            row["second_pieces_html"] = HighlightHTML.wordDiff(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
             row["first_href"] = "\(root)articles/\(first.id)/#q-\(claim.id)"
             row["second_href"] = "\(root)articles/\(second.id)/#q-\(claim.id)"
             row["differences"] = diff.differences.map(describe)

@@ -57,6 +57,7 @@ public struct TemplateSet {
             diagnostics.append(.error(display(name + ".mustache"), nil, "this template is missing; every build needs it"))
         }
         diagnostics += missingPartials(in: texts)
+        diagnostics += retiredNames(in: texts)
         let assets = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (TemplateSet(library: library, assets: assets, fingerprints: fingerprints(texts.mapValues(\.text))), [])
@@ -104,14 +105,53 @@ public struct TemplateSet {
             for match in partialTag.matches(in: file.text, range: NSRange(location: 0, length: text.length)) {
                 let name = text.substring(with: match.range(at: 1))
                 guard texts[name] == nil else { continue }
-                let before = text.substring(to: match.range.location)
-                let line = before.components(separatedBy: "\n").count
-                let column = (before.components(separatedBy: "\n").last?.unicodeScalars.count ?? 0) + 1
-                diagnostics.append(.error(file.path, SourcePosition(line: line, column: column),
+                diagnostics.append(.error(file.path, position(of: match.range, in: text),
                                           "the partial `\(name)` does not exist (no \(name).mustache in the templates folder)"))
             }
         }
         return diagnostics
+    }
+
+    /// Names that templates of earlier versions used and the pages no longer provide, with what
+    /// took their place. A copy of those templates would otherwise render them as nothing.
+    static let retired: [String: String] = [
+        "piece": "a wording's marked words come ready as `{{{pieces_html}}}` on claim pages and `{{{first_pieces_html}}}`, `{{{second_pieces_html}}}` on comparison pages",
+        "pieces": "a wording's marked words come ready as `{{{pieces_html}}}`",
+        "first_pieces": "the first source's marked words come ready as `{{{first_pieces_html}}}`",
+        "second_pieces": "the second source's marked words come ready as `{{{second_pieces_html}}}`",
+        "excerpt": "an excerpt with its highlight comes ready as `{{{excerpt_html}}}`",
+        "first_only": "the claims only the first source reports come ready as `{{{first_only_html}}}`, each through `claim-item`",
+        "second_only": "the claims only the second source reports come ready as `{{{second_only_html}}}`, each through `claim-item`",
+    ]
+
+    /// A retired name opened as a section, a variable or a partial, in a template the pages use
+    /// (a leftover file nothing includes is left alone).
+    private static func retiredNames(in texts: [String: (path: String, text: String)]) -> [Diagnostic] {
+        var used = Set(required.filter { texts[$0] != nil }), queue = Array(used)
+        while let next = queue.popLast() {
+            for name in references(in: texts[next]?.text ?? "") where texts[name] != nil && used.insert(name).inserted { queue.append(name) }
+        }
+        var diagnostics: [Diagnostic] = []
+        for name in used.sorted() {
+            guard let file = texts[name] else { continue }
+            let text = file.text as NSString
+            for match in retiredTag.matches(in: file.text, range: NSRange(location: 0, length: text.length)) {
+                let tag = text.substring(with: match.range(at: 1))
+                guard let replacement = retired[tag] else { continue }
+                diagnostics.append(.error(file.path, position(of: match.range, in: text),
+                                          "`\(tag)` is no longer given to templates: \(replacement)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `{{name}}`, `{{#name}}`, `{{^name}}`, `{{> name}}` (not the closing `{{/name}}`: one error for one use).
+    private static let retiredTag = try! NSRegularExpression(pattern: #"\{\{\s*[#^>]?\s*([A-Za-z0-9_.-]+)\s*\}\}"#)
+
+    /// The line and column where `range` starts in `text`.
+    private static func position(of range: NSRange, in text: NSString) -> SourcePosition {
+        let lines = text.substring(to: range.location).components(separatedBy: "\n")
+        return SourcePosition(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
     }
 
     private static func loadAssets(_ folder: URL, display: (String) -> String, diagnostics: inout [Diagnostic]) -> [(path: String, data: Data)] {

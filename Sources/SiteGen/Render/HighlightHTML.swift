@@ -1,8 +1,9 @@
 /// The small fragments the hot pages repeat many times (a wording's word-diff marks, a quoted
-/// excerpt), written as HTML here rather than through Mustache. A Mustache look-up costs about
+/// excerpt with its highlight), written as HTML here rather than through Mustache; the templates
+/// take them as `{{{…_html}}}` (README, "Templates"). A Mustache look-up costs about
 /// 3 µs whatever the context (BENCHMARKS.md), and these fragments are a handful of look-ups each,
 /// thousands of times a build. Every piece of text goes through `HTMLText.escape`, as `{{…}}` would.
-enum FragmentHTML {
+enum HighlightHTML {
     /// A wording with the words it adds and drops marked: neighbouring words of the same kind are
     /// one run, runs are separated by a space, and each marked run says in hidden text what it is,
     /// for readers who do not see the underline or the strike-through.
