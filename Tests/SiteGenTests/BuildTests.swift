@@ -106,14 +106,19 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(errors[0].contains("error: the output folder cannot be the content folder"))
     }
 
-    func testTemplateErrorsAreReportedWithPositions() throws {
+    /// The errors of building the small fixture with the real templates, `files` written over them.
+    private func failures(withTemplates files: [String: String]) throws -> [String] {
         let folder = try TemporaryFolder()
         try FileManager.default.copyItem(at: Repo.templates, to: folder.url.appendingPathComponent("Templates"))
-        try folder.write("Templates/404.mustache", "{{<layout}}{{$main}}\n<p>{{#open}}never closed</p>\n{{/main}}{{/layout}}")
-        try folder.write("Templates/index.mustache", "{{> nowhere}}")
-        let errors = Pipeline.failures(content: Repo.fixtures.appendingPathComponent("small/Content"),
-                                       output: folder.url.appendingPathComponent("public"),
-                                       templates: folder.url.appendingPathComponent("Templates"))
+        for (name, text) in files { try folder.write("Templates/\(name)", text) }
+        return Pipeline.failures(content: Repo.fixtures.appendingPathComponent("small/Content"),
+                                 output: folder.url.appendingPathComponent("public"),
+                                 templates: folder.url.appendingPathComponent("Templates"))
+    }
+
+    func testTemplateErrorsAreReportedWithPositions() throws {
+        let errors = try failures(withTemplates: ["404.mustache": "{{<layout}}{{$main}}\n<p>{{#open}}never closed</p>\n{{/main}}{{/layout}}",
+                                                  "index.mustache": "{{> nowhere}}"])
         XCTAssertEqual(errors.count, 2, errors.joined(separator: "\n"))
         XCTAssertTrue(errors.contains { $0.contains("404.mustache:") && $0.contains("error: template syntax error") }, errors.joined())
         XCTAssertTrue(errors.contains { $0.hasSuffix("index.mustache:1:1: error: the partial `nowhere` does not exist (no nowhere.mustache in the templates folder)") }, errors.joined())
@@ -122,17 +127,14 @@ final class BuildTests: XCTestCase {
     /// Templates copied from before the marked words and excerpts came as HTML would render them as
     /// nothing: each use of a retired name is an error at its place; a leftover file nothing includes is not.
     func testTemplatesThatUseRetiredNamesAreErrors() throws {
-        let folder = try TemporaryFolder()
-        try FileManager.default.copyItem(at: Repo.templates, to: folder.url.appendingPathComponent("Templates"))
-        let claim = try String(contentsOf: folder.url.appendingPathComponent("Templates/claim.mustache"), encoding: .utf8)
-        try folder.write("Templates/claim.mustache", claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{#pieces}}{{text}}{{/pieces}}"))
-        try folder.write("Templates/excerpt.mustache", "<q>{{before}}<mark>{{highlight}}</mark>{{after}}</q>")
-        try folder.write("Templates/entity.mustache", "{{<layout}}{{$main}}{{#sources}}{{> excerpt}}{{/sources}}{{/main}}{{/layout}}")
-        try folder.write("Templates/pieces.mustache", "{{#pieces}}{{> piece}}{{/pieces}}")
-        try folder.write("Templates/piece.mustache", "{{#same}}{{text}}{{/same}}")
-        let errors = Pipeline.failures(content: Repo.fixtures.appendingPathComponent("small/Content"),
-                                       output: folder.url.appendingPathComponent("public"),
-                                       templates: folder.url.appendingPathComponent("Templates"))
+        let claim = try String(contentsOf: Repo.templates.appendingPathComponent("claim.mustache"), encoding: .utf8)
+        let errors = try failures(withTemplates: [
+            "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{#pieces}}{{text}}{{/pieces}}"),
+            "excerpt.mustache": "<q>{{before}}<mark>{{highlight}}</mark>{{after}}</q>",
+            "entity.mustache": "{{<layout}}{{$main}}{{#sources}}{{> excerpt}}{{/sources}}{{/main}}{{/layout}}",
+            "pieces.mustache": "{{#pieces}}{{> piece}}{{/pieces}}",
+            "piece.mustache": "{{#same}}{{text}}{{/same}}",
+        ])
         XCTAssertEqual(errors.count, 2, errors.joined(separator: "\n"))
         let line = claim.components(separatedBy: "\n").firstIndex { $0.contains("{{{pieces_html}}}") }.map { $0 + 1 } ?? 0
         XCTAssertTrue(errors.contains { $0.contains("claim.mustache:\(line):") && $0.contains("error: `pieces` is no longer given to templates: "
