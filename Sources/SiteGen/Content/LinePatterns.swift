@@ -51,8 +51,11 @@ enum LinePatterns {
 
     /// An embedded post's signature at the end of the line:
     /// `\s[—–]\s[^—–]+\(@\w{1,30}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}$` ("— Elon Musk (@elonmusk) February 23, 2026").
-    /// Read backwards from the end, where every part has one way to match.
-    static func hasEmbedSignature(_ line: [Unicode.Scalar]) -> Bool {
+    /// Read backwards from the end, where every part has one way to match; a line that does not end
+    /// in a digit (nearly every line) is not copied out to be read.
+    static func hasEmbedSignature(_ line: some BidirectionalCollection<Unicode.Scalar>) -> Bool {
+        guard let last = line.last, last.isDecimalDigit else { return false }
+        let line = Array(line)
         var end = line.count
         /// Takes the run of scalars of `kind` that ends at `end`, at most `most` of them; its length.
         func run(_ kind: (Unicode.Scalar) -> Bool, most: Int = .max) -> Int {

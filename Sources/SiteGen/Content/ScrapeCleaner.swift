@@ -152,8 +152,7 @@ public struct ScrapeCleaner: Sendable {
     static func block(for line: Line) -> TextBlock {
         let position = SourcePosition(line: line.number, column: line.column)
         let scalars = line.text.unicodeScalars
-        // An embed's signature ends in a year: other lines are not copied out to be read backwards.
-        if scalars.last?.isDecimalDigit == true, LinePatterns.hasEmbedSignature(line.text.scalarArray) {
+        if LinePatterns.hasEmbedSignature(scalars) {
             return TextBlock(.embed, runs: [TextRun(line.text)], position: position)
         }
         if let bullet = LinePatterns.bulletPrefix(scalars) {

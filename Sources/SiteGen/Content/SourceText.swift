@@ -92,20 +92,23 @@ extension SourceText {
     /// The text between two scalar offsets of `string`, clamped to it. A stretch inside one block
     /// (a sentence, a quote) is cut from that block's text, without walking the whole source.
     public func substring(from start: Int, to end: Int) -> String {
-        let lower = max(0, start), upper = max(lower, end)
+        let lower = max(0, start), count = max(lower, end) - lower
         if !blocks.isEmpty {
             let index = blockIndex(at: lower)
-            let blockText = blocks[index].text
-            let local = (lower - blockStarts[index], upper - blockStarts[index])
-            let scalars = blockText.unicodeScalars
-            if local.0 >= 0, let from = scalars.index(scalars.startIndex, offsetBy: local.0, limitedBy: scalars.endIndex),
-               let to = scalars.index(from, offsetBy: local.1 - local.0, limitedBy: scalars.endIndex) {
-                return String(scalars[from..<to])
+            if lower >= blockStarts[index], let text = Self.scalars(of: blocks[index].text, from: lower - blockStarts[index], count: count) {
+                return text
             }
         }
-        let scalars = string.unicodeScalars
-        let from = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex) ?? scalars.endIndex
-        let to = scalars.index(from, offsetBy: upper - lower, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return Self.scalars(of: string, from: lower, count: count, clamped: true) ?? ""
+    }
+
+    /// `count` scalars of `text` from scalar `offset`; where they run past its end, nil, or what
+    /// there is when `clamped`.
+    private static func scalars(of text: String, from offset: Int, count: Int, clamped: Bool = false) -> String? {
+        let scalars = text.unicodeScalars
+        let end = clamped ? scalars.endIndex : nil
+        guard let from = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex) ?? end,
+              let to = scalars.index(from, offsetBy: count, limitedBy: scalars.endIndex) ?? end else { return nil }
         return String(scalars[from..<to])
     }
 

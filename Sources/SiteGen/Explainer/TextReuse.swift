@@ -69,22 +69,18 @@ public struct TextReuseFinder {
     }
 
     /// The pairs that share a run, in order of (first, second).
-    func sharingPairs() -> [Pair] { sharingPairCodes().map(Self.pair) }
-
-    /// The same pairs as sorted codes (`code(first, second)`), each once: half the memory of
-    /// `Pair`s, and on English text millions of pairs share some run of common words. Each
-    /// bucket gives its pairs sorted and without repeats, and the buckets' lists are merged
-    /// rather than joined into one list and sorted again.
-    func sharingPairCodes() -> [UInt64] {
-        var codes: [UInt64] = []
-        forEachSharingPairCode { codes.append($0) }
-        return codes
+    func sharingPairs() -> [Pair] {
+        var pairs: [Pair] = []
+        forEachSharingPairCode { pairs.append(Self.pair($0)) }
+        return pairs
     }
 
-    /// The code of each pair that shares a run, once, in increasing order, handed over as the
-    /// merge finds it: the whole list of pairs is never held.
+    /// The code (`code(first, second)`) of each pair that shares a run, once, in increasing order,
+    /// handed over as the merge finds it: on English text millions of pairs share some run of common
+    /// words, and the whole list is never held. Each bucket gives its pairs sorted and without
+    /// repeats, and the buckets' lists are merged rather than joined and sorted again.
     func forEachSharingPairCode(_ body: (UInt64) -> Void) {
-        Self.mergeUnique(perBucket { [SortedCodes(Self.sharedRunPairs(inSorted: $0).lazy.map(\.code))] }.joined(), into: body)
+        Self.mergeUnique(perBucket { SortedCodes(Self.sharedRunPairs(inSorted: $0).lazy.map(\.code)) }, into: body)
     }
 
     /// A pair as one sortable number: the first text's index above the second's.
@@ -102,12 +98,12 @@ public struct TextReuseFinder {
     /// Flat arrays, never a dictionary of arrays: there is one entry per word of the corpus, so a
     /// large corpus is indexed in passes, each over all the texts but keeping only its share of
     /// the buckets.
-    private func perBucket<Reduced>(_ reduce: ([RunEntry]) -> [Reduced]) -> [[Reduced]] {
+    private func perBucket<Reduced>(_ reduce: ([RunEntry]) -> Reduced) -> [Reduced] {
         let bucketCount = 1 << Self.bucketBits
         func bucket(_ hash: UInt64) -> Int { Int(hash >> (64 - Self.bucketBits)) }
         let estimatedEntries = texts.reduce(0) { $0 + $1.utf8.count } / Self.bytesPerWord
         let passes = min(Self.maxPasses, max(1, (estimatedEntries + entriesPerPass - 1) / entriesPerPass))
-        var reduced: [[Reduced]] = []
+        var reduced: [Reduced] = []
         reduced.reserveCapacity(bucketCount)
         for pass in 0..<passes {
             let kept = (pass * bucketCount / passes)..<((pass + 1) * bucketCount / passes)
@@ -127,7 +123,7 @@ public struct TextReuseFinder {
             // Sorted where they are, each bucket by one worker: a sorted copy would double the index.
             reduced += buckets.withUnsafeMutableBufferPointer { buckets in
                 let all = buckets
-                return parallel.map(Array(all.indices)) { index -> [Reduced] in
+                return parallel.map(Array(all.indices)) { index -> Reduced in
                     all[index].sort { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
                     let result = reduce(all[index])
                     all[index] = []
