@@ -143,6 +143,21 @@ final class BuildTests: XCTestCase {
             + "an excerpt with its highlight comes ready as `{{{excerpt_html}}}`") }, errors.joined(separator: "\n"))
     }
 
+    /// One use, one error: not again for the retired partial's own insides, nor for a partial inside a retired section.
+    func testEachUseOfARetiredNameIsOneError() throws {
+        let claim = try String(contentsOf: Repo.templates.appendingPathComponent("claim.mustache"), encoding: .utf8)
+        let compare = try String(contentsOf: Repo.templates.appendingPathComponent("compare.mustache"), encoding: .utf8)
+        let errors = try failures(withTemplates: [
+            "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{> pieces}}"),
+            "compare.mustache": compare.replacingOccurrences(of: "{{{first_pieces_html}}}", with: "{{#first_pieces}}{{> piece}}{{/first_pieces}}"),
+            "pieces.mustache": "{{#pieces}}{{> piece}}{{/pieces}}",
+            "piece.mustache": "{{#same}}{{text}}{{/same}}",
+        ])
+        XCTAssertEqual(errors.count, 2, errors.joined(separator: "\n"))
+        XCTAssertTrue(errors.contains { $0.contains("claim.mustache:") && $0.contains("`pieces` is no longer given") }, errors.joined(separator: "\n"))
+        XCTAssertTrue(errors.contains { $0.contains("compare.mustache:") && $0.contains("`first_pieces` is no longer given") }, errors.joined(separator: "\n"))
+    }
+
     func testRealContentBuilds() throws {
         let folder = try TemporaryFolder()
         let result = try Pipeline.run(content: Repo.content, output: folder.url.appendingPathComponent("public"))

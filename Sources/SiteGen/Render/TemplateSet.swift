@@ -125,21 +125,29 @@ public struct TemplateSet {
     ]
 
     /// A retired name opened as a section, a variable or a partial, in a template the pages use
-    /// (a leftover file nothing includes is left alone).
+    /// (a leftover file nothing includes is left alone, and so is a retired partial itself: the
+    /// error is where it is included, once).
     private static func retiredNames(in texts: [String: (path: String, text: String)]) -> [Diagnostic] {
         var used = Set(required.filter { texts[$0] != nil }), queue = Array(used)
         while let next = queue.popLast() {
-            for name in references(in: texts[next]?.text ?? "") where texts[name] != nil && used.insert(name).inserted { queue.append(name) }
+            for name in references(in: texts[next]?.text ?? "") where texts[name] != nil && retired[name] == nil && used.insert(name).inserted {
+                queue.append(name)
+            }
         }
         var diagnostics: [Diagnostic] = []
         for name in used.sorted() {
             guard let file = texts[name] else { continue }
             let text = file.text as NSString
-            for match in retiredTag.matches(in: file.text, range: NSRange(location: 0, length: text.length)) {
+            // Inside a retired section (`{{#first_pieces}}{{> piece}}{{/first_pieces}}`) the section is the one error.
+            var sectionEnd = 0
+            for match in retiredTag.matches(in: file.text, range: NSRange(location: 0, length: text.length)) where match.range.location >= sectionEnd {
                 let tag = text.substring(with: match.range(at: 1))
                 guard let replacement = retired[tag] else { continue }
                 diagnostics.append(.error(file.path, position(of: match.range, in: text),
                                           "`\(tag)` is no longer given to templates: \(replacement)"))
+                let after = NSRange(location: NSMaxRange(match.range), length: text.length - NSMaxRange(match.range))
+                let closing = text.range(of: "{{/\(tag)}}", range: after)
+                if closing.location != NSNotFound { sectionEnd = NSMaxRange(closing) }
             }
         }
         return diagnostics
