@@ -144,7 +144,7 @@ class Corpus:
             for claim in claims[start:start + per_file]:
                 source, quote = claim["reference"]
                 lines += [f"- id: {claim['id']}", f"  statement: \"{claim['statement']}\"", "  kind: figure",
-                          "  speaker: Synthetic agency", "  status: attributed",
+                          "  speaker: Synthetic agency", "  attribution: attributed",
                           "  reference:", f"    source: {source}", f"    quote: \"{quote}\""]
                 if claim["appearances"]:
                     lines.append("  appearances:")

@@ -794,7 +794,7 @@ class Generator:
             lines = []
             for c in self.claims[start:start + per_file]:
                 lines += [f"- id: {c.id}", f"  statement: {yaml_string(c.statement)}", "  kind: figure",
-                          f"  speaker: {yaml_string(c.speaker)}", "  status: attributed"]
+                          f"  speaker: {yaml_string(c.speaker)}", "  attribution: attributed"]
                 if c.tolerance:
                     lines.append(f"  tolerance: {c.tolerance}")
                 lines += ["  reference:", f"    source: {c.reference_source}", f"    quote: {yaml_string(c.reference_text)}"]

@@ -94,10 +94,15 @@ struct Check: ParsableCommand {
     func run() throws {
         var pipeline = Pipeline(options: locations.options())
         do {
-            let (_, _, warnings) = try pipeline.check()
+            let (site, _, warnings) = try pipeline.check()
             locations.report(warnings)
+            // What the desk has not covered yet: informs, never fails.
+            let notes = EditorialChecks.uncitedPassages(claims: site.claims, sources: site.sources)
+            locations.report(notes)
             locations.report(pipeline.timings)
-            if locations.chatty { FileHandle.standardError.write(Data("No errors; \(warnings.count) warnings\n".utf8)) }
+            if locations.chatty {
+                FileHandle.standardError.write(Data("No errors; \(warnings.count) warning\(warnings.count == 1 ? "" : "s"), \(notes.count) uncited passage\(notes.count == 1 ? "" : "s") in primary sources\n".utf8))
+            }
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
             throw ExitCode(1)

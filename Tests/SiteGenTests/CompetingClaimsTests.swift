@@ -46,7 +46,7 @@ final class CompetingClaimsTests: XCTestCase {
             "  statement: \(name) used over \(figure) fraudulent accounts in the \(code) campaign.",
             "  kind: figure",
             "  speaker: Watch Institute",
-            "  status: attributed",
+            "  attribution: attributed",
             "  tolerance: 0.02",
             "  reference:",
             "    source: \(source)",

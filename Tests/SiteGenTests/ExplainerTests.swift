@@ -34,7 +34,7 @@ final class ClaimLinkTests: XCTestCase {
           statement: The council approved twelve new buses.
           kind: figure
           speaker: The council
-          status: verified
+          attribution: verified
           reference: {source: post, quote: "approved 12 new buses"}
         """ : claims)
         try folder.write("Content/pages/story.md", page)
@@ -47,10 +47,10 @@ final class ClaimLinkTests: XCTestCase {
         let html = try folder.read("out/story/index.html")
         XCTAssertTrue(html.contains("<span class=\"cited\"><a href=\"../claims/new-buses/\">bought buses</a>"), html)
         XCTAssertTrue(html.contains("id=\"note-1\""))
-        XCTAssertTrue(html.contains("id=\"note-2\""), "each citation gets its own number")
+        XCTAssertTrue(html.contains("id=\"note-1-2\""), "a second citation of the claim gets its own element, with the claim's number")
         XCTAssertTrue(html.contains("<span class=\"margin-note\" role=\"note\">"))
         XCTAssertTrue(html.contains("“approved 12 new buses”"), "the note quotes the reference wording")
-        XCTAssertTrue(html.contains("Verified"))
+        XCTAssertTrue(html.contains("Verified in the primary source"))
         XCTAssertFalse(html.contains("claim:"), "no claim: destination reaches the HTML")
     }
 

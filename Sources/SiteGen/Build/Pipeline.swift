@@ -103,6 +103,7 @@ public struct Pipeline {
                 diagnostics.add(contentsOf: loaded.review.map { item in
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
                 })
+                diagnostics.add(contentsOf: EditorialChecks(claims: loaded.claims, sources: resolver.sources).diagnostics())
             }
             loaded.analysis = step("analyse") {
                 let cache = StepCache(folder: options.cache, step: "analyse")

@@ -3,29 +3,69 @@ public enum ClaimKind: String, Sendable, CaseIterable {
     case figure, quote, event, allegation, characterization, context
 }
 
-/// The site's verdict on a claim. The vocabulary is fixed and explained on the
-/// "About this explainer" page; `label` is what readers and ClaimReview see.
-public enum ClaimStatus: String, Sendable, CaseIterable {
-    /// Checked against a primary source or a record the site holds, and it matches.
+/// Did the named speaker say it? One of the claims model's two axes (SPEC §4): it is about
+/// the words, never about whether what they assert is true (that is `Verdict`).
+public enum Attribution: String, Sendable, CaseIterable {
+    /// The words are found in a primary source by the speaker that the site holds.
     case verified
-    /// The speaker's own words are on record, but what they assert cannot be checked from the sources.
+    /// News reports credit the words to the speaker; no primary record of them is held here.
     case attributed
-    /// Only news reports state it; no primary source here confirms it.
+    /// News reports state it in their own voice; it is not credited to a speaker's words.
     case reported
-    /// A party to the story contests it, or the sources contradict each other.
-    case disputed
-    /// The sources here do not support it (misquoted, misattributed or wrong as stated).
-    case unsupported
+    /// Credited to the speaker, but the record the reports point to is not held here or does
+    /// not contain the words, so the attribution could not be checked.
+    case unverifiable
 
     public var label: String {
         switch self {
-        case .verified: return "Verified"
-        case .attributed: return "Attributed, not verified"
+        case .verified: return "Verified in the primary source"
+        case .attributed: return "Attributed, no primary source seen"
         case .reported: return "Reported only"
-        case .disputed: return "Disputed"
-        case .unsupported: return "Not supported by the sources"
+        case .unverifiable: return "Could not be checked"
         }
     }
+}
+
+/// Is what the claim asserts true? The desk's rating on a fixed scale, explained on the
+/// "About" page; only a verdict feeds ClaimReview. A claim may have none.
+public enum Verdict: String, Sendable, CaseIterable {
+    /// The sources held here bear it out.
+    case accurate
+    /// Partly right, but it leaves a false impression.
+    case misleading
+    /// The sources held here contradict it.
+    case inaccurate
+    /// The sources held here do not bear it out as stated.
+    case unsupported
+    /// Only the claimant's own account exists; no source tests it.
+    case unproven
+    /// The sources contradict each other, or a party contests it, and the sources do not settle it.
+    case disputed
+
+    public var label: String {
+        switch self {
+        case .accurate: return "Accurate"
+        case .misleading: return "Misleading"
+        case .inaccurate: return "Inaccurate"
+        case .unsupported: return "Unsupported"
+        case .unproven: return "Unproven"
+        case .disputed: return "Disputed"
+        }
+    }
+
+    /// The place on ClaimReview's numeric scale (1 worst, 5 best) for the verdicts that
+    /// rate truth on it; the others are textual ratings only, with no number.
+    public var ratingValue: Int? {
+        switch self {
+        case .inaccurate: return 1
+        case .misleading: return 3
+        case .accurate: return 5
+        case .unsupported, .unproven, .disputed: return nil
+        }
+    }
+
+    public static let worstRating = 1
+    public static let bestRating = 5
 }
 
 /// A quotation located by its words (W3C TextQuoteSelector): `quote` must occur
@@ -60,7 +100,9 @@ public struct Claim: Hashable, Sendable {
     public var statement: String
     public var kind: ClaimKind
     public var speaker: String
-    public var status: ClaimStatus
+    public var attribution: Attribution
+    /// Nil: the desk gives no rating, and the claim page carries no ClaimReview.
+    public var verdict: Verdict?
     public var reference: QuoteSelector?
     public var appearances: [ClaimAppearance]
     /// Markdown, rendered through cmark's safe renderer.
@@ -74,6 +116,8 @@ public struct Claim: Hashable, Sendable {
     public var tolerance: Double? = nil
     /// Sources a curator ruled out: automatic matching never shows the claim in them.
     public var notIn: [SourceReference] = []
+    /// Why a claim whose sources contradict each other on a figure is not `disputed`.
+    public var notDisputed: String? = nil
     public var path: String
     public var position: SourcePosition
 }

@@ -8,7 +8,8 @@ extension Claim: BinaryCodable {
         writer.write(statement)
         writer.write(kind.rawValue)
         writer.write(speaker)
-        writer.write(status.rawValue)
+        writer.write(attribution.rawValue)
+        writer.write(verdict?.rawValue)
         writer.write(reference)
         writer.write(appearances)
         writer.write(notes)
@@ -16,6 +17,7 @@ extension Claim: BinaryCodable {
         writer.write(sumOf)
         writer.write(tolerance)
         writer.write(notIn)
+        writer.write(notDisputed)
         writer.write(path)
         writer.write(position)
     }
@@ -24,10 +26,16 @@ extension Claim: BinaryCodable {
         let id: String = try reader.read(), statement: String = try reader.read()
         guard let kind = ClaimKind(rawValue: try reader.read()) else { throw BinaryDecodingError() }
         let speaker: String = try reader.read()
-        guard let status = ClaimStatus(rawValue: try reader.read()) else { throw BinaryDecodingError() }
-        self.init(id: id, statement: statement, kind: kind, speaker: speaker, status: status, reference: try reader.read(),
-                  appearances: try reader.read(), notes: try reader.read(), notesHTML: try reader.read(), sumOf: try reader.read(),
-                  tolerance: try reader.read(), notIn: try reader.read(), path: try reader.read(), position: try reader.read())
+        guard let attribution = Attribution(rawValue: try reader.read()) else { throw BinaryDecodingError() }
+        let verdictName: String? = try reader.read()
+        let verdict = try verdictName.map { name in
+            guard let verdict = Verdict(rawValue: name) else { throw BinaryDecodingError() }
+            return verdict
+        }
+        self.init(id: id, statement: statement, kind: kind, speaker: speaker, attribution: attribution, verdict: verdict,
+                  reference: try reader.read(), appearances: try reader.read(), notes: try reader.read(), notesHTML: try reader.read(),
+                  sumOf: try reader.read(), tolerance: try reader.read(), notIn: try reader.read(), notDisputed: try reader.read(),
+                  path: try reader.read(), position: try reader.read())
     }
 }
 

@@ -7,7 +7,8 @@ import Yams
 struct ClaimLoader {
     private(set) var diagnostics: [Diagnostic] = []
 
-    static let claimFields: Set<String> = ["id", "statement", "kind", "speaker", "status", "reference", "appearances", "notes", "sum_of", "tolerance", "not_in"]
+    static let claimFields: Set<String> = ["id", "statement", "kind", "speaker", "attribution", "verdict", "reference", "appearances", "notes",
+                                                  "sum_of", "tolerance", "not_in", "not_disputed"]
     static let selectorFields: Set<String> = ["source", "quote", "prefix", "suffix"]
     static let appearanceFields: Set<String> = selectorFields.union(["attributed_to", "note"])
 
@@ -23,7 +24,7 @@ struct ClaimLoader {
     private func claim(from node: Node, reader: inout YAMLReader, path: String) -> Claim? {
         guard let map = reader.mapping(node, "a claim") else { return nil }
         let before = reader.diagnostics.count
-        reader.rejectUnknownKeys(map, allowed: Self.claimFields, in: "a claim")
+        reader.rejectUnknownKeys(map, allowed: Self.claimFields, retired: ["status"], in: "a claim")
         let id = reader.string(map, "id", required: true, in: "a claim")
         let what = id.map { "claim `\($0)`" } ?? "a claim"
         if let id, !Self.isClaimID(id) {
@@ -36,9 +37,15 @@ struct ClaimLoader {
             reader.error(map["kind"], "unknown kind `\(value)` in \(what); use one of \(ClaimKind.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
-        let status: ClaimStatus? = reader.string(map, "status", required: true, in: what).flatMap { value in
-            if let status = ClaimStatus(rawValue: value) { return status }
-            reader.error(map["status"], "unknown status `\(value)` in \(what); use one of \(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        let attribution: Attribution? = map["status"] != nil ? migrate(map, reader: &reader, what: what)
+            : reader.string(map, "attribution", required: true, in: what).flatMap { value in
+                if let attribution = Attribution(rawValue: value) { return attribution }
+                reader.error(map["attribution"], "unknown attribution `\(value)` in \(what); use one of \(Attribution.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+        let verdict: Verdict? = reader.string(map, "verdict", required: false, in: what).flatMap { value in
+            if let verdict = Verdict(rawValue: value) { return verdict }
+            reader.error(map["verdict"], "unknown verdict `\(value)` in \(what); use one of \(Verdict.allCases.map(\.rawValue).joined(separator: ", ")), or leave `verdict` out for no rating")
             return nil
         }
         let reference = map["reference"].flatMap { selector(from: $0, fields: Self.selectorFields, reader: &reader, what: "the reference of \(what)") }
@@ -77,11 +84,29 @@ struct ClaimLoader {
                 return nil
             }
         }
-        guard reader.diagnostics.count == before, let id, let statement, let speaker, let kind, let status else { return nil }
+        let notDisputed = reader.string(map, "not_disputed", required: false, in: what)
+        guard reader.diagnostics.count == before, let id, let statement, let speaker, let kind, let attribution else { return nil }
         let notes = reader.string(map, "notes", required: false, in: what)
-        return Claim(id: id, statement: statement, kind: kind, speaker: speaker, status: status, reference: reference,
-                     appearances: appearances, notes: notes, notesHTML: notes.map { MarkdownDocument($0).html() },
-                     sumOf: sumOf, tolerance: tolerance, notIn: notIn, path: path, position: reader.position(node))
+        return Claim(id: id, statement: statement, kind: kind, speaker: speaker, attribution: attribution, verdict: verdict,
+                     reference: reference, appearances: appearances, notes: notes, notesHTML: notes.map { MarkdownDocument($0).html() },
+                     sumOf: sumOf, tolerance: tolerance, notIn: notIn, notDisputed: notDisputed, path: path, position: reader.position(node))
+    }
+
+    /// A claims file from before the two axes: `status` mixed "did they say it" with "is it true".
+    /// One error at `status` that says what to write instead, and no second one for the
+    /// missing `attribution`.
+    private func migrate(_ map: YAMLMapping, reader: inout YAMLReader, what: String) -> Attribution? {
+        let old = map["status"]?.scalar?.string ?? ""
+        let advice: String
+        switch old {
+        case "verified": advice = "`attribution: verified` (the words are in the speaker's own primary source)"
+        case "attributed": advice = "`attribution: verified` if the words are in the speaker's own primary source, `attribution: attributed` if only reports credit them, and a `verdict` such as `unproven` if the desk rates what they assert"
+        case "reported": advice = "`attribution: reported`"
+        case "disputed", "unsupported": advice = "`verdict: \(old)`, with an `attribution` that says whether the speaker said it"
+        default: advice = "an `attribution` and, if the desk rates the claim, a `verdict`"
+        }
+        reader.error(map["status"], "`status` is no longer a field of \(what): it was split into `attribution` (did the speaker say it? \(Attribution.allCases.map(\.rawValue).joined(separator: " | "))) and an optional `verdict` (is it true? \(Verdict.allCases.map(\.rawValue).joined(separator: " | "))); for `status: \(old)` write \(advice)")
+        return nil
     }
 
     private func selector(from node: Node, fields: Set<String>, reader: inout YAMLReader, what: String) -> QuoteSelector? {

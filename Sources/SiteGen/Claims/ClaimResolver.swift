@@ -19,6 +19,15 @@ public struct ResolvedAppearance: Sendable {
     public var note: String?
     public var diff: WordDiff?
     public var differences: [Difference]
+    /// Printed inside quotation marks in its source. A paraphrase is compared on what it
+    /// claims (`Difference.Kind.isContent`), not word by word.
+    public var isQuotation = true
+    /// The wording the others are compared with, where the claim has no primary reference:
+    /// the earliest report.
+    public var isBase = false
+
+    /// The same words as the wording compared with, and not that wording itself.
+    public var isIdentical: Bool { !isBase && isQuotation && diff?.isIdentical == true && differences.isEmpty }
 }
 
 /// "The per-lab figures add up to the total", with the arithmetic shown.
@@ -41,6 +50,9 @@ public struct ResolvedClaim: Sendable {
     public var sumCheck: SumCheck?
 
     public var id: String { claim.id }
+    /// What every appearance is compared with: the primary reference, or else the earliest report.
+    public var comparisonBase: AnchoredQuote? { reference ?? appearances.first(where: \.isBase)?.quote }
+
     /// Every source that has the claim's words: the reference first.
     public var sourceIDs: [String] { (reference.map { [$0.source] } ?? []) + appearances.map(\.quote.source) }
 }
@@ -146,15 +158,25 @@ struct ClaimResolver {
         }
         var slots = located.makeIterator()
         let reference = claim.reference.flatMap { anchor($0, located: slots.next() ?? nil, claim: claim) }
-        var appearances: [ResolvedAppearance] = []
+        var anchored: [(quote: AnchoredQuote, appearance: ClaimAppearance)] = []
         for appearance in claim.appearances {
             let found = slots.next() ?? nil
             if let attributed = appearance.attributedTo, sources[attributed] == nil, attributed.contains("-"), !attributed.contains(" ") {
                 diagnostics.append(.error(claim.path, appearance.selector.position, "`attributed_to: \(attributed)` looks like a source id but no such source exists"))
             }
             guard let quote = anchor(appearance.selector, located: found, claim: claim) else { continue }
-            appearances.append(Self.compare(quote, with: reference, claim: claim, attributedTo: appearance.attributedTo, note: appearance.note,
-                                            sources: sources))
+            anchored.append((quote, appearance))
+        }
+        // Without a primary reference the reports are compared with the earliest of them
+        // (undated ones last; the first listed among equals), never left uncompared.
+        let base = reference == nil ? anchored.indices.min { a, b in
+            (sources[anchored[a].quote.source]?.metadata.date ?? "9999", a) < (sources[anchored[b].quote.source]?.metadata.date ?? "9999", b)
+        } : nil
+        let appearances = anchored.enumerated().map { index, item -> ResolvedAppearance in
+            var resolved = Self.compare(item.quote, with: index == base ? nil : reference ?? base.map { anchored[$0].quote }, claim: claim,
+                                        attributedTo: item.appearance.attributedTo, note: item.appearance.note, sources: sources)
+            resolved.isBase = index == base
+            return resolved
         }
         return ResolvedClaim(claim: claim, number: 0, reference: reference, appearances: appearances)
     }
@@ -164,14 +186,34 @@ struct ClaimResolver {
     static func compare(_ quote: AnchoredQuote, with reference: AnchoredQuote?, claim: Claim, attributedTo: String?, note: String?,
                         match: ResolvedAppearance.Match = .curated, score: Double = 1, sources: [String: Source]) -> ResolvedAppearance {
         let diff = reference.map { WordDiff(reference: $0.text, found: quote.text) }
-        var differences = diff?.differences ?? []
+        // In a primary source the words are the speaker's own, compared word by word like a quotation.
+        let quoted = sources[quote.source].map { $0.metadata.kind != .news } == true || isQuotation(quote)
+        var differences = quoted ? diff?.differences ?? []
+            : reference.map { ContentComparison.differences(reference: $0.text, found: quote.text) } ?? []
         if let attributedTo, let reference, attributedTo != reference.source {
             // A source's title, or the free text an `attributed_to` gives.
             func describe(_ sourceOrName: String) -> String { sources[sourceOrName]?.displayTitle ?? sourceOrName }
             differences.append(Difference(kind: .attribution, reference: describe(reference.source), found: describe(attributedTo)))
         }
         return ResolvedAppearance(quote: quote, match: match, score: score, attributedTo: attributedTo, note: note,
-                                  diff: diff, differences: differences)
+                                  diff: diff, differences: differences, isQuotation: quoted)
+    }
+
+    /// Whether a wording is printed as a quotation: it starts with a quotation mark, or its
+    /// sentence opens one before it that is not closed.
+    static func isQuotation(_ quote: AnchoredQuote) -> Bool {
+        let marks: Set<Unicode.Scalar> = ["“", "\"", "«", "„"]
+        if let first = quote.text.unicodeScalars.first, marks.contains(first) { return true }
+        var open = 0, straight = 0
+        for scalar in quote.before.unicodeScalars {
+            switch scalar {
+            case "“", "«", "„": open += 1
+            case "”", "»": open = max(0, open - 1)
+            case "\"": straight += 1
+            default: break
+            }
+        }
+        return open > 0 || straight % 2 == 1
     }
 
     /// The quote, or nil with the diagnostic that says why not.

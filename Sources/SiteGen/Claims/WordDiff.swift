@@ -15,6 +15,15 @@ public struct Difference: Hashable, Sendable {
         case omission
         /// Words the reference does not have.
         case addition
+        /// The sense is turned around: a negation added or dropped ("has had to pay" → "has yet
+        /// to pay"), or a word swapped for its opposite ("allowed" → "banned").
+        case meaning
+        /// The same words with other punctuation: a comma dropped inside a quotation.
+        case punctuation
+
+        /// The kinds that say what a wording claims, not how it is phrased: all a paraphrase is
+        /// compared on.
+        public var isContent: Bool { [.figure, .qualifier, .meaning, .attribution].contains(self) }
     }
 
     public var kind: Kind
@@ -61,7 +70,13 @@ public struct WordDiff: Sendable {
         while i < old.count || j < new.count {
             if i < old.count, j < new.count, oldKeys[i] == newKeys[j] {
                 flush()
-                pieces.append(.same(new[j]))
+                // A mark after a wording's last word is where the quotation was cut, not part of it.
+                if i < old.count - 1, j < new.count - 1, Self.punctuationDiffers(old[i], new[j]) {
+                    pieces += [.removed(old[i]), .added(new[j])]
+                    differences.append(Difference(kind: .punctuation, reference: old[i], found: new[j]))
+                } else {
+                    pieces.append(.same(new[j]))
+                }
                 i += 1; j += 1
             } else if j < new.count, i == old.count || lengths[i * width + j + 1] >= lengths[(i + 1) * width + j] {
                 added.append(new[j]); j += 1
@@ -110,6 +125,15 @@ public struct WordDiff: Sendable {
         return core.isEmpty ? folded : core
     }
 
+    /// Two words with the same letters and digits that differ in punctuation once typographic
+    /// quotes and dashes are folded: "AI," against "AI".
+    static func punctuationDiffers(_ a: String, _ b: String) -> Bool {
+        func marks(_ word: String) -> [Unicode.Scalar] {
+            word.unicodeScalars.map(FoldedText.fold).filter { !$0.properties.isAlphabetic && $0.properties.numericType == nil }
+        }
+        return a != b && marks(a) != marks(b)
+    }
+
     static func classify(removed: [String], added: [String]) -> Difference {
         let reference = removed.joined(separator: " "), found = added.joined(separator: " ")
         let bare = { (tokens: [String]) in tokens.map { key($0) } }
@@ -117,10 +141,14 @@ public struct WordDiff: Sendable {
            removed.isEmpty || Qualifiers.isHedge(bare(removed)), added.isEmpty || Qualifiers.isHedge(bare(added)) {
             return Difference(kind: .qualifier, reference: reference, found: found)
         }
+        if Meaning.isTurnedAround(removed: bare(removed), added: bare(added)) {
+            return Difference(kind: .meaning, reference: reference, found: found)
+        }
         if removed.isEmpty { return Difference(kind: .addition, reference: "", found: found) }
         if added.isEmpty { return Difference(kind: .omission, reference: reference, found: "") }
-        let oldFigures = Figure.all(in: reference).map(\.value), newFigures = Figure.all(in: found).map(\.value)
-        if !oldFigures.isEmpty || !newFigures.isEmpty, oldFigures != newFigures {
+        let oldFigures = FigureWords.amounts(in: reference), newFigures = FigureWords.amounts(in: found)
+        if !oldFigures.isEmpty || !newFigures.isEmpty,
+           oldFigures.count != newFigures.count || zip(oldFigures, newFigures).contains(where: { $0.low != $1.low || $0.high != $1.high }) {
             return Difference(kind: .figure, reference: reference, found: found)
         }
         if removed.count == added.count, zip(removed, added).allSatisfy({ isNearlyTheSame(key($0), key($1)) }) {
@@ -150,5 +178,37 @@ public struct WordDiff: Sendable {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// Words that turn a statement around: negations, and pairs of opposites.
+enum Meaning {
+    static let negationWords: Set<String> = ["not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot"]
+    static let opposites: [(String, String)] = [
+        ("had", "yet"), ("allowed", "banned"), ("allow", "ban"), ("allows", "bans"), ("lifted", "imposed"), ("lift", "impose"),
+        ("rose", "fell"), ("rise", "fall"), ("rises", "falls"), ("rising", "falling"), ("increased", "decreased"),
+        ("increase", "decrease"), ("gained", "lost"), ("won", "lost"), ("win", "lose"), ("higher", "lower"), ("up", "down"),
+        ("accepted", "rejected"), ("approved", "rejected"), ("confirmed", "denied"), ("confirm", "deny"), ("guilty", "innocent"),
+        ("true", "false"), ("legal", "illegal"), ("before", "after"), ("most", "least"), ("largest", "smallest"),
+    ]
+    static let opposite: [String: Set<String>] = {
+        var map: [String: Set<String>] = [:]
+        for (a, b) in opposites { map[a, default: []].insert(b); map[b, default: []].insert(a) }
+        return map
+    }()
+
+    /// Whether a changed stretch reverses the sense: it adds or drops a negation, or swaps a
+    /// word for its opposite. `removed` and `added` are `WordDiff.key`s.
+    static func isTurnedAround(removed: [String], added: [String]) -> Bool {
+        let old = removed.map { $0.lowercased() }, new = added.map { $0.lowercased() }
+        func negations(_ words: [String]) -> Int { words.filter { negationWords.contains($0) || isContraction($0) }.count }
+        if negations(old) != negations(new) { return true }
+        return old.contains { word in new.contains { opposite[word]?.contains($0) == true } }
+    }
+
+    /// "didnt", "hasnt" (keys lose the apostrophe): a contraction of "not".
+    static func isContraction(_ word: String) -> Bool {
+        ["dont", "didnt", "doesnt", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
+         "couldnt", "shouldnt", "cant"].contains(word)
     }
 }

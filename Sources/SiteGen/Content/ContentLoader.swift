@@ -461,4 +461,12 @@ enum DateText {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= days[month - 1]
     }
+
+    /// "24 Feb 2026" for `2026-02-24`; the text itself when it is not a valid date.
+    static func short(_ text: String) -> String {
+        guard isValid(text) else { return text }
+        let parts = text.split(separator: "-")
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(Int(parts[2])!) \(months[Int(parts[1])! - 1]) \(parts[0])"
+    }
 }

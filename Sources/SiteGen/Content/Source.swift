@@ -44,11 +44,22 @@ public struct Source: Hashable, Sendable {
     public var title: String? { metadata.title ?? headline }
 
     /// What to call the source where no title is known: the outlet and date, never a made-up headline.
-    public var displayTitle: String {
-        if let title { return title }
-        let date = metadata.date ?? "undated"
-        if let outlet = metadata.publisher { return "\(outlet), \(date) (headline not captured)" }
-        return "Article \(serial), outlet not named, \(date) (headline not captured)"
+    public var displayTitle: String { title ?? label }
+
+    /// The source's name in lists, columns and structured data when it has no title: the outlet
+    /// ("Unnamed outlet" when the source does not say) and the date, then its opening words,
+    /// quoted, which tell apart two unnamed outlets of the same day.
+    public var label: String {
+        let date = metadata.date.map(DateText.short) ?? "undated"
+        let name = "\(metadata.publisher ?? "Unnamed outlet"), \(date)"
+        return metadata.publisher == nil ? "\(name): \(openingWords(8))" : name
+    }
+
+    /// The first `count` words of the text, in quotation marks, with "…" when there are more.
+    func openingWords(_ count: Int) -> String {
+        let words = text.string.prefix(400).split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return "(no text)" }
+        return "“" + words.prefix(count).joined(separator: " ") + (words.count > count ? "…”" : "”")
     }
 
     /// How to name an article whose outlet is unknown: the number a scrape

@@ -97,8 +97,9 @@ struct YAMLReader {
         return nil
     }
 
-    mutating func rejectUnknownKeys(_ mapping: YAMLMapping, allowed: Set<String>, in what: String) {
-        for entry in mapping.entries where !allowed.contains(entry.key) {
+    /// `retired` keys are left to the caller, which explains what replaced them.
+    mutating func rejectUnknownKeys(_ mapping: YAMLMapping, allowed: Set<String>, retired: Set<String> = [], in what: String) {
+        for entry in mapping.entries where !allowed.contains(entry.key) && !retired.contains(entry.key) {
             error(entry.keyNode, "unknown field `\(entry.key)` in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
         }
     }

@@ -46,7 +46,7 @@ struct AutoMatching {
             let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in
                 guard let position = index[match.claim] else { return nil }
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)
-                return (position, ClaimResolver.compare(quote, with: claims[position].reference, claim: claims[position].claim, attributedTo: nil,
+                return (position, ClaimResolver.compare(quote, with: claims[position].comparisonBase, claim: claims[position].claim, attributedTo: nil,
                                                         note: nil, match: .auto, score: match.score, sources: sourcesByID))
             }
             return (result, appearances)

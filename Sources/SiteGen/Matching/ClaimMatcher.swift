@@ -210,6 +210,9 @@ struct ClaimMatcher {
     private let widest: Double
     /// For each claim, the claims whose reference contains its reference (in the same source).
     private var containing: [String: Set<String>] = [:]
+    /// The other way round: for a claim, the claims whose reference lies inside its own, with
+    /// those references' words (for `shareNested`).
+    private var nested: [String: [(claim: String, words: String)]] = [:]
 
     /// `sources` are every source of the site: how common a word is is measured over them all.
     init(claims: [ResolvedClaim], entities: [Entity], sources: [Source], parallel: Parallel = Parallel()) {
@@ -261,6 +264,9 @@ struct ClaimMatcher {
                 for outer in references where outer.claim != inner.claim && outer.span.start <= inner.span.start
                     && inner.span.end <= outer.span.end && outer.span != inner.span {
                     containing[inner.claim, default: []].insert(outer.claim)
+                    if let words = claims.first(where: { $0.id == inner.claim })?.reference?.text {
+                        nested[outer.claim, default: []].append((inner.claim, words))
+                    }
                 }
             }
         }
@@ -443,7 +449,8 @@ struct ClaimMatcher {
                     || (containing[proposal.match.claim]?.contains(passage.claim) ?? false) && passage.span.start <= span.start && span.end <= passage.span.end
             }
         }
-        return SourceMatches(matches: select(compete(proposals), in: source.text), candidates: candidates, suggestions: suggestions)
+        let chosen = shareNested(select(compete(proposals), in: source.text), in: source.text, excluded: curatedClaims.union(rejected))
+        return SourceMatches(matches: chosen, candidates: candidates, suggestions: suggestions)
     }
 
     /// How much of a claim's own words a method compares: a wording, then a figure or paraphrase, then a statement.
@@ -531,14 +538,26 @@ struct ClaimMatcher {
             }
             if !overlapsSameClaim { kept.append(match) }
         }
-        let candidates = kept
-        kept.removeAll { inner in
-            candidates.contains { outer in
-                outer.claim != inner.claim && (containing[inner.claim]?.contains(outer.claim) ?? false)
-                    && outer.span.start <= inner.span.start && inner.span.end <= outer.span.end
+        return kept.sorted { ($0.span, $0.claim) < ($1.span, $1.claim) }
+    }
+
+    /// A claim whose reference lies inside another claim's is made wherever that claim is
+    /// quoted with its words (the whole post carries the phrase): it shares the match, on its
+    /// own words inside the passage, unless it has a match of its own here or is `excluded`
+    /// (curated here, or ruled out by `not_in`). `EditorialChecks` asks the same of curators.
+    private func shareNested(_ kept: [AutoMatch], in text: SourceText, excluded: Set<String>) -> [AutoMatch] {
+        var result = kept
+        for outer in kept {
+            for inner in nested[outer.claim] ?? [] where !excluded.contains(inner.claim) && !result.contains(where: { $0.claim == inner.claim }) {
+                let passage = FoldedText(text.substring(from: outer.span.start, to: outer.span.end))
+                let selector = QuoteSelector(source: outer.source, quote: inner.words, position: SourcePosition(line: 1, column: 1))
+                guard case .success(let found) = Anchor.locate(selector, in: passage) else { continue }
+                result.append(AutoMatch(claim: inner.claim, source: outer.source,
+                                        span: TextSpan(start: outer.span.start + found.start, end: outer.span.start + found.end),
+                                        score: outer.score, method: outer.method))
             }
         }
-        return kept.sorted { ($0.span, $0.claim) < ($1.span, $1.claim) }
+        return result.sorted { ($0.span, $0.claim) < ($1.span, $1.claim) }
     }
 
     // MARK: - Scores and indexes

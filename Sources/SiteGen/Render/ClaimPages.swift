@@ -19,8 +19,13 @@ extension SiteRenderer {
 
     func claimSummary(_ claim: ResolvedClaim, root: String) -> [String: Any] {
         var summary: [String: Any] = ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": "\(root)claims/\(claim.id)/",
-         "kind": claim.claim.kind.rawValue, "speaker": claim.claim.speaker, "status": claim.claim.status.rawValue,
-         "status_label": claim.claim.status.label, "source_count": Set(claim.sourceIDs).count]
+         "kind": claim.claim.kind.rawValue, "speaker": claim.claim.speaker,
+         "attribution": claim.claim.attribution.rawValue, "attribution_label": claim.claim.attribution.label,
+         "source_count": Set(claim.sourceIDs).count]
+        if let verdict = claim.claim.verdict {
+            summary["verdict"] = verdict.rawValue
+            summary["verdict_label"] = verdict.label
+        }
         summary["difference_count"] = Self.nonZero(claim.appearances.reduce(0) { $0 + $1.differences.count })
         return summary
     }
@@ -39,10 +44,14 @@ extension SiteRenderer {
         for appearance in claim.appearances {
             guard let source = sources[appearance.quote.source] else { continue }
             var column = quoteColumn(appearance.quote, source: source, claim: claim)
-            column["pieces_html"] = HighlightHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
+            // A paraphrase is compared on what it claims, so its words carry no marks.
+            column["pieces_html"] = appearance.isQuotation ? HighlightHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
+                : HTMLText.escape(appearance.quote.text)
             column["differences"] = appearance.differences.map(describe)
             column["has_differences"] = !appearance.differences.isEmpty
-            column["identical"] = claim.reference != nil && appearance.differences.isEmpty
+            column["identical"] = appearance.isIdentical
+            column["is_base"] = appearance.isBase
+            column["paraphrase"] = !appearance.isQuotation && !appearance.isBase
             column["match"] = appearance.match.rawValue
             if appearance.match == .auto { column["score"] = AutoMatching.format(appearance.score) }
             if let attributed = appearance.attributedTo { column["attributed_to"] = sources[attributed]?.displayTitle ?? attributed }
@@ -54,12 +63,16 @@ extension SiteRenderer {
         for index in columns.indices {
             if let id = columns[index]["id"] as? String, seen.insert(id).inserted { columns[index]["anchor_id"] = "src-\(id)" }
         }
+        if let base = claim.appearances.first(where: \.isBase), let source = sources[base.quote.source] {
+            context["base_title"] = source.displayTitle
+        }
         context["columns"] = columns
         context["has_comparison"] = columns.count >= 2
         if let check = claim.sumCheck {
             context["sum_check"] = ["explanation": check.explanation, "consistent": check.consistent,
                                     "parts": check.parts.map { ["href": "../\($0.claim)/", "figure": $0.figure.text, "id": $0.claim] }]
         }
+        if let notDisputed = claim.claim.notDisputed { context["not_disputed"] = notDisputed }
         context["jsonld"] = ClaimReviewLD(site: site, claim: claim, sources: sources).script()
         return context
     }
@@ -87,6 +100,8 @@ extension SiteRenderer {
         case .attribution: text = "Credits the words to \(difference.found); they are found in \(difference.reference)."
         case .omission: text = "Leaves out “\(difference.reference)”."
         case .addition: text = "Adds “\(difference.found)”."
+        case .meaning: text = "Turns the sense around: “\(difference.reference)” becomes “\(difference.found)”."
+        case .punctuation: text = "Other punctuation: “\(difference.reference)” is printed “\(difference.found)”."
         }
         return ["kind": difference.kind.rawValue, "text": text]
     }
@@ -148,19 +163,64 @@ extension SiteRenderer {
                 // A match the tool made, not a curator, says so, with its score.
                 let auto = found.first { $0.match == .auto }.map { " · matched automatically, score \(AutoMatching.format($0.score))" } ?? ""
                 var cell: [String: Any] = ["href": href, "source": source.shortTitle, "auto": !auto.isEmpty]
-                if count == 0 {
-                    cell["same"] = true
-                    cell["label"] = "Same wording" + auto
-                } else {
-                    cell["differs"] = true
-                    cell["count"] = count
-                    cell["label"] = "Differs (\(count) difference\(count == 1 ? "" : "s"))" + auto
-                }
+                let mark = CoverageMark(found)
+                cell[mark.rawValue] = true
+                cell["count"] = count
+                cell["label"] = mark.label(count: count) + auto
                 return cell
             }
             return row
         }
-        return ["columns": columns, "rows": rows]
+        // The legend explains the marks this table uses, and no others.
+        let used = Set(rows.flatMap { ($0["cells"] as? [[String: Any]]) ?? [] }.flatMap { $0.keys })
+        let legend = CoverageMark.allCases.filter { used.contains($0.rawValue) }.map { ["mark": $0.symbol, "text": $0.meaning] }
+        return ["columns": columns, "rows": rows, "legend": legend, "has_auto": rows.contains { row in
+            ((row["cells"] as? [[String: Any]]) ?? []).contains { $0["auto"] as? Bool == true } }]
+    }
+}
+
+/// What a coverage cell says about a source's wording of a claim. "=" is identical words only.
+enum CoverageMark: String, CaseIterable {
+    case reference, base, same, paraphrase, differs, none
+
+    init(_ found: [ResolvedAppearance]) {
+        if found.contains(where: \.isBase) { self = .base }
+        else if found.allSatisfy(\.isIdentical) { self = .same }
+        else if found.allSatisfy({ !$0.isQuotation && $0.differences.isEmpty }) { self = .paraphrase }
+        else { self = .differs }
+    }
+
+    var symbol: String {
+        switch self {
+        case .reference: return "R"
+        case .base: return "E"
+        case .same: return "="
+        case .paraphrase: return "≈"
+        case .differs: return "≠"
+        case .none: return "·"
+        }
+    }
+
+    var meaning: String {
+        switch self {
+        case .reference: return "the reference wording, from a primary source"
+        case .base: return "no primary source: the earliest report, which the others are compared with"
+        case .same: return "the same words"
+        case .paraphrase: return "a paraphrase in which no figure, hedge or negation differs (its other words are not compared)"
+        case .differs: return "differs, with the number of differences"
+        case .none: return "not reported"
+        }
+    }
+
+    func label(count: Int) -> String {
+        switch self {
+        case .reference: return "Reference wording"
+        case .base: return "Earliest report, compared against"
+        case .same: return "Same words"
+        case .paraphrase: return "Paraphrase; no figure, hedge or negation differs"
+        case .differs: return "Differs (\(count) difference\(count == 1 ? "" : "s"))"
+        case .none: return "Not reported"
+        }
     }
 }
 
@@ -170,7 +230,7 @@ extension Source {
         switch metadata.kind {
         case .post: return metadata.author ?? metadata.publisher ?? id
         case .primary: return metadata.publisher ?? id
-        case .news: return metadata.publisher ?? "Article \(serial)"
+        case .news: return metadata.publisher ?? "Unnamed outlet, \(openingWords(3))"
         }
     }
 }

@@ -12,28 +12,27 @@ struct ClaimsExport {
         var review: [ReviewEntry]
     }
 
-    struct SourceEntry: Encodable {
-        var id: String
-        var title: String?
-        var publisher: String?
-        var date: String?
-        var kind: String
-        var url: String?
-        var page: String
+    /// Unknown values are exported as null rather than left out, so every entry has the same shape.
+    struct Nullable<Value: Encodable>: Encodable {
+        var value: Value?
+        init(_ value: Value?) { self.value = value }
 
         func encode(to encoder: Encoder) throws {
-            // Unknown values are exported as null rather than left out, so every entry has the same shape.
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(publisher, forKey: .publisher)
-            try container.encode(date, forKey: .date)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(url, forKey: .url)
-            try container.encode(page, forKey: .page)
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
         }
+    }
 
-        enum CodingKeys: String, CodingKey { case id, title, publisher, date, kind, url, page }
+    struct SourceEntry: Encodable {
+        var id: String
+        var title: Nullable<String>
+        var publisher: Nullable<String>
+        var date: Nullable<String>
+        var kind: String
+        var url: Nullable<String>
+        var page: String
+        /// What the site calls the source: its title, or outlet and date where it has none.
+        var label: String
     }
 
     struct QuoteEntry: Encodable {
@@ -73,7 +72,9 @@ struct ClaimsExport {
         var statement: String
         var kind: String
         var speaker: String
-        var status: String
+        var attribution: String
+        /// Null for a claim the desk has not rated (SPEC §6).
+        var verdict: Nullable<String>
         var page: String
         var reference: QuoteEntry?
         var appearances: [AppearanceEntry]
@@ -92,13 +93,14 @@ struct ClaimsExport {
         Document(
             generator: SiteRenderer.generator,
             sources: site.sources.map {
-                SourceEntry(id: $0.id, title: $0.title, publisher: $0.metadata.publisher, date: $0.metadata.date,
-                            kind: $0.metadata.kind.rawValue, url: $0.metadata.url, page: "articles/\($0.id)/")
+                SourceEntry(id: $0.id, title: Nullable($0.title), publisher: Nullable($0.metadata.publisher), date: Nullable($0.metadata.date),
+                            kind: $0.metadata.kind.rawValue, url: Nullable($0.metadata.url), page: "articles/\($0.id)/",
+                            label: $0.displayTitle)
             },
             claims: site.claims.map { claim in
                 ClaimEntry(
                     id: claim.id, statement: claim.claim.statement, kind: claim.claim.kind.rawValue, speaker: claim.claim.speaker,
-                    status: claim.claim.status.rawValue, page: "claims/\(claim.id)/",
+                    attribution: claim.claim.attribution.rawValue, verdict: Nullable(claim.claim.verdict?.rawValue), page: "claims/\(claim.id)/",
                     reference: claim.reference.map { QuoteEntry(source: $0.source, quote: $0.text, start: $0.span.start, end: $0.span.end) },
                     appearances: claim.appearances.map { appearance in
                         AppearanceEntry(source: appearance.quote.source, quote: appearance.quote.text,
@@ -120,7 +122,9 @@ struct ClaimsExport {
     }
 }
 
-/// schema.org ClaimReview for one claim page, as a JSON-LD script body.
+/// schema.org ClaimReview for one claim page, as a JSON-LD script body, following the
+/// properties Google's fact-check documentation describes. Only a claim the desk has rated
+/// (`verdict`) has one: a verified quotation says nothing about whether its claim is true.
 struct ClaimReviewLD {
     let site: Site
     let claim: ResolvedClaim
@@ -137,11 +141,11 @@ struct ClaimReviewLD {
         var datePublished: String? = nil
         var publisher: Box<Thing>? = nil
         var author: Box<Thing>? = nil
-        var alternateName: String? = nil
         var appearance: [Thing]? = nil
+        var firstAppearance: Box<Thing>? = nil
 
         enum CodingKeys: String, CodingKey {
-            case type = "@type", name, url, headline, sameAs, datePublished, publisher, author, alternateName, appearance
+            case type = "@type", name, url, headline, sameAs, datePublished, publisher, author, appearance, firstAppearance
         }
     }
 
@@ -152,13 +156,23 @@ struct ClaimReviewLD {
         func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
     }
 
+    private struct Rating: Encodable {
+        var type = "Rating"
+        var alternateName: String
+        var ratingValue: Int?
+        var bestRating: Int?
+        var worstRating: Int?
+
+        enum CodingKeys: String, CodingKey { case type = "@type", alternateName, ratingValue, bestRating, worstRating }
+    }
+
     private struct Review: Encodable {
         var context = "https://schema.org"
         var type = "ClaimReview"
         var url: String
         var claimReviewed: String
         var author: Thing
-        var reviewRating: Thing
+        var reviewRating: Rating
         var itemReviewed: Thing
         var datePublished: String?
 
@@ -167,21 +181,42 @@ struct ClaimReviewLD {
         }
     }
 
-    func script() -> String {
+    /// The schema.org type of whoever made the claim, from `entities.yaml`; nil when the
+    /// speaker is not listed there (the claim is then published with no claimant rather than
+    /// a guessed type).
+    static func claimantType(_ speaker: String, entities: [Entity]) -> String? {
+        guard let entity = entities.first(where: { $0.name == speaker || $0.aliases.contains(speaker) }) else { return nil }
+        switch entity.kind {
+        case .person: return "Person"
+        case .organisation: return "Organization"
+        case .product: return nil
+        }
+    }
+
+    /// The script body, or nil for a claim without a verdict.
+    func script() -> String? {
+        guard let verdict = claim.claim.verdict else { return nil }
         let appearances = claim.sourceIDs.compactMap { sources[$0] }.map { source in
-            Thing(type: "CreativeWork", url: site.config.baseURL + "articles/\(source.id)/", headline: source.displayTitle,
+            // A headline only where the source has one; otherwise its label, as a name.
+            Thing(type: "CreativeWork", name: source.title == nil ? source.label : nil,
+                  url: site.config.baseURL + "articles/\(source.id)/", headline: source.title,
                   sameAs: source.metadata.url, datePublished: source.metadata.date,
                   publisher: source.metadata.publisher.map { Box(Thing(type: "Organization", name: $0)) })
         }
+        let claimant = Self.claimantType(claim.claim.speaker, entities: site.entities).map { Box(Thing(type: $0, name: claim.claim.speaker)) }
+        let first = claim.reference.flatMap { reference in appearances.first { $0.url == site.config.baseURL + "articles/\(reference.source)/" } }
+        let rating = Rating(alternateName: verdict.label, ratingValue: verdict.ratingValue,
+                            bestRating: verdict.ratingValue.map { _ in Verdict.bestRating },
+                            worstRating: verdict.ratingValue.map { _ in Verdict.worstRating })
         let review = Review(url: site.config.baseURL + "claims/\(claim.id)/", claimReviewed: claim.claim.statement,
                             author: Thing(type: "Organization", name: site.config.publisherName, url: site.config.publisherURL),
-                            reviewRating: Thing(type: "Rating", alternateName: claim.claim.status.label),
-                            itemReviewed: Thing(type: "Claim", author: Box(Thing(type: "Organization", name: claim.claim.speaker)),
-                                                appearance: appearances),
+                            reviewRating: rating,
+                            itemReviewed: Thing(type: "Claim", datePublished: first?.datePublished, author: claimant,
+                                                appearance: appearances, firstAppearance: first.map { Box($0) }),
                             datePublished: site.config.updated)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(review), let json = String(data: data, encoding: .utf8) else { return "{}" }
+        guard let data = try? encoder.encode(review), let json = String(data: data, encoding: .utf8) else { return nil }
         // Inside <script>, "<" could start "</script>"; the JSON escape keeps it inert.
         return json.replacingOccurrences(of: "<", with: "\\u003c")
     }

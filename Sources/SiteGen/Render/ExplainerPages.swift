@@ -25,15 +25,16 @@ extension SiteRenderer {
         }
     }
 
-    /// The page's HTML with every claim link annotated. Notes are numbered
-    /// from 1 on each page, in reading order.
+    /// The page's HTML with every claim link annotated. A note carries its claim's
+    /// number, the one on the claim's own page, so "note 17" is "Claim 17" everywhere;
+    /// a claim linked twice on a page gets a second note with its own element id.
     func annotatedHTML(_ explainer: Page, root: String) -> String {
-        var number = 0
+        var seen: [String: Int] = [:]
         return explainer.document.html { destination in
             guard let id = ClaimLink.claimID(in: destination), let claim = claimsByID[id] else { return nil }
-            number += 1
+            seen[id, default: 0] += 1
             var note = noteContext(claim, root: root)
-            note["number"] = number
+            note["note_id"] = seen[id] == 1 ? "note-\(claim.number)" : "note-\(claim.number)-\(seen[id]!)"
             note["page"] = explainer.slug
             return LinkAnnotation(href: "\(root)claims/\(id)/", before: "<span class=\"cited\">",
                                   after: templates.render("claim-note", note) + "</span>")
@@ -54,7 +55,7 @@ extension SiteRenderer {
         note["differing_count"] = differing.count
         note["has_differing"] = !differing.isEmpty
         note["difference_kinds"] = kinds.map(\.rawValue).joined(separator: ", ")
-        note["all_agree"] = claim.reference != nil && differing.isEmpty && !claim.appearances.isEmpty
+        note["all_agree"] = claim.appearances.allSatisfy { $0.isBase || $0.isIdentical } && claim.appearances.contains { !$0.isBase }
         note["single_source"] = Set(claim.sourceIDs).count == 1
         return note
     }

@@ -1,7 +1,8 @@
 /// A problem found in the input, printed the way compilers print them so
 /// editors can jump to it: `path:line:col: error: message`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    /// A `note` informs and never fails a build (`sitegen check`'s list of uncited passages).
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var path: String
     public var line: Int?
@@ -66,7 +67,7 @@ public struct BuildFailed: Error, Sendable {
 
 extension Diagnostic: BinaryCodable {
     func encode(to writer: inout BinaryWriter) {
-        writer.write(severity == .error)
+        writer.write(severity.rawValue)
         writer.write(path)
         writer.write(line)
         writer.write(column)
@@ -74,7 +75,7 @@ extension Diagnostic: BinaryCodable {
     }
 
     init(from reader: inout BinaryReader) throws {
-        let isError: Bool = try reader.read()
-        self.init(isError ? .error : .warning, path: try reader.read(), line: try reader.read(), column: try reader.read(), try reader.read())
+        guard let severity = Severity(rawValue: try reader.read()) else { throw BinaryDecodingError() }
+        self.init(severity, path: try reader.read(), line: try reader.read(), column: try reader.read(), try reader.read())
     }
 }

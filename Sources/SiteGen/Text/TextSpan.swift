@@ -7,6 +7,9 @@ public struct TextSpan: Hashable, Sendable, Comparable {
 
     /// Whether `other` lies wholly inside this span.
     func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
+
+    /// Whether the two spans share at least one scalar.
+    func overlaps(_ other: TextSpan) -> Bool { start < other.end && other.start < end }
 }
 
 extension TextSpan: BinaryCodable {

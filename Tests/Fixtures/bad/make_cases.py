@@ -28,7 +28,7 @@ CLAIMS = """- id: trucks
   statement: About 1,200 trucks crossed the bridge in January.
   kind: figure
   speaker: Example Agency
-  status: attributed
+  attribution: attributed
   reference:
     source: statement
     quote: "1,200 trucks crossed the bridge"
@@ -58,7 +58,11 @@ CASES = {
     "type-appearances-not-a-list": {"Content/claims/claims.yaml": CLAIMS + "  appearances: statement\n"},
     "type-claims-file-not-a-list": {"Content/claims/claims.yaml": "id: trucks\nstatement: Trucks.\n"},
     "type-invalid-date": {"Content/articles/statement.md": ARTICLE.replace("2026-01-05", "2026-02-30")},
-    "unknown-claim-field": {"Content/claims/claims.yaml": CLAIMS + "  verdict: true\n"},
+    "unknown-claim-field": {"Content/claims/claims.yaml": CLAIMS + "  rating: true\n"},
+    "claim-status-retired": {"Content/claims/claims.yaml": CLAIMS.replace("attribution: attributed", "status: attributed")},
+    "claim-unknown-verdict": {"Content/claims/claims.yaml": CLAIMS + "  verdict: true\n"},
+    "verified-quote-in-a-news-article": {"Content/claims/claims.yaml": CLAIMS.replace("attribution: attributed", "attribution: verified"),
+                                         "Content/articles/statement.md": ARTICLE.replace("kind: primary", "kind: news")},
     "missing-statement": {"Content/claims/claims.yaml": CLAIMS.replace("  statement: About 1,200 trucks crossed the bridge in January.\n", "")},
     "unknown-source-in-claim": {"Content/claims/claims.yaml": CLAIMS.replace("source: statement", "source: press-release")},
     "duplicate-claim-id": {"Content/claims/more.yaml": CLAIMS},

@@ -1,0 +1,127 @@
+/// The claims model's own rules, checked on the resolved claims (SPEC §4: "build checks
+/// enforce the documented rules"). Each rule reads the claims and sources and returns
+/// diagnostics at the claim file's line and column; none changes a claim.
+public struct EditorialChecks {
+    let claims: [ResolvedClaim]
+    let sources: [String: Source]
+
+    func diagnostics() -> [Diagnostic] {
+        claims.flatMap(verifiedNeedsPrimary) + claims.flatMap(figuresContradict) + misattributionsPropagate() + nestedClaimsShareSources()
+    }
+
+    /// `attribution: verified` says the speaker's words were found in their own primary
+    /// source, so the reference must be in a source of kind `primary` or `post`.
+    func verifiedNeedsPrimary(_ claim: ResolvedClaim) -> [Diagnostic] {
+        guard claim.claim.attribution == .verified else { return [] }
+        let position = claim.claim.reference?.position ?? claim.claim.position
+        guard let reference = claim.reference else {
+            return [.error(claim.claim.path, position, "claim `\(claim.id)` is `attribution: verified` but has no `reference`; verified needs the speaker's words in a primary source held here, otherwise use `attributed`, `reported` or `unverifiable`")]
+        }
+        guard let source = sources[reference.source], source.metadata.kind == .news else { return [] }
+        return [.error(claim.claim.path, position, "claim `\(claim.id)` is `attribution: verified` but its reference is in `\(source.id)`, a news article; verified needs the speaker's words in a primary source (`kind: primary` or `post`), otherwise use `attributed`")]
+    }
+
+    /// Two sources that give the claim different figures, beyond its hedges and tolerance,
+    /// contradict each other: the claim is `disputed`, or `not_disputed` says why not.
+    func figuresContradict(_ claim: ResolvedClaim) -> [Diagnostic] {
+        guard claim.claim.verdict != .disputed, claim.claim.notDisputed == nil,
+              let (first, second) = contradiction(in: claim) else { return [] }
+        return [.warning(claim.claim.path, claim.claim.position, "claim `\(claim.id)`: the sources give different figures, “\(first.figure)” in `\(first.source)` and “\(second.figure)” in `\(second.source)`; mark it `verdict: disputed`, or say in `not_disputed` why the difference does not make it so (a misquote, a source that settles it)")]
+    }
+
+    /// The first pair of wordings whose figures differ, each with its source; the reference is
+    /// compared with every appearance, and without a reference the first appearance is.
+    func contradiction(in claim: ResolvedClaim) -> (first: (figure: String, source: String), second: (figure: String, source: String))? {
+        let tolerance = claim.claim.tolerance ?? 0
+        let wordings = (claim.comparisonBase.map { [$0] } ?? []) + claim.appearances.filter { !$0.isBase }.map(\.quote)
+        guard let base = wordings.first else { return nil }
+        let baseFigures = FigureWords.amounts(in: base.text)
+        guard !baseFigures.isEmpty else { return nil }
+        for other in wordings.dropFirst() {
+            let figures = FigureWords.amounts(in: other.text)
+            guard !figures.isEmpty else { continue }
+            // Matched in order: a wording that gives the same figures in the same order agrees.
+            for (a, b) in zip(baseFigures, figures) where !a.agrees(with: b, tolerance: tolerance) {
+                return ((a.text, base.source), (b.text, other.source))
+            }
+        }
+        return nil
+    }
+
+    /// A curator who marks a passage as credited to the wrong source (`attributed_to`) has
+    /// found something about the passage, not about one claim: every claim that quotes an
+    /// overlapping stretch of the same source must say so too.
+    func misattributionsPropagate() -> [Diagnostic] {
+        var flags: [String: [(span: TextSpan, to: String, claim: String)]] = [:]
+        for claim in claims {
+            for appearance in claim.appearances where appearance.match == .curated {
+                if let to = appearance.attributedTo { flags[appearance.quote.source, default: []].append((appearance.quote.span, to, claim.id)) }
+            }
+        }
+        var found: [Diagnostic] = []
+        for claim in claims {
+            for (index, appearance) in claim.appearances.enumerated() where appearance.match == .curated && appearance.attributedTo == nil {
+                guard let flag = flags[appearance.quote.source]?.first(where: { $0.span.overlaps(appearance.quote.span) }) else { continue }
+                let position = index < claim.claim.appearances.count ? claim.claim.appearances[index].selector.position : claim.claim.position
+                found.append(.warning(claim.claim.path, position, "claim `\(claim.id)` quotes a passage of `\(appearance.quote.source)` that claim `\(flag.claim)` marks as credited to `\(flag.to)`; add `attributed_to: \(flag.to)` here too"))
+            }
+        }
+        return found
+    }
+
+    /// A claim whose reference words lie inside another claim's reference (one sentence of a
+    /// post inside the whole post) is made wherever the larger claim is quoted with those
+    /// words: it must list that source too, or rule it out with `not_in`.
+    func nestedClaimsShareSources() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for inner in claims {
+            guard let reference = inner.reference else { continue }
+            let words = Self.comparable(reference.text)
+            let listed = Set(inner.sourceIDs).union(inner.claim.notIn.map(\.id))
+            for outer in claims where outer.id != inner.id {
+                guard let whole = outer.reference, whole.source == reference.source, whole.span.contains(reference.span),
+                      whole.span != reference.span else { continue }
+                for appearance in outer.appearances where appearance.match == .curated && !listed.contains(appearance.quote.source)
+                    && Self.comparable(appearance.quote.text).contains(words) {
+                    found.append(.warning(inner.claim.path, inner.claim.position, "claim `\(inner.id)`: its reference words are also in `\(appearance.quote.source)`, quoted there as part of claim `\(outer.id)`; add that source to its `appearances`, or to `not_in` if it does not make this claim"))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Words only, in lower case, one space apart: how two wordings are compared for containment.
+    static func comparable(_ text: String) -> String {
+        WordDiff.tokens(text).map { WordDiff.key($0).lowercased() }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `sitegen check`'s list of what the desk has not covered: every passage of a primary
+    /// source that no claim quotes, as a note at the passage.
+    public static func uncitedPassages(claims: [ResolvedClaim], sources: [Source]) -> [Diagnostic] {
+        var cited: [String: [TextSpan]] = [:]
+        for claim in claims {
+            for quote in (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote) { cited[quote.source, default: []].append(quote.span) }
+        }
+        var notes: [Diagnostic] = []
+        for source in sources where source.metadata.kind != .news {
+            for (index, block) in source.text.blocks.enumerated() {
+                if case .heading = block.kind { continue }
+                let start = source.text.blockStarts[index]
+                let span = TextSpan(start: start, end: start + block.text.unicodeScalars.count)
+                guard span.end > span.start, !(cited[source.id] ?? []).contains(where: { $0.overlaps(span) }) else { continue }
+                notes.append(Diagnostic(.note, path: source.path, line: block.position.line, column: block.position.column,
+                                        "no claim cites this passage: “\(DisplayText.opening(block.text, words: 12))”"))
+            }
+        }
+        return notes
+    }
+}
+
+/// Short forms of user text for one-line messages.
+enum DisplayText {
+    /// The first `words` words, with "…" where the text was cut.
+    static func opening(_ text: String, words: Int) -> String {
+        let parts = text.split(whereSeparator: \.isWhitespace)
+        return parts.prefix(words).joined(separator: " ") + (parts.count > words ? "…" : "")
+    }
+}

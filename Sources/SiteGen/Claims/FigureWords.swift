@@ -1,0 +1,143 @@
+/// An amount a wording gives, in digits or in words, as the range of values it allows:
+/// "24,000" is exactly 24,000; "millions" is two million or more, below a billion;
+/// "multi-billion" is two billion or more; "one and a half billion" is 1.5 billion.
+public struct Amount: Hashable, Sendable {
+    public var text: String
+    public var low: Double
+    public var high: Double
+    /// Where the amount is in the text it was read from (scalar offsets).
+    public var span: TextSpan
+
+    /// Whether two amounts can be the same quantity: their ranges meet once `tolerance`
+    /// (a fraction, 0.05 for 5%) widens this one.
+    public func agrees(with other: Amount, tolerance: Double) -> Bool {
+        low * (1 - tolerance) <= other.high && other.low <= high * (1 + tolerance)
+    }
+}
+
+/// Finds amounts in text: every `Figure` in digits, and the figures English writes in
+/// words, so that "multi-billion" and "millions" are compared as figures, not as wording.
+public enum FigureWords {
+    /// Every amount in `text`, in reading order.
+    public static func amounts(in text: String) -> [Amount] {
+        let scalars = text.scalarArray
+        let digits = Figure.located(in: scalars).map { found in
+            Amount(text: found.figure.text, low: found.figure.value, high: found.figure.value, span: found.span)
+        }
+        let words = inWords(scalars).filter { word in !digits.contains { $0.span.overlaps(word.span) } }
+        return (digits + words).sorted { $0.span < $1.span }
+    }
+
+    static let units: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90,
+    ]
+    static let scales: [String: Double] = ["hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    /// "millions": at least two of the scale, fewer than a thousand of them.
+    static let vague: [String: Double] = ["dozens": 12, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12]
+
+    /// A word of the text: lower-cased letters and inner hyphens, with its scalar span, and
+    /// whether punctuation stands between it and the word before ("a dozen, twenty" is two figures).
+    struct Word {
+        var text: String
+        var span: TextSpan
+        var afterBreak = false
+    }
+
+    static func words(_ scalars: [Unicode.Scalar]) -> [Word] {
+        var words: [Word] = []
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            let start = index
+            while index < scalars.count, scalars[index].properties.isAlphabetic
+                    || (scalars[index] == "-" && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic) {
+                index += 1
+            }
+            let gap = scalars[(words.last?.span.end ?? 0)..<start]
+            words.append(Word(text: String(String.UnicodeScalarView(scalars[start..<index])).lowercased(), span: TextSpan(start: start, end: index),
+                              afterBreak: gap.contains { !$0.properties.isWhitespace }))
+        }
+        return words
+    }
+
+    static func inWords(_ scalars: [Unicode.Scalar]) -> [Amount] {
+        let words = words(scalars)
+        var found: [Amount] = []
+        var index = 0
+        func amount(_ from: Int, _ to: Int, _ low: Double, _ high: Double) -> Amount {
+            let span = TextSpan(start: words[from].span.start, end: words[to].span.end)
+            return Amount(text: String(String.UnicodeScalarView(scalars[span.start..<span.end])), low: low, high: high, span: span)
+        }
+        while index < words.count {
+            let word = words[index].text
+            // "multi-billion", "multibillion": two or more of the scale.
+            let bare = word.replacingOccurrences(of: "-", with: "")
+            if bare.hasPrefix("multi"), let scale = scales[String(bare.dropFirst(5))] {
+                found.append(amount(index, index, 2 * scale, 1000 * scale))
+                index += 1
+                continue
+            }
+            // "tens of thousands", "hundreds of millions", or "millions" alone.
+            if let many = vague[word] ?? (word == "tens" ? 10 : nil) {
+                if index + 2 < words.count, words[index + 1].text == "of", let scale = vague[words[index + 2].text] {
+                    found.append(amount(index, index + 2, 2 * many * scale, 1000 * many * scale))
+                    index += 3
+                } else if word != "tens" {
+                    found.append(amount(index, index, 2 * many, 1000 * many))
+                    index += 1
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            if let (value, end, scaled) = spelledNumber(words, from: index), value >= 10 || scaled {
+                found.append(amount(index, end, value, value))
+                index = end + 1
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// A number written in words from `start`: "twenty-four thousand", "one and a half billion",
+    /// "half a million", "a dozen". Returns its value, its last word, and whether a scale word
+    /// or "dozen" was in it (a bare "one" is more often a pronoun than a figure).
+    static func spelledNumber(_ words: [Word], from start: Int) -> (value: Double, end: Int, scaled: Bool)? {
+        var total = 0.0, current = 0.0
+        var index = start, end = -1, scaled = false, sawNumber = false
+        func word(_ at: Int) -> String? { at < words.count ? words[at].text : nil }
+        while let text = word(index), index == start || !words[index].afterBreak {
+            if let unit = units[text] ?? compound(text) {
+                current += unit; sawNumber = true; end = index
+            } else if (text == "a" || text == "an"), let next = word(index + 1), scales[next] != nil || next == "dozen" {
+                if current == 0 { current = 1 }
+            } else if text == "half", word(index + 1) == "a" || word(index + 1) == "an", !words[index + 1].afterBreak {
+                current += 0.5; sawNumber = true; scaled = true; index += 1
+            } else if text == "and", word(index + 1) == "a", word(index + 2) == "half", sawNumber, !words[index + 1].afterBreak, !words[index + 2].afterBreak {
+                current += 0.5; scaled = true; index += 2; end = index
+            } else if text == "dozen" {
+                current = max(current, 1) * 12; sawNumber = true; scaled = true; end = index
+            } else if let scale = scales[text], sawNumber || current > 0 {
+                // "a million" and "half a million" set `current` before the scale; a bare "million" counts one.
+                if scale == 100 { current = (current > 0 ? current : 1) * 100 } else { total += (current > 0 ? current : 1) * scale; current = 0 }
+                sawNumber = true; scaled = true; end = index
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard sawNumber, end >= start else { return nil }
+        return (total + current, end, scaled)
+    }
+
+    /// "twenty-four": a tens word and a unit joined by a hyphen.
+    static func compound(_ text: String) -> Double? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let tens = units[String(parts[0])], tens >= 20, let unit = units[String(parts[1])], unit < 10 else { return nil }
+        return tens + unit
+    }
+}

@@ -1,0 +1,257 @@
+import XCTest
+@testable import SiteGen
+
+/// The two axes (did they say it, is it true), ClaimReview, the difference kinds that
+/// change meaning, and the build checks that keep a desk's claims consistent.
+final class EditorialTests: XCTestCase {
+    /// A small story: the mayor's own statement (primary) and two reports of it.
+    private func story(claims: String, entities: String? = nil) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/site.yaml", minimalSiteYAML + "updated: \"2026-03-01\"\n")
+        try folder.write("Content/articles/mayor.md", """
+        ---
+        title: Statement by the mayor
+        publisher: City of Example
+        kind: primary
+        date: 2026-02-01
+        ---
+
+        The bridge carried 1,200 trucks in January, and the city has had to pay for repairs.
+
+        The council has approved the plan.
+        """)
+        try folder.write("Content/articles/001_wire.txt", " date 2026-02-02 The mayor said “the bridge carried 1,200 trucks in January”, according to the city. The mayor also said the city has yet to pay for repairs.\n")
+        try folder.write("Content/articles/002_paper.txt", " date 2026-02-03 Officials said the bridge carried 2,100 trucks in January. The mayor said “the bridge carried 1,200 trucks in January” in a statement.\n")
+        try folder.write("Content/claims/c.yaml", claims)
+        if let entities { try folder.write("Content/entities.yaml", entities) }
+        try folder.write("Content/pages/story.md", "---\ntitle: Story\n---\n\nText.\n")
+        return folder
+    }
+
+    private func build(_ folder: TemporaryFolder) throws -> [Diagnostic] {
+        try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out")).warnings
+    }
+
+    private func jsonLD(_ folder: TemporaryFolder, claim: String) throws -> [String: Any]? {
+        let html = try folder.read("out/claims/\(claim)/index.html")
+        guard let start = html.range(of: "<script type=\"application/ld+json\">"), let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { return nil }
+        return try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any]
+    }
+
+    private let trucks = """
+    - id: trucks
+      statement: The bridge carried 1,200 trucks in January.
+      kind: figure
+      speaker: Jane Roe
+      attribution: verified
+      reference: {source: mayor, quote: "The bridge carried 1,200 trucks in January"}
+      appearances:
+        - {source: 001_wire, quote: "the bridge carried 1,200 trucks in January"}
+
+    """
+
+    func testAVerifiedQuoteOfAFalseClaimIsRatedByItsVerdictAlone() throws {
+        let folder = try story(claims: trucks + "  verdict: inaccurate\n", entities: "- id: jane-roe\n  name: Jane Roe\n  kind: person\n")
+        _ = try build(folder)
+        let review = try XCTUnwrap(try jsonLD(folder, claim: "trucks"), "a claim with a verdict carries ClaimReview")
+        for key in ["@context", "@type", "url", "claimReviewed", "author", "reviewRating", "itemReviewed", "datePublished"] {
+            XCTAssertNotNil(review[key], key)
+        }
+        let rating = try XCTUnwrap(review["reviewRating"] as? [String: Any])
+        XCTAssertEqual(rating["alternateName"] as? String, "Inaccurate", "the rating is the verdict, not the attribution")
+        XCTAssertEqual(rating["ratingValue"] as? Int, 1)
+        XCTAssertEqual(rating["worstRating"] as? Int, 1)
+        XCTAssertEqual(rating["bestRating"] as? Int, 5)
+        XCTAssertEqual((review["author"] as? [String: Any])?["name"] as? String, "Test desk", "the author is the site's publisher")
+        let claimant = try XCTUnwrap((review["itemReviewed"] as? [String: Any])?["author"] as? [String: Any])
+        XCTAssertEqual(claimant["@type"] as? String, "Person", "typed from entities.yaml")
+        let html = try folder.read("out/claims/trucks/index.html")
+        XCTAssertTrue(html.contains("Verified in the primary source"))
+        XCTAssertTrue(html.contains("rating-inaccurate"))
+    }
+
+    func testAVerifiedQuoteWithoutAVerdictCarriesNoRating() throws {
+        let folder = try story(claims: trucks)
+        _ = try build(folder)
+        XCTAssertNil(try jsonLD(folder, claim: "trucks"), "no verdict, no ClaimReview")
+        XCTAssertTrue(try folder.read("out/claims/trucks/index.html").contains("Not rated"))
+        let json = try JSONSerialization.jsonObject(with: Data(try folder.read("out/claims.json").utf8)) as! [String: Any]
+        let claim = try XCTUnwrap((json["claims"] as? [[String: Any]])?.first)
+        XCTAssertEqual(claim["attribution"] as? String, "verified")
+        XCTAssertTrue(claim["verdict"] is NSNull, "an unrated claim exports verdict: null")
+    }
+
+    func testSourcesThatContradictOnAFigureNeedDisputedOrANote() throws {
+        let contradicted = trucks + "    - {source: 002_paper, quote: \"the bridge carried 2,100 trucks in January\"}\n"
+        let warnings = try build(try story(claims: contradicted)).map(\.description)
+        XCTAssertTrue(warnings.contains { $0.contains("claims/c.yaml:1:3: warning: claim `trucks`: the sources give different figures, “1,200” in `mayor` and “2,100” in `002_paper`") },
+                      warnings.joined(separator: "\n"))
+        for settled in ["  verdict: disputed\n", "  not_disputed: The paper cites unnamed officials; the mayor's figure is the city's count.\n"] {
+            let quiet = try build(try story(claims: contradicted + settled)).map(\.description)
+            XCTAssertFalse(quiet.contains { $0.contains("different figures") }, settled)
+        }
+    }
+
+    func testAMisattributionFlagAppliesToEveryClaimThatQuotesThePassage() throws {
+        let claims = trucks.replacingOccurrences(of: "quote: \"the bridge carried 1,200 trucks in January\"}", with: "quote: \"the bridge carried 1,200 trucks in January\", attributed_to: the city}") + """
+        - id: january-trucks
+          statement: Trucks crossed in January.
+          kind: figure
+          speaker: Jane Roe
+          attribution: attributed
+          appearances:
+            - {source: 001_wire, quote: "1,200 trucks in January"}
+
+        """
+        let warnings = try build(try story(claims: claims)).map(\.description)
+        XCTAssertTrue(warnings.contains { $0.contains("claims/c.yaml:15:") && $0.contains("warning: claim `january-trucks` quotes a passage of `001_wire` that claim `trucks` marks as credited to `the city`") },
+                      warnings.joined(separator: "\n"))
+    }
+
+    func testAClaimInsideAnotherClaimsReferenceSharesItsSources() throws {
+        let claims = trucks + """
+        - id: january
+          statement: The mayor said it was 1,200 trucks.
+          kind: figure
+          speaker: Jane Roe
+          attribution: verified
+          reference: {source: mayor, quote: "1,200 trucks"}
+
+        """
+        let warnings = try build(try story(claims: claims)).map(\.description)
+        XCTAssertTrue(warnings.contains { $0.contains("claim `january`: its reference words are also in `001_wire`, quoted there as part of claim `trucks`") },
+                      warnings.joined(separator: "\n"))
+        let ruledOut = claims + "  not_in: [001_wire]\n"
+        XCTAssertFalse(try build(try story(claims: ruledOut)).contains { $0.message.contains("reference words are also in") })
+    }
+
+    func testVerifiedNeedsTheReferenceInAPrimarySource() throws {
+        let claims = trucks.replacingOccurrences(of: "reference: {source: mayor,", with: "reference: {source: 002_paper,")
+            .replacingOccurrences(of: "quote: \"The bridge carried 1,200 trucks in January\"}", with: "quote: \"the bridge carried 1,200 trucks in January\", prefix: \"said “\"}")
+        let folder = try story(claims: claims)
+        let failures = Pipeline.failures(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        XCTAssertEqual(failures.count, 1, failures.joined(separator: "\n"))
+        XCTAssertTrue(failures.first?.contains("is `attribution: verified` but its reference is in `002_paper`, a news article") == true, failures.joined(separator: "\n"))
+    }
+
+    func testStatusIsRetiredWithOneErrorThatSaysWhatToWrite() throws {
+        let folder = try story(claims: trucks.replacingOccurrences(of: "attribution: verified", with: "status: unsupported"))
+        let failures = Pipeline.failures(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        XCTAssertEqual(failures.count, 1, failures.joined(separator: "\n"))
+        XCTAssertTrue(failures.first?.contains("claims/c.yaml:5:11: error: `status` is no longer a field of claim `trucks`") == true)
+        XCTAssertTrue(failures.first?.contains("write `verdict: unsupported`") == true)
+    }
+
+    func testNoPrimarySourceComparesTheReportsWithTheEarliest() throws {
+        let claims = """
+        - id: repairs
+          statement: The city has paid for repairs.
+          kind: event
+          speaker: Jane Roe
+          attribution: attributed
+          appearances:
+            - {source: 002_paper, quote: "the bridge carried 1,200 trucks in January"}
+            - {source: 001_wire, quote: "the bridge carried 1,200 trucks in January"}
+
+        """
+        let folder = try story(claims: claims)
+        _ = try build(folder)
+        let html = try folder.read("out/claims/repairs/index.html")
+        XCTAssertTrue(html.contains("earliest report, compared against"), "the wire (2 Feb) is the basis, not the first listed")
+        XCTAssertTrue(html.contains("Same words as the earliest report."))
+        let coverage = try folder.read("out/coverage/index.html")
+        XCTAssertTrue(coverage.contains("class=\"cell base"))
+        XCTAssertTrue(coverage.contains("class=\"cell same"))
+        XCTAssertTrue(coverage.contains("<span class=\"cell-key\">E</span>"), "the legend explains the marks in use")
+        XCTAssertFalse(coverage.contains("<span class=\"cell-key\">R</span>"), "and no mark the table does not use")
+    }
+
+    func testMarginNotesCarryTheClaimNumber() throws {
+        let folder = try story(claims: trucks + """
+        - id: plan
+          statement: The council approved the plan.
+          kind: event
+          speaker: Jane Roe
+          attribution: verified
+          reference: {source: mayor, quote: "The council has approved the plan."}
+
+        """)
+        try folder.write("Content/pages/story.md", "---\ntitle: Story\n---\n\nThe [plan](claim:plan) came first.\n")
+        _ = try build(folder)
+        let html = try folder.read("out/story/index.html")
+        XCTAssertTrue(html.contains("id=\"note-2\""), "the page's first note is claim 2's")
+        XCTAssertFalse(html.contains("id=\"note-1\""))
+    }
+
+    func testCheckListsPrimaryPassagesNoClaimCites() throws {
+        let folder = try story(claims: trucks)
+        var pipeline = Pipeline(options: BuildOptions(content: folder.url.appendingPathComponent("Content"), templates: Repo.templates,
+                                                      output: folder.url.appendingPathComponent("out")))
+        let (site, _, _) = try pipeline.check()
+        let notes = EditorialChecks.uncitedPassages(claims: site.claims, sources: site.sources).map(\.description)
+        XCTAssertEqual(notes.count, 1, notes.joined(separator: "\n"))
+        XCTAssertTrue(notes.first?.contains("mayor.md:10:1: note: no claim cites this passage: “The council has approved the plan.”") == true, notes.joined(separator: "\n"))
+    }
+}
+
+final class DifferenceKindTests: XCTestCase {
+    private func kinds(_ reference: String, _ found: String) -> [Difference.Kind] {
+        WordDiff(reference: reference, found: found).differences.map(\.kind)
+    }
+
+    func testFiguresWrittenInWordsAreFigures() {
+        XCTAssertEqual(kinds("paid multi-billion dollar settlements", "paid millions"), [.figure])
+        XCTAssertEqual(kinds("a dozen labs", "twelve labs"), [.wording], "a dozen is twelve: the words differ, the figure does not")
+        XCTAssertEqual(kinds("one and a half billion dollars", "$1.5 billion dollars"), [.wording])
+        XCTAssertEqual(kinds("one and a half billion dollars", "$2 billion dollars"), [.figure])
+        let amounts = FigureWords.amounts(in: "multi-billion, millions, a dozen, twenty-four thousand, half a million, one and a half billion, tens of thousands, 16 million")
+        XCTAssertEqual(amounts.map(\.low), [2e9, 2e6, 12, 24_000, 500_000, 1.5e9, 2e4, 16e6])
+        XCTAssertEqual(amounts.map(\.text), ["multi-billion", "millions", "a dozen", "twenty-four thousand", "half a million",
+                                             "one and a half billion", "tens of thousands", "16 million"])
+        XCTAssertTrue(amounts[1].agrees(with: Amount(text: "3 million", low: 3e6, high: 3e6, span: TextSpan(start: 0, end: 0)), tolerance: 0))
+        let count = Amount(text: "1,200", low: 1200, high: 1200, span: TextSpan(start: 0, end: 0))
+        XCTAssertTrue(count.agrees(with: Amount(text: "1,230", low: 1230, high: 1230, span: TextSpan(start: 0, end: 0)), tolerance: 0.05))
+        XCTAssertFalse(count.agrees(with: Amount(text: "1,300", low: 1300, high: 1300, span: TextSpan(start: 0, end: 0)), tolerance: 0.05))
+        XCTAssertFalse(amounts[0].agrees(with: amounts[1], tolerance: 0.05), "multi-billion is not millions")
+        XCTAssertTrue(FigureWords.amounts(in: "one of the labs said so").isEmpty, "a bare one is a pronoun, not a figure")
+    }
+
+    func testANegationOrAReversalChangesTheMeaning() {
+        XCTAssertEqual(kinds("the council has approved the plan", "the council has not approved the plan"), [.meaning])
+        XCTAssertEqual(kinds("exports were formally allowed", "exports were formally banned"), [.meaning])
+        XCTAssertEqual(kinds("the city has had to pay", "the city has yet to pay"), [.meaning])
+        XCTAssertEqual(kinds("they didn't pay", "they did pay"), [.meaning])
+        XCTAssertEqual(kinds("the council has approved the plan", "the council has backed the plan"), [.wording], "a synonym is wording")
+    }
+
+    func testPunctuationInsideAQuotationIsItsOwnKind() {
+        XCTAssertEqual(kinds("DeepSeek, Moonshot AI, and MiniMax ran them", "DeepSeek, Moonshot AI and MiniMax ran them"), [.punctuation])
+        XCTAssertEqual(kinds("the ‘distillation attacks’ claim", "the 'distillation attacks' claim"), [], "typographic quotes fold")
+        XCTAssertEqual(kinds("learn from you.", "learn from you,"), [], "a mark after the last word is where the quotation was cut")
+    }
+
+    func testAParaphraseIsComparedByContent() throws {
+        let base = AnchoredQuote(source: "a", span: TextSpan(start: 0, end: 1), text: "Officials counted 1,200 trucks crossing in January", before: "", after: "")
+        let paraphrase = AnchoredQuote(source: "b", span: TextSpan(start: 0, end: 1), text: "in January about 1,200 trucks went over", before: "The paper says ", after: "")
+        let claim = Claim(id: "x", statement: "S", kind: .figure, speaker: "A", attribution: .reported, verdict: nil, reference: nil, appearances: [],
+                          notes: nil, sumOf: [], path: "c.yaml", position: SourcePosition(line: 1, column: 1))
+        let compared = ClaimResolver.compare(paraphrase, with: base, claim: claim, attributedTo: nil, note: nil, sources: [:])
+        XCTAssertFalse(compared.isQuotation)
+        XCTAssertEqual(compared.differences.map(\.kind), [.qualifier], "only what it claims is compared: the added hedge")
+        XCTAssertFalse(compared.isIdentical, "a paraphrase is never 'the same words'")
+        var quoted = paraphrase
+        quoted.before = "The paper says “"
+        XCTAssertTrue(ClaimResolver.compare(quoted, with: base, claim: claim, attributedTo: nil, note: nil, sources: [:]).isQuotation)
+    }
+
+    func testUntitledSourcesGetAnHonestLabel() {
+        var source = Source(id: "001_x", path: "a", format: .scrapedText, metadata: SourceMetadata(), headline: nil,
+                            text: SourceText(blocks: [TextBlock(.paragraph, runs: [TextRun("Anthropic has accused three Chinese labs of distillation.")],
+                                                                position: SourcePosition(line: 1, column: 1))]))
+        source.metadata.date = "2026-02-24"
+        XCTAssertEqual(source.label, "Unnamed outlet, 24 Feb 2026: “Anthropic has accused three Chinese labs of distillation.”")
+        source.metadata.publisher = "Benzinga"
+        XCTAssertEqual(source.label, "Benzinga, 24 Feb 2026")
+        XCTAssertEqual(source.displayTitle, "Benzinga, 24 Feb 2026")
+    }
+}
