@@ -51,7 +51,7 @@ final class EditorialTests: XCTestCase {
     """
 
     func testAVerifiedQuoteOfAFalseClaimIsRatedByItsVerdictAlone() throws {
-        let folder = try story(claims: trucks + "  verdict: inaccurate\n", entities: "- id: jane-roe\n  name: Jane Roe\n  kind: person\n")
+        let folder = try story(claims: trucks + "  verdict: inaccurate\n  summary: The paper's count differs.\n", entities: "- id: jane-roe\n  name: Jane Roe\n  kind: person\n")
         _ = try build(folder)
         let review = try XCTUnwrap(try jsonLD(folder, claim: "trucks"), "a claim with a verdict carries ClaimReview")
         for key in ["@context", "@type", "url", "claimReviewed", "author", "reviewRating", "itemReviewed", "datePublished"] {
@@ -181,6 +181,71 @@ final class EditorialTests: XCTestCase {
         let html = try folder.read("out/story/index.html")
         XCTAssertTrue(html.contains("id=\"note-2\""), "the page's first note is claim 2's")
         XCTAssertFalse(html.contains("id=\"note-1\""))
+    }
+
+    func testCorrectionsAreAPageNotesOnTheirClaimsAndFeedEntries() throws {
+        let folder = try story(claims: trucks + "  verdict: accurate\n  summary: The city's own count says so.\n  reviewed: \"2026-02-10\"\n")
+        try folder.write("Content/site.yaml", minimalSiteYAML + "updated: \"2026-03-01\"\ncontact: desk@example.org\n")
+        try folder.write("Content/corrections.yaml", """
+        - date: 2026-02-12
+          text: The figure was first given as 2,100 trucks.
+          claims: [trucks]
+        - date: 2026-02-20
+          text: A spelling in the timeline was fixed.
+
+        """)
+        _ = try build(folder)
+        let log = try folder.read("out/corrections/index.html")
+        XCTAssertTrue(log.contains("<time datetime=\"2026-02-20\">2026-02-20</time>: A spelling in the timeline was fixed."))
+        XCTAssertLessThan(try XCTUnwrap(log.range(of: "2026-02-20")).lowerBound, try XCTUnwrap(log.range(of: "2026-02-12")).lowerBound, "newest first")
+        XCTAssertTrue(log.contains("id=\"correction-1\""), "numbered from the oldest")
+        XCTAssertTrue(log.contains("<a href=\"mailto:desk@example.org\">desk@example.org</a>"))
+        let page = try folder.read("out/claims/trucks/index.html")
+        XCTAssertTrue(page.contains("The figure was first given as 2,100 trucks."))
+        XCTAssertTrue(page.contains("Reviewed <time datetime=\"2026-02-10\">2026-02-10</time> · updated <time datetime=\"2026-02-12\">"),
+                      "the correction is the page's last update")
+        XCTAssertTrue(page.contains("<span class=\"rating rating-accurate\">Accurate</span> The city&#39;s own count says so."))
+        let review = try XCTUnwrap(try jsonLD(folder, claim: "trucks"))
+        XCTAssertEqual(review["datePublished"] as? String, "2026-02-10")
+        XCTAssertEqual(review["dateModified"] as? String, "2026-02-12")
+        XCTAssertEqual((review["reviewRating"] as? [String: Any])?["ratingExplanation"] as? String, "The city's own count says so.")
+        let feed = try folder.read("out/feed.xml")
+        XCTAssertTrue(feed.contains("https://example.org/corrections/#correction-2"), feed)
+    }
+
+    func testACorrectionNamingAnUnknownClaimIsAnError() throws {
+        let folder = try story(claims: trucks)
+        try folder.write("Content/corrections.yaml", "- date: 2026-02-12\n  text: Fixed.\n  claims: [truck]\n- date: 2026-02-31\n  text: Fixed.\n")
+        let failures = Pipeline.failures(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        XCTAssertEqual(failures.count, 2, failures.joined(separator: "\n"))
+        XCTAssertTrue(failures.contains { $0.hasSuffix("corrections.yaml:3:12: error: a correction names unknown claim `truck`; did you mean `trucks`?") }, failures.joined(separator: "\n"))
+        XCTAssertTrue(failures.contains { $0.hasSuffix("corrections.yaml:4:9: error: `date` of a correction must be a calendar date written YYYY-MM-DD, not `2026-02-31`") }, failures.joined(separator: "\n"))
+    }
+
+    func testAContactMustBeAnEmailOrWebAddress() throws {
+        let folder = try story(claims: trucks)
+        try folder.write("Content/site.yaml", minimalSiteYAML + "contact: \"javascript:alert(1)\"\n")
+        let failures = Pipeline.failures(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        XCTAssertEqual(failures.count, 1)
+        XCTAssertTrue(failures.first?.contains("`contact` must be an email address or an http or https address") == true, failures.joined(separator: "\n"))
+        XCTAssertTrue(URLPolicy.isEmailAddress("corrections@example.org"))
+        XCTAssertFalse(URLPolicy.isEmailAddress("a@b.org?subject=x"))
+        XCTAssertFalse(URLPolicy.isEmailAddress("a b@example.org"))
+    }
+
+    func testAClaimPageSaysWhatWasCheckedAndWhatWasNot() throws {
+        let folder = try story(claims: trucks + "  verdict: unproven\n  summary: Only the city has the count.\n  not_checked: The city's counting method.\n")
+        _ = try build(folder)
+        let page = try folder.read("out/claims/trucks/index.html")
+        XCTAssertTrue(page.contains("<li>That Jane Roe used these words: they are in Statement by the mayor.</li>"), page)
+        XCTAssertTrue(page.contains("<li>How the 2 other sources word it, against the reference wording.</li>"))
+        XCTAssertTrue(page.contains("<li>The evidence behind it: only Jane Roe has it, and no source here tests it.</li>"))
+        XCTAssertTrue(page.contains("<li>The city&#39;s counting method.</li>"))
+    }
+
+    func testARatingWithoutASummaryIsAWarning() throws {
+        let warnings = try build(try story(claims: trucks + "  verdict: accurate\n")).map(\.description)
+        XCTAssertTrue(warnings.contains { $0.contains("claims/c.yaml:1:3: warning: claim `trucks` is rated `accurate` but has no `summary`") }, warnings.joined(separator: "\n"))
     }
 
     func testCheckListsPrimaryPassagesNoClaimCites() throws {

@@ -118,6 +118,14 @@ public struct Claim: Hashable, Sendable {
     public var notIn: [SourceReference] = []
     /// Why a claim whose sources contradict each other on a figure is not `disputed`.
     public var notDisputed: String? = nil
+    /// One sentence, in the desk's words, that gives the reason for the verdict.
+    public var summary: String? = nil
+    /// When the desk reviewed the claim, and last changed its page (YYYY-MM-DD); the site's
+    /// `updated` date where not given.
+    public var reviewed: String? = nil
+    public var updated: String? = nil
+    /// What the desk could not check, beyond what the data already shows.
+    public var notChecked: String? = nil
     public var path: String
     public var position: SourcePosition
 }

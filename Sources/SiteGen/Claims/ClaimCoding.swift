@@ -18,6 +18,10 @@ extension Claim: BinaryCodable {
         writer.write(tolerance)
         writer.write(notIn)
         writer.write(notDisputed)
+        writer.write(summary)
+        writer.write(reviewed)
+        writer.write(updated)
+        writer.write(notChecked)
         writer.write(path)
         writer.write(position)
     }
@@ -35,6 +39,7 @@ extension Claim: BinaryCodable {
         self.init(id: id, statement: statement, kind: kind, speaker: speaker, attribution: attribution, verdict: verdict,
                   reference: try reader.read(), appearances: try reader.read(), notes: try reader.read(), notesHTML: try reader.read(),
                   sumOf: try reader.read(), tolerance: try reader.read(), notIn: try reader.read(), notDisputed: try reader.read(),
+                  summary: try reader.read(), reviewed: try reader.read(), updated: try reader.read(), notChecked: try reader.read(),
                   path: try reader.read(), position: try reader.read())
     }
 }

@@ -6,7 +6,15 @@ public struct EditorialChecks {
     let sources: [String: Source]
 
     func diagnostics() -> [Diagnostic] {
-        claims.flatMap(verifiedNeedsPrimary) + claims.flatMap(figuresContradict) + misattributionsPropagate() + nestedClaimsShareSources()
+        claims.flatMap(verifiedNeedsPrimary) + claims.flatMap(figuresContradict) + claims.flatMap(verdictNeedsSummary)
+            + misattributionsPropagate() + nestedClaimsShareSources()
+    }
+
+    /// A rating is published at the top of the claim page and in ClaimReview: readers need the
+    /// reason beside it.
+    func verdictNeedsSummary(_ claim: ResolvedClaim) -> [Diagnostic] {
+        guard let verdict = claim.claim.verdict, claim.claim.summary == nil else { return [] }
+        return [.warning(claim.claim.path, claim.claim.position, "claim `\(claim.id)` is rated `\(verdict.rawValue)` but has no `summary`: give the reason for the rating in one sentence")]
     }
 
     /// `attribution: verified` says the speaker's words were found in their own primary

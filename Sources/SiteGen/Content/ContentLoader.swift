@@ -39,6 +39,8 @@ public struct Site {
     public var analysis = Analysis()
     /// `static/`, copied into the output as it is.
     public var staticFiles: [StaticFile] = []
+    /// The corrections log, newest first.
+    public var corrections: [Correction] = []
 }
 
 /// Reads `Content/`. Problems are collected, never thrown one by one, so a
@@ -76,11 +78,13 @@ public struct ContentLoader {
         let claims = loadClaims()
         let pages = loadPages(claimIDs: claims.map(\.id))
         let entities = loadEntities()
+        let corrections = loadCorrections(claimIDs: claims.map(\.id))
         let statics = StaticFiles.load(from: contentDirectory, displayRoot: display(StaticFiles.folder + "/"))
         diagnostics.add(contentsOf: statics.diagnostics)
         guard let config, !diagnostics.hasErrors else { return nil }
         var site = Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
         site.staticFiles = statics.files
+        site.corrections = corrections
         return site
     }
 
@@ -270,9 +274,21 @@ public struct ContentLoader {
         return entities
     }
 
+    /// `corrections.yaml` is optional: without it the corrections page says there are none.
+    mutating func loadCorrections(claimIDs: [String]) -> [Correction] {
+        let file = contentDirectory.appendingPathComponent("corrections.yaml")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let path = display("corrections.yaml")
+        guard let text = readText(file, path: path) else { return [] }
+        var loader = CorrectionsLoader()
+        let corrections = loader.load(text, path: path, claimIDs: claimIDs)
+        diagnostics.add(contentsOf: loader.diagnostics)
+        return corrections
+    }
+
     // MARK: - Pages
 
-    static let reservedSlugs: Set<String> = ["articles", "claims", "coverage", "timeline", "entities", "compare", "review",
+    static let reservedSlugs: Set<String> = ["articles", "claims", "coverage", "timeline", "entities", "compare", "review", "corrections",
                                              "assets", "404", "feed.xml", "sitemap.xml", "claims.json", "index.html"]
 
     /// Reads `pages/*.md`. `claimIDs` are the claims the pages may cite.

@@ -12,6 +12,11 @@ public struct SiteConfig: Hashable, Sendable {
     public var correctionsPage: String?
     /// When the explainer was last reviewed (YYYY-MM-DD): the ClaimReviews' `datePublished`.
     public var updated: String?
+    /// Where readers report an error: an email address or a web address.
+    public var contact: String?
+
+    /// `contact` as a link: `mailto:` for an email address.
+    public var contactLink: String? { contact.map { URLPolicy.isWebAddress($0) ? $0 : "mailto:" + $0 } }
 
     public init(title: String, baseURL: String, publisherName: String) {
         self.title = title
@@ -19,7 +24,7 @@ public struct SiteConfig: Hashable, Sendable {
         self.publisherName = publisherName
     }
 
-    static let fields: Set<String> = ["title", "description", "language", "base_url", "publisher", "corrections", "updated"]
+    static let fields: Set<String> = ["title", "description", "language", "base_url", "publisher", "corrections", "updated", "contact"]
 
     /// Reads the configuration, or returns the diagnostics that say why it cannot.
     static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
@@ -57,6 +62,10 @@ public struct SiteConfig: Hashable, Sendable {
         config.correctionsPage = reader.string(map, "corrections", required: false, in: "site.yaml")
         if let updated = reader.string(map, "updated", required: false, in: "site.yaml") {
             if DateText.isValid(updated) { config.updated = updated } else { reader.error(map["updated"], "`updated` must be a date written YYYY-MM-DD") }
+        }
+        if let contact = reader.string(map, "contact", required: false, in: "site.yaml") {
+            if URLPolicy.isWebAddress(contact) || URLPolicy.isEmailAddress(contact) { config.contact = contact }
+            else { reader.error(map["contact"], "`contact` must be an email address or an http or https address, not `\(contact)`") }
         }
         return (reader.diagnostics.isEmpty ? config : nil, reader.diagnostics)
     }

@@ -8,6 +8,15 @@ enum URLPolicy {
         return (scheme == "http" || scheme == "https") && !(components.host ?? "").isEmpty
     }
 
+    /// A plain email address: one `@`, a dot in the domain, nothing that could break out of a
+    /// `mailto:` link (no spaces, quotes, angle brackets or `?`).
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'<>?&:/\\,;()[]"))
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && text.unicodeScalars.allSatisfy { !forbidden.contains($0) && $0.isASCII }
+    }
+
     /// Outbound links kept from a source's own text: web and mail addresses only,
     /// so `javascript:`, `data:` and friends never reach a page.
     static func isSafeOutbound(_ text: String) -> Bool {

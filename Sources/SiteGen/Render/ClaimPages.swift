@@ -12,6 +12,7 @@ extension SiteRenderer {
                  extra: ["claim": claimContext(claim)])
         }
         files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
+        files.append(page("corrections/index.html", template: "corrections", title: "Corrections", extra: correctionsContext()))
         files += reviewFiles()
         files.append(RenderedFile(path: "claims.json", data: ClaimsExport(site: site).json()))
         return files
@@ -73,6 +74,18 @@ extension SiteRenderer {
                                     "parts": check.parts.map { ["href": "../\($0.claim)/", "figure": $0.figure.text, "id": $0.claim] }]
         }
         if let notDisputed = claim.claim.notDisputed { context["not_disputed"] = notDisputed }
+        if let summary = claim.claim.summary { context["summary"] = summary }
+        let dates = ClaimDates(claim: claim.claim, site: site)
+        context["reviewed"] = dates.reviewed
+        context["updated"] = dates.updated
+        let corrections = site.corrections.filter { $0.claims.contains(claim.id) }
+        context["corrections"] = corrections.map { ["date": $0.date, "text": $0.text] }
+        context["has_corrections"] = !corrections.isEmpty
+        let scope = CheckScope(claim: claim, sources: sources)
+        context["checked"] = scope.checked
+        context["has_checked"] = !scope.checked.isEmpty
+        context["not_checked"] = scope.notChecked
+        context["has_not_checked"] = !scope.notChecked.isEmpty
         context["jsonld"] = ClaimReviewLD(site: site, claim: claim, sources: sources).script()
         return context
     }
@@ -104,6 +117,15 @@ extension SiteRenderer {
         case .punctuation: text = "Other punctuation: “\(difference.reference)” is printed “\(difference.found)”."
         }
         return ["kind": difference.kind.rawValue, "text": text]
+    }
+
+    private func correctionsContext() -> [String: Any] {
+        // Numbered from the oldest, so an entry keeps its number (and its address) as the log grows.
+        let entries: [[String: Any]] = site.corrections.enumerated().map { index, correction in
+            ["number": site.corrections.count - index, "date": correction.date, "text": correction.text, "has_claims": !correction.claims.isEmpty,
+             "claims": correction.claims.compactMap { claimsByID[$0] }.map { ["href": "../claims/\($0.id)/", "number": $0.number, "statement": $0.claim.statement] }]
+        }
+        return ["corrections": entries, "has_corrections": !entries.isEmpty]
     }
 
     /// The review queue, in pages of items grouped by source in site order.
@@ -176,6 +198,57 @@ extension SiteRenderer {
         let legend = CoverageMark.allCases.filter { used.contains($0.rawValue) }.map { ["mark": $0.symbol, "text": $0.meaning] }
         return ["columns": columns, "rows": rows, "legend": legend, "has_auto": rows.contains { row in
             ((row["cells"] as? [[String: Any]]) ?? []).contains { $0["auto"] as? Bool == true } }]
+    }
+}
+
+/// When the desk reviewed a claim and when its page last changed: the claim's own dates, else
+/// the site's `updated` for the review and the newest correction that touched it for the update.
+struct ClaimDates {
+    var reviewed: String?
+    var updated: String?
+
+    init(claim: Claim, site: Site) {
+        reviewed = claim.reviewed ?? site.config.updated
+        let corrected = site.corrections.filter { $0.claims.contains(claim.id) }.map(\.date).max()
+        let changed = [claim.updated, corrected].compactMap { $0 }.max()
+        // An update on or before the review is the review itself.
+        updated = changed.flatMap { date in reviewed.map { date > $0 } ?? true ? date : nil }
+    }
+}
+
+/// "What we checked, and what we could not check", read from the claim's own data: which
+/// sources it was compared against, its two axes, and the desk's `not_checked`.
+struct CheckScope {
+    var checked: [String] = []
+    var notChecked: [String] = []
+
+    init(claim: ResolvedClaim, sources: [String: Source]) {
+        let speaker = claim.claim.speaker
+        let count = Set(claim.sourceIDs).count
+        switch claim.claim.attribution {
+        case .verified:
+            let title = claim.reference.flatMap { sources[$0.source]?.displayTitle } ?? "their own document"
+            checked.append("That \(speaker) used these words: they are in \(title).")
+        case .attributed:
+            notChecked.append("That \(speaker) used these words: no record of them by \(speaker) is held here; only reports credit them.")
+        case .reported:
+            notChecked.append("Where it comes from: the reports state it in their own voice, not as anyone's words.")
+        case .unverifiable:
+            notChecked.append("That \(speaker) used these words: the record the reports point to is not held here, or does not contain them.")
+        }
+        if count > 1 {
+            let against = claim.reference != nil ? "the reference wording" : "the earliest report"
+            let others = count - 1
+            checked.append("How \(others == 1 ? "the other source words" : "the \(others) other sources word") it, against \(against).")
+        }
+        if claim.sumCheck != nil { checked.append("Whether the parts add up to the total.") }
+        if let verdict = claim.claim.verdict {
+            checked.append("Whether it is true, as far as the sources held here allow: \(verdict.label.lowercased()).")
+            if verdict == .unproven { notChecked.append("The evidence behind it: only \(speaker) has it, and no source here tests it.") }
+        } else {
+            notChecked.append("Whether it is true: the desk has not rated it.")
+        }
+        if let more = claim.claim.notChecked { notChecked.append(more) }
     }
 }
 

@@ -162,8 +162,10 @@ struct ClaimReviewLD {
         var ratingValue: Int?
         var bestRating: Int?
         var worstRating: Int?
+        /// The desk's one-sentence `summary` of why.
+        var ratingExplanation: String?
 
-        enum CodingKeys: String, CodingKey { case type = "@type", alternateName, ratingValue, bestRating, worstRating }
+        enum CodingKeys: String, CodingKey { case type = "@type", alternateName, ratingValue, bestRating, worstRating, ratingExplanation }
     }
 
     private struct Review: Encodable {
@@ -175,9 +177,10 @@ struct ClaimReviewLD {
         var reviewRating: Rating
         var itemReviewed: Thing
         var datePublished: String?
+        var dateModified: String?
 
         enum CodingKeys: String, CodingKey {
-            case context = "@context", type = "@type", url, claimReviewed, author, reviewRating, itemReviewed, datePublished
+            case context = "@context", type = "@type", url, claimReviewed, author, reviewRating, itemReviewed, datePublished, dateModified
         }
     }
 
@@ -207,13 +210,14 @@ struct ClaimReviewLD {
         let first = claim.reference.flatMap { reference in appearances.first { $0.url == site.config.baseURL + "articles/\(reference.source)/" } }
         let rating = Rating(alternateName: verdict.label, ratingValue: verdict.ratingValue,
                             bestRating: verdict.ratingValue.map { _ in Verdict.bestRating },
-                            worstRating: verdict.ratingValue.map { _ in Verdict.worstRating })
+                            worstRating: verdict.ratingValue.map { _ in Verdict.worstRating }, ratingExplanation: claim.claim.summary)
+        let dates = ClaimDates(claim: claim.claim, site: site)
         let review = Review(url: site.config.baseURL + "claims/\(claim.id)/", claimReviewed: claim.claim.statement,
                             author: Thing(type: "Organization", name: site.config.publisherName, url: site.config.publisherURL),
                             reviewRating: rating,
                             itemReviewed: Thing(type: "Claim", datePublished: first?.datePublished, author: claimant,
                                                 appearance: appearances, firstAppearance: first.map { Box($0) }),
-                            datePublished: site.config.updated)
+                            datePublished: dates.reviewed, dateModified: dates.updated)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(review), let json = String(data: data, encoding: .utf8) else { return nil }

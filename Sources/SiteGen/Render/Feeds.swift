@@ -11,6 +11,7 @@ extension SiteRenderer {
     func feedFile() -> RenderedFile {
         struct Entry {
             var title: String, path: String, date: String, category: String, summary: String
+            var fragment = ""
         }
         var entries: [Entry] = []
         for explainer in site.pages {
@@ -26,13 +27,19 @@ extension SiteRenderer {
             entries.append(Entry(title: source.displayTitle, path: "articles/\(source.id)/index.html", date: date, category: "source",
                                  summary: "\(Self.kindLabel(source.metadata.kind))\(by.isEmpty ? "" : " (\(by))"), with the claims it reports marked."))
         }
-        entries.sort { ($0.date, $0.path) > ($1.date, $1.path) }
+        for (index, correction) in site.corrections.enumerated() {
+            // Each correction is an entry of its own, linked to the log's entry.
+            entries.append(Entry(title: "Correction, \(DateText.short(correction.date))", path: "corrections/index.html",
+                                 date: correction.date, category: "correction", summary: correction.text,
+                                 fragment: "#correction-\(site.corrections.count - index)"))
+        }
+        entries.sort { ($0.date, $0.path, $0.fragment) > ($1.date, $1.path, $1.fragment) }
         // A feed carries the newest entries, as readers expect; the site has the rest.
         entries = Array(entries.prefix(Self.feedEntryLimit))
         let newest = entries.map(\.date).max() ?? site.config.updated ?? "1970-01-01"
         let context: [String: Any] = [
             "site": siteContext, "generator": Self.generator, "updated": Self.atomTime(newest),
-            "entries": entries.map { ["title": $0.title, "url": canonicalURL($0.path), "updated": Self.atomTime($0.date),
+            "entries": entries.map { ["title": $0.title, "url": canonicalURL($0.path) + $0.fragment, "updated": Self.atomTime($0.date),
                                       "category": $0.category, "summary": $0.summary] },
         ]
         return RenderedFile(path: "feed.xml", data: Data(templates.render("feed", context).utf8))

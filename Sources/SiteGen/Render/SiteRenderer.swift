@@ -207,6 +207,7 @@ public struct SiteRenderer {
         var context: [String: Any] = ["title": config.title, "language": config.language,
                                       "publisher": publisher, "base_url": config.baseURL]
         if let description = config.description { context["description"] = description }
+        if let contact = config.contact, let link = config.contactLink { context["contact"] = ["text": contact, "href": link] }
         return context
     }
 

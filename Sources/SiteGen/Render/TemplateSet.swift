@@ -7,7 +7,7 @@ import Mustache
 public struct TemplateSet {
     /// Templates every build renders with.
     public static let required = ["layout", "header", "footer", "index", "article", "articles", "page", "404", "claims", "claim", "coverage", "claim-note",
-                                   "timeline", "entities", "entity", "compare-index", "compare", "feed", "sitemap", "review"]
+                                   "timeline", "entities", "entity", "compare-index", "compare", "feed", "sitemap", "review", "corrections"]
 
     let library: MustacheLibrary
     /// Files copied as they are (CSS, scripts, images), relative to `Templates/assets/`.
@@ -122,6 +122,8 @@ public struct TemplateSet {
         "excerpt": "an excerpt with its highlight comes ready as `{{{excerpt_html}}}`",
         "first_only": "the claims only the first source reports come ready as `{{{first_only_html}}}`, each through `claim-item`",
         "second_only": "the claims only the second source reports come ready as `{{{second_only_html}}}`, each through `claim-item`",
+        "status": "a claim's one status became two answers: `attribution` (with `attribution_label`) says whether the speaker said it, and `verdict` (with `verdict_label`, absent when the desk gives no rating) whether it is true",
+        "status_label": "a claim's one status became two answers: `attribution_label` (did the speaker say it) and `verdict_label` (is it true; absent when not rated)",
     ]
 
     /// A retired name opened as a section, a variable or a partial, in a template the pages use

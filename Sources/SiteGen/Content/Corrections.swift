@@ -1,0 +1,54 @@
+import Yams
+
+/// One entry of the corrections log, `Content/corrections.yaml`: what was wrong on the site,
+/// when it was put right, and the claims it touched.
+public struct Correction: Hashable, Sendable {
+    /// `YYYY-MM-DD`.
+    public var date: String
+    /// Plain text, in the desk's words.
+    public var text: String
+    public var claims: [String]
+    public var path: String
+    public var position: SourcePosition
+}
+
+/// Reads the corrections log: a list of `date`, `text` and optional `claims` (ids). An unknown
+/// claim id is an error at the id, with the closest id as a suggestion.
+struct CorrectionsLoader {
+    private(set) var diagnostics: [Diagnostic] = []
+    static let fields: Set<String> = ["date", "text", "claims"]
+
+    mutating func load(_ text: String, path: String, claimIDs: [String]) -> [Correction] {
+        var reader = YAMLReader(path: path)
+        defer { diagnostics += reader.diagnostics }
+        guard let root = reader.compose(text), let items = reader.sequence(root, "the corrections log") else { return [] }
+        let known = Set(claimIDs)
+        var corrections: [Correction] = []
+        for item in items {
+            guard let map = reader.mapping(item, "a correction") else { continue }
+            let before = reader.diagnostics.count
+            reader.rejectUnknownKeys(map, allowed: Self.fields, in: "a correction")
+            let date = reader.string(map, "date", required: true, in: "a correction")
+            if let date, !DateText.isValid(date) {
+                reader.error(map["date"], "`date` of a correction must be a calendar date written YYYY-MM-DD, not `\(date)`")
+            }
+            let text = reader.string(map, "text", required: true, in: "a correction")
+            var claims: [String] = []
+            if let list = map["claims"], let nodes = reader.sequence(list, "`claims` of a correction") {
+                for node in nodes {
+                    guard let id = node.scalar?.string else { reader.error(node, "`claims` lists claim ids, one per item"); continue }
+                    guard known.contains(id) else {
+                        let hint = ClaimLink.suggestion(for: id, among: claimIDs.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+                        reader.error(node, "a correction names unknown claim `\(id)`\(hint)")
+                        continue
+                    }
+                    claims.append(id)
+                }
+            }
+            guard reader.diagnostics.count == before, let date, let text else { continue }
+            corrections.append(Correction(date: date, text: text, claims: claims, path: path, position: reader.position(item)))
+        }
+        // Newest first, as a log is read; entries of one day keep the file's order.
+        return corrections.enumerated().sorted { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }.map(\.element)
+    }
+}
