@@ -248,6 +248,13 @@ final class EditorialTests: XCTestCase {
         XCTAssertTrue(warnings.contains { $0.contains("claims/c.yaml:1:3: warning: claim `trucks` is rated `accurate` but has no `summary`") }, warnings.joined(separator: "\n"))
     }
 
+    func testARatedStatementMustStateTheClaimNotThatItWasSaid() throws {
+        let said = trucks.replacingOccurrences(of: "statement: The bridge carried", with: "statement: Jane Roe said the bridge carried")
+        let warnings = try build(try story(claims: said + "  verdict: unproven\n  summary: Only the city counts.\n")).map(\.description)
+        XCTAssertTrue(warnings.contains { $0.contains("claim `trucks` is rated, but its statement reports that Jane Roe said something") }, warnings.joined(separator: "\n"))
+        XCTAssertFalse(try build(try story(claims: said)).contains { $0.message.contains("is rated, but") }, "an unrated claim may report what was said")
+    }
+
     func testCheckListsPrimaryPassagesNoClaimCites() throws {
         let folder = try story(claims: trucks)
         var pipeline = Pipeline(options: BuildOptions(content: folder.url.appendingPathComponent("Content"), templates: Repo.templates,

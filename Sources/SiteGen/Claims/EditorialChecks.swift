@@ -7,6 +7,7 @@ public struct EditorialChecks {
 
     func diagnostics() -> [Diagnostic] {
         claims.flatMap(verifiedNeedsPrimary) + claims.flatMap(figuresContradict) + claims.flatMap(verdictNeedsSummary)
+            + claims.flatMap(ratedStatementStatesTheClaim)
             + misattributionsPropagate() + nestedClaimsShareSources()
     }
 
@@ -27,6 +28,16 @@ public struct EditorialChecks {
         }
         guard let source = sources[reference.source], source.metadata.kind == .news else { return [] }
         return [.error(claim.claim.path, position, "claim `\(claim.id)` is `attribution: verified` but its reference is in `\(source.id)`, a news article; verified needs the speaker's words in a primary source (`kind: primary` or `post`), otherwise use `attributed`")]
+    }
+
+    /// A rating says whether what is claimed is true. "Anthropic said X", rated `unproven`,
+    /// would tell a reader (and ClaimReview) that it is unproven Anthropic said it.
+    func ratedStatementStatesTheClaim(_ claim: ResolvedClaim) -> [Diagnostic] {
+        guard claim.claim.verdict != nil else { return [] }
+        let statement = claim.claim.statement.lowercased(), speaker = claim.claim.speaker.lowercased()
+        let verbs = ["said", "says", "wrote", "writes", "claimed", "claims", "warned", "argued", "argues", "stated", "told"]
+        guard verbs.contains(where: { statement.hasPrefix("\(speaker) \($0) ") }) || statement.hasPrefix("according to") else { return [] }
+        return [.warning(claim.claim.path, claim.claim.position, "claim `\(claim.id)` is rated, but its statement reports that \(claim.claim.speaker) said something; a verdict rates the claim itself, so state what is claimed (whether they said it is `attribution`)")]
     }
 
     /// Two sources that give the claim different figures, beyond its hedges and tolerance,

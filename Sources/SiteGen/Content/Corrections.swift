@@ -48,7 +48,8 @@ struct CorrectionsLoader {
             guard reader.diagnostics.count == before, let date, let text else { continue }
             corrections.append(Correction(date: date, text: text, claims: claims, path: path, position: reader.position(item)))
         }
-        // Newest first, as a log is read; entries of one day keep the file's order.
-        return corrections.enumerated().sorted { ($1.element.date, $0.offset) < ($0.element.date, $1.offset) }.map(\.element)
+        // Newest first, as a log is read. A desk adds to the end of the file, so of two entries of
+        // one day the later in the file is the newer.
+        return corrections.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
     }
 }
