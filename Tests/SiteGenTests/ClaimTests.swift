@@ -209,6 +209,17 @@ final class RealClaimsTests: XCTestCase {
         let outlook = try XCTUnwrap(claim.appearances.first { $0.quote.source == "002_36c4c7a2c829c462" })
         XCTAssertEqual(outlook.differences.map(\.kind), [.spelling, .spelling, .punctuation, .attribution])
     }
+
+    func testAnEmbeddedPostIsAQuotationAndAReportInItsOwnWordsAParaphrase() throws {
+        let (_, site) = try XCTUnwrap(Self.built)
+        let claim = try XCTUnwrap(site.claims.first { $0.id == "musk-multibillion-settlements" })
+        let embedded = try XCTUnwrap(claim.appearances.first { $0.quote.source == "001_96e0cee32f80b94d" })
+        XCTAssertTrue(embedded.isQuotation, "001 embeds Musk's post as a block")
+        XCTAssertTrue(embedded.isIdentical)
+        let misreport = try XCTUnwrap(claim.appearances.first { $0.quote.source == "003_9980aa1c859c75b5" })
+        XCTAssertFalse(misreport.isQuotation)
+        XCTAssertEqual(Set(misreport.differences.map(\.kind)), [.figure, .meaning], "multi-billion → millions, has had → has yet")
+    }
 }
 
 /// The figure scanner against the regular expression it replaced, kept here only as the reference.

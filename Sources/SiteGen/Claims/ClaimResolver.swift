@@ -186,8 +186,15 @@ struct ClaimResolver {
     static func compare(_ quote: AnchoredQuote, with reference: AnchoredQuote?, claim: Claim, attributedTo: String?, note: String?,
                         match: ResolvedAppearance.Match = .curated, score: Double = 1, sources: [String: Source]) -> ResolvedAppearance {
         let diff = reference.map { WordDiff(reference: $0.text, found: quote.text) }
-        // In a primary source the words are the speaker's own, compared word by word like a quotation.
-        let quoted = sources[quote.source].map { $0.metadata.kind != .news } == true || isQuotation(quote)
+        // In a primary source the words are the speaker's own, and a block quotation or an embedded
+        // post quotes them: compared word by word, like words in quotation marks.
+        let quoted = sources[quote.source].map { source in
+            if source.metadata.kind != .news { return true }
+            switch source.text.blocks[source.text.blockIndex(at: quote.span.start)].kind {
+            case .quote, .embed: return true
+            default: return false
+            }
+        } == true || isQuotation(quote)
         var differences = quoted ? diff?.differences ?? []
             : reference.map { ContentComparison.differences(reference: $0.text, found: quote.text) } ?? []
         if let attributedTo, let reference, attributedTo != reference.source {
