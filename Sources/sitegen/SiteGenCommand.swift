@@ -18,23 +18,47 @@ struct SiteGenCommand: ParsableCommand {
     }
 }
 
+/// How diagnostics are printed: compiler-style lines, or one JSON object per line.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 struct Locations: ParsableArguments {
     @Option(help: "The content folder.") var content = "Content"
     @Option(help: "The templates folder.") var templates = "Templates"
     @Flag(help: "Print nothing but problems.") var quiet = false
     @Flag(help: "Print how long each step took.") var timings = false
+    @Option(help: "How to print problems: text (path:line:col: error: message) or json (one object per line, on standard output).")
+    var format: DiagnosticFormat = .text
+    @Flag(name: .customLong("warnings-as-errors"), help: "Fail on any warning; the output is left as it was.") var warningsAsErrors = false
 
     func options(output: String = "public", baseURL: String? = nil) -> BuildOptions {
-        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-                     output: URL(fileURLWithPath: output), baseURL: baseURL)
+        var options = BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                                   output: URL(fileURLWithPath: output), baseURL: baseURL)
+        options.warningsAsErrors = warningsAsErrors
+        return options
     }
 
-    /// Progress goes to a terminal only; logs and pipes stay plain.
-    var chatty: Bool { !quiet && isatty(STDERR_FILENO) == 1 }
 
+    /// Each diagnostic as text on standard error, or as JSON on standard output; under GitHub
+    /// Actions also as a workflow command, which the runner reads from standard output.
     func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+        let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+        for diagnostic in diagnostics {
+            switch format {
+            case .text: FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            case .json: FileHandle.standardOutput.write(Data((diagnostic.json + "\n").utf8))
+            }
+            if annotate { FileHandle.standardOutput.write(Data((diagnostic.githubAnnotation + "\n").utf8)) }
+        }
     }
+
+    /// The one line a build or check ends with, unless `--quiet`: on a terminal and in CI logs alike.
+    func summarize(_ line: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
 
     func report(_ timings: StepTimings) {
         guard self.timings else { return }
@@ -72,10 +96,8 @@ struct Build: ParsableCommand {
             let result = try pipeline.build()
             locations.report(result.warnings)
             locations.report(pipeline.timings)
-            if locations.chatty {
-                let elapsed = Date().timeIntervalSince(start)
-                FileHandle.standardError.write(Data(String(format: "Built %d files into %@ in %.2f s\n", result.files, output, elapsed).utf8))
-            }
+            let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
+            locations.summarize("Built \(Counted.text(result.pages, "page")) (\(Counted.text(result.claims, "claim")), \(Counted.text(result.sources, "source"))) into \(output) in \(elapsed) s, \(Counted.text(result.warnings.count, "warning"))")
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
             locations.report(pipeline.timings)
@@ -100,9 +122,7 @@ struct Check: ParsableCommand {
             let notes = EditorialChecks.uncitedPassages(claims: site.claims, sources: site.sources)
             locations.report(notes)
             locations.report(pipeline.timings)
-            if locations.chatty {
-                FileHandle.standardError.write(Data("No errors; \(warnings.count) warning\(warnings.count == 1 ? "" : "s"), \(notes.count) uncited passage\(notes.count == 1 ? "" : "s") in primary sources\n".utf8))
-            }
+            locations.summarize("No errors; \(Counted.text(warnings.count, "warning")), \(Counted.text(notes.count, "uncited passage")) in primary sources")
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
             throw ExitCode(1)

@@ -239,7 +239,7 @@ final class EditorialTests: XCTestCase {
         let page = try folder.read("out/claims/trucks/index.html")
         XCTAssertTrue(page.contains("<li>That Jane Roe used these words: they are in Statement by the mayor.</li>"), page)
         XCTAssertTrue(page.contains("<li>How the 2 other sources word it, against the reference wording.</li>"))
-        XCTAssertTrue(page.contains("<li>The evidence behind it: only Jane Roe has it, and no source here tests it.</li>"))
+        XCTAssertTrue(page.contains("<li>The evidence behind it: it is not among the sources, and no independent source here tests it.</li>"))
         XCTAssertTrue(page.contains("<li>The city&#39;s counting method.</li>"))
     }
 

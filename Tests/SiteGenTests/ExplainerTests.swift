@@ -192,7 +192,7 @@ final class EntityTests: XCTestCase {
         try folder.write("Content/site.yaml", minimalSiteYAML)
         try folder.write("Content/articles/a.txt", " date 2025-01-01 DeepSeek and MoonShot AI were named.\n")
         try folder.write("Content/entities.yaml", "- id: moonshot-ai\n  name: Moonshot AI\n  kind: organisation\n  aliases: [Moonshot]\n")
-        let (warnings, _) = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out"))
+        let warnings = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("out")).warnings
         XCTAssertEqual(warnings.count, 1)
         XCTAssertTrue(warnings[0].description.contains("articles/a.txt:1:31: warning: “MoonShot AI” looks like Moonshot AI"), warnings[0].description)
         XCTAssertTrue(try folder.read("out/entities/moonshot-ai/index.html").contains("MoonShot AI"))

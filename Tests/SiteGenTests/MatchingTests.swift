@@ -131,7 +131,7 @@ final class NewArticleTests: XCTestCase {
         let fixture = Repo.fixtures.appendingPathComponent("new-article/900_fixture_rereport.txt")
         try folder.copy(fixture, to: "Content/articles/900_fixture_rereport.txt")
         let before = folder.snapshot("Content")
-        let (warnings, _) = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("public"))
+        let warnings = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("public")).warnings
         XCTAssertEqual(folder.snapshot("Content"), before, "the build changes no content file")
 
         let json = try JSONSerialization.jsonObject(with: Data(try folder.read("public/claims.json").utf8)) as! [String: Any]

@@ -77,7 +77,7 @@ publisher:
 """
 
 extension Pipeline {
-    static func run(content: URL, output: URL, templates: URL = Repo.templates) throws -> (warnings: [Diagnostic], files: Int) {
+    static func run(content: URL, output: URL, templates: URL = Repo.templates) throws -> Pipeline.Summary {
         var pipeline = Pipeline(options: BuildOptions(content: content, templates: templates, output: output))
         return try pipeline.build()
     }
@@ -107,18 +107,26 @@ struct SiteGenCommand {
 
     let process = Process()
     private let errorFile: URL
+    private let outputFile: URL
 
-    /// Starts `sitegen arguments…` in `folder`; its standard error goes to a file beside the folder.
-    init(in folder: URL, _ arguments: [String]) throws {
+    /// Starts `sitegen arguments…` in `folder`; its standard error and output go to files beside
+    /// the folder. `environment` adds to (or overrides) the test's own.
+    init(in folder: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
         errorFile = folder.deletingLastPathComponent().appendingPathComponent("stderr-\(UUID().uuidString)")
+        outputFile = folder.deletingLastPathComponent().appendingPathComponent("stdout-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         process.executableURL = Self.binary
         process.currentDirectoryURL = folder
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
         try process.run()
     }
+
+    /// What it wrote to standard output so far.
+    var standardOutput: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
 
     /// What it printed so far.
     var printed: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
@@ -131,6 +139,7 @@ struct SiteGenCommand {
     func finish() -> Int32 {
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: errorFile)
+        try? FileManager.default.removeItem(at: outputFile)
         return process.terminationStatus
     }
 

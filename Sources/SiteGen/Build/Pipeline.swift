@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// How many cores the steps use; nil: all of them.
     public var jobs: Int?
+    /// Fail on any warning, as on an error: the output is left as it was.
+    public var warningsAsErrors = false
 
     public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false, jobs: Int? = nil) {
         self.jobs = jobs
@@ -124,13 +126,26 @@ public struct Pipeline {
             TemplateSet.load(from: options.templates, displayRoot: options.templates.relativePath)
         }
         diagnostics.add(contentsOf: templateProblems)
+        if options.warningsAsErrors {
+            diagnostics = Diagnostics.promotingWarnings(diagnostics)
+        }
         guard !diagnostics.hasErrors, let site, let templates else { throw BuildFailed(diagnostics: diagnostics.sorted) }
         return (site, templates, diagnostics.sorted)
     }
 
-    /// Builds and publishes the site. Returns the warnings and the number of files written.
+    /// What a build made, for its summary line.
+    public struct Summary: Sendable {
+        public var warnings: [Diagnostic]
+        /// Every file written, and the HTML pages among them.
+        public var files: Int
+        public var pages: Int
+        public var claims: Int
+        public var sources: Int
+    }
+
+    /// Builds and publishes the site.
     @discardableResult
-    public mutating func build() throws -> (warnings: [Diagnostic], files: Int) {
+    public mutating func build() throws -> Summary {
         if let problem = Output.validate(output: options.output, content: options.content, templates: options.templates) {
             throw BuildFailed(diagnostics: [problem])
         }
@@ -176,6 +191,7 @@ public struct Pipeline {
         } catch {
             throw BuildFailed(diagnostics: [.error(output.display, nil, "could not write the site: \(Output.reason(error))")])
         }
-        return (warnings, files.count)
+        return Summary(warnings: warnings, files: files.count, pages: files.filter { $0.path.hasSuffix(".html") }.count,
+                       claims: site.claims.count, sources: site.sources.count)
     }
 }

@@ -37,7 +37,7 @@ public enum Verdict: String, Sendable, CaseIterable {
     case inaccurate
     /// The sources held here do not bear it out as stated.
     case unsupported
-    /// Only the claimant's own account exists; no source tests it.
+    /// Only the claimant's own account exists; no independent source tests it.
     case unproven
     /// The sources contradict each other, or a party contests it, and the sources do not settle it.
     case disputed

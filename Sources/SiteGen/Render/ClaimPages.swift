@@ -27,7 +27,10 @@ extension SiteRenderer {
             summary["verdict"] = verdict.rawValue
             summary["verdict_label"] = verdict.label
         }
-        summary["difference_count"] = Self.nonZero(claim.appearances.reduce(0) { $0 + $1.differences.count })
+        let differences = claim.appearances.reduce(0) { $0 + $1.differences.count }
+        summary["difference_count"] = Self.nonZero(differences)
+        summary["sources_text"] = Counted.text(Set(claim.sourceIDs).count, "source")
+        summary["differences_text"] = Counted.text(differences, "difference")
         return summary
     }
 
@@ -144,7 +147,8 @@ extension SiteRenderer {
                 }
             }
             return page(part.path, template: "review", title: Pagination.title("Review queue", part),
-                        extra: ["groups": groups, "has_items": !groups.isEmpty, "pager": part.pager, "count": site.review.count])
+                        extra: ["groups": groups, "has_items": !groups.isEmpty, "pager": part.pager, "count": site.review.count,
+                               "items_text": Counted.text(site.review.count, "item")])
         }
     }
 
@@ -244,7 +248,7 @@ struct CheckScope {
         if claim.sumCheck != nil { checked.append("Whether the parts add up to the total.") }
         if let verdict = claim.claim.verdict {
             checked.append("Whether it is true, as far as the sources held here allow: \(verdict.label.lowercased()).")
-            if verdict == .unproven { notChecked.append("The evidence behind it: only \(speaker) has it, and no source here tests it.") }
+            if verdict == .unproven { notChecked.append("The evidence behind it: it is not among the sources, and no independent source here tests it.") }
         } else {
             notChecked.append("Whether it is true: the desk has not rated it.")
         }

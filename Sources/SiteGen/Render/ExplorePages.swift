@@ -12,7 +12,8 @@ extension SiteRenderer {
                  description: entity.description)
         }
         files += paginated(site.analysis.pairs, folder: "compare", template: "compare-index", title: "Source against source", key: "pairs",
-                           extra: ["per_source": Analysis.comparisonsPerSource(sourceCount: site.sources.count)]) {
+                           extra: ["per_source": Analysis.comparisonsPerSource(sourceCount: site.sources.count),
+                                  "other_sources_text": Counted.text(Analysis.comparisonsPerSource(sourceCount: site.sources.count), "other source")]) {
             pairSummary($0, root: "../")
         }
         let claimsBySource = self.claimsBySource
@@ -133,6 +134,8 @@ extension SiteRenderer {
                 let naming = mentionsByEntity[entity.id] ?? []
                 summary["mention_count"] = naming.reduce(0) { $0 + $1.mentions.count }
                 summary["source_count"] = naming.count
+                summary["mentions_text"] = Counted.text(naming.reduce(0) { $0 + $1.mentions.count }, "mention")
+                summary["sources_text"] = Counted.text(naming.count, "source")
                 return summary
             }]
         }
@@ -156,6 +159,7 @@ extension SiteRenderer {
             let sentence = source.text.sentences.first { $0.start <= first.span.start && first.span.end <= $0.end } ?? first.span
             var item = excerpt(source, sentence: sentence, highlight: first.span, root: root)
             item["count"] = found.count
+            item["mentions_text"] = Counted.text(found.count, "mention")
             item["page"] = "\(root)articles/\(source.id)/"
             return item
         }
@@ -178,6 +182,8 @@ extension SiteRenderer {
         var summary: [String: Any] = ["href": "\(root)\(pair.path)", "first": sources[pair.first]?.displayTitle ?? pair.first,
                                       "second": sources[pair.second]?.displayTitle ?? pair.second, "shared_count": pair.sharedClaims.count]
         summary["reused_count"] = Self.nonZero(pair.reused.count)
+        summary["shared_text"] = Counted.text(pair.sharedClaims.count, "shared claim")
+        summary["reused_text"] = Counted.text(pair.reused.count, "passage")
         return summary
     }
 
@@ -241,6 +247,7 @@ extension SiteRenderer {
             guard count > 0 else { return nil }
             var summary = entitySummary(entity, root: root)
             summary["count"] = count
+            summary["mentions_text"] = Counted.text(count, "mention")
             return summary
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found in the input, printed the way compilers print them so
 /// editors can jump to it: `path:line:col: error: message`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
@@ -36,6 +38,27 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
+    /// One JSON object, for `--format json`: path, line, column, severity, message.
+    public var json: String {
+        struct Record: Encodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let record = Record(path: path, line: line ?? 1, column: column ?? 1, severity: severity.rawValue, message: message)
+        return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// A GitHub Actions workflow command, so the problem shows on the file in the pull request.
+    public var githubAnnotation: String {
+        func escape(_ text: String, property: Bool) -> String {
+            var result = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
+            if property { result = result.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+            return result
+        }
+        let command = severity == .note ? "notice" : severity.rawValue
+        return "::\(command) file=\(escape(path, property: true)),line=\(line ?? 1),col=\(column ?? 1)::\(Self.printable(escape(message, property: false)))"
+    }
+
     public var description: String {
         // Without a known position the location is line 1, column 1 of the file,
         // so every line keeps the same shape for editors and scripts.
@@ -52,6 +75,18 @@ public struct Diagnostics: Sendable {
     public mutating func add(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+
+    /// `--warnings-as-errors`: every warning becomes an error; notes stay notes.
+    static func promotingWarnings(_ diagnostics: Diagnostics) -> Diagnostics {
+        var promoted = Diagnostics()
+        promoted.add(contentsOf: diagnostics.all.map { diagnostic in
+            var diagnostic = diagnostic
+            if diagnostic.severity == .warning { diagnostic.severity = .error }
+            return diagnostic
+        })
+        return promoted
+    }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Sorted by file, line and column so output is stable.
