@@ -288,6 +288,8 @@ public struct ContentLoader {
 
     // MARK: - Pages
 
+    static let pageFields: Set<String> = ["title", "order", "description", "updated"]
+    static let homePageFields: Set<String> = ["title", "description", "updated", "key_claims"]
     static let reservedSlugs: Set<String> = ["articles", "claims", "coverage", "timeline", "entities", "compare", "review", "corrections",
                                              "assets", "404", "feed.xml", "sitemap.xml", "claims.json", "index.html"]
 
@@ -312,7 +314,7 @@ public struct ContentLoader {
             }
             guard let map = reader.mapping(root, "the page's front matter") else { continue }
             let isHome = slug == Page.homeSlug
-            reader.rejectUnknownKeys(map, allowed: isHome ? ["title", "description", "updated", "key_claims"] : ["title", "order", "description", "updated"],
+            reader.rejectUnknownKeys(map, allowed: isHome ? Self.homePageFields : Self.pageFields,
                                      in: "the page's front matter")
             let title = reader.string(map, "title", required: true, in: "the page's front matter")
             let description = reader.string(map, "description", required: false, in: "the page's front matter")
