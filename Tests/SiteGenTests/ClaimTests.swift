@@ -139,11 +139,12 @@ final class ClaimModelTests: XCTestCase {
         }
         let found = try errors(claims: claim("x", "nowhere", "q") + claim("x", "a", "q") + claim("y", "a", "about 24,000 acounts were usd")
                                + claim("z", "a", "24,000 accounts"))
-        XCTAssertEqual(found.count, 4, found.joined(separator: "\n"))
-        guard found.count == 4 else { return }
-        XCTAssertTrue(found[0].hasPrefix("claims/c.yaml:6:39: error: claim `x` cites unknown source `nowhere`"), found[0])
-        XCTAssertTrue(found[1].hasPrefix("claims/c.yaml:7:3: error: duplicate claim id `x`"), found[1])
-        XCTAssertTrue(found[3].contains("occurs 2 times in `a`; add a `prefix` or `suffix`"), found[3])
+        XCTAssertEqual(found.count, 5, found.joined(separator: "\n"))
+        guard found.count == 5 else { return }
+        XCTAssertEqual(found[0], "claims/c.yaml:1:3: error: duplicate claim id `x`; it is used again at claims/c.yaml:7:3", "reported at both definitions")
+        XCTAssertTrue(found[1].hasPrefix("claims/c.yaml:6:39: error: claim `x` cites unknown source `nowhere`"), found[1])
+        XCTAssertTrue(found[2].hasPrefix("claims/c.yaml:7:3: error: duplicate claim id `x`; it is already used at claims/c.yaml:1:3"), found[2])
+        XCTAssertTrue(found[4].contains("occurs 2 times in `a`; add a `prefix` or `suffix`"), found[4])
         XCTAssertTrue(found.contains { $0.contains("is not in `a`; did you mean \"about 24,000 accounts were used\"?") }, found.joined(separator: "\n"))
     }
 }

@@ -83,7 +83,9 @@ struct ClaimResolver {
         var unique: [Claim] = []
         for claim in claims {
             if let other = seen[claim.id] {
+                // Reported at both definitions: either one may be the one to rename.
                 diagnostics.append(.error(claim.path, claim.position, "duplicate claim id `\(claim.id)`; it is already used at \(other.path):\(other.position.line):\(other.position.column)"))
+                diagnostics.append(.error(other.path, other.position, "duplicate claim id `\(claim.id)`; it is used again at \(claim.path):\(claim.position.line):\(claim.position.column)"))
                 continue
             }
             seen[claim.id] = claim

@@ -75,10 +75,11 @@ public struct ContentLoader {
     public mutating func load() -> Site? {
         let config = loadConfig()
         let sources = loadSources()
-        let claims = loadClaims()
-        let pages = loadPages(claimIDs: claims.map(\.id))
+        let (claims, unsure) = loadClaims()
+        let claimIDs = ClaimIDs(known: claims.map(\.id), unsure: unsure)
+        let pages = loadPages(claimIDs: claimIDs)
         let entities = loadEntities()
-        let corrections = loadCorrections(claimIDs: claims.map(\.id))
+        let corrections = loadCorrections(claimIDs: claimIDs)
         let statics = StaticFiles.load(from: contentDirectory, displayRoot: display(StaticFiles.folder + "/"))
         diagnostics.add(contentsOf: statics.diagnostics)
         guard let config, !diagnostics.hasErrors else { return nil }
@@ -241,8 +242,11 @@ public struct ContentLoader {
 
     /// Each file is read on its own (duplicate ids across files are found when resolving), so a
     /// file an earlier build read is taken from the cache, keyed by its bytes and path.
-    mutating func loadClaims() -> [Claim] {
+    /// Also returns the ids that claims files with errors may define: a link to one of those is
+    /// not reported again as an unknown claim, since the file's own error is the cause.
+    mutating func loadClaims() -> (claims: [Claim], unsure: Set<String>) {
         var claims: [Claim] = []
+        var unsure: Set<String> = []
         for file in listFiles("claims") where file.pathExtension == "yaml" || file.pathExtension == "yml" {
             let path = display("claims/\(file.lastPathComponent)")
             let data = FileManager.default.contents(atPath: file.path)
@@ -256,8 +260,11 @@ public struct ContentLoader {
             }
             claims += loaded.value
             diagnostics.add(contentsOf: loaded.diagnostics)
+            if loaded.diagnostics.contains(where: { $0.severity == .error }), let data {
+                unsure.formUnion(ClaimIDs.mentioned(in: String(decoding: data, as: UTF8.self)))
+            }
         }
-        return claims
+        return (claims, unsure)
     }
 
     // MARK: - Entities
@@ -275,7 +282,7 @@ public struct ContentLoader {
     }
 
     /// `corrections.yaml` is optional: without it the corrections page says there are none.
-    mutating func loadCorrections(claimIDs: [String]) -> [Correction] {
+    mutating func loadCorrections(claimIDs: ClaimIDs) -> [Correction] {
         let file = contentDirectory.appendingPathComponent("corrections.yaml")
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         let path = display("corrections.yaml")
@@ -294,8 +301,7 @@ public struct ContentLoader {
                                              "assets", "404", "feed.xml", "sitemap.xml", "claims.json", "index.html"]
 
     /// Reads `pages/*.md`. `claimIDs` are the claims the pages may cite.
-    mutating func loadPages(claimIDs: [String]) -> [Page] {
-        let known = Set(claimIDs)
+    mutating func loadPages(claimIDs: ClaimIDs) -> [Page] {
         var pages: [Page] = []
         for file in listFiles("pages") where file.pathExtension == "md" {
             let slug = file.deletingPathExtension().lastPathComponent
@@ -324,7 +330,7 @@ public struct ContentLoader {
             if let list = map["key_claims"], let items = reader.sequence(list, "`key_claims`") {
                 for item in items {
                     guard let id = item.scalar?.string else { reader.error(item, "each key claim must be a claim id"); continue }
-                    if known.contains(id) { keyClaims.append(id) } else { reader.error(item, Self.unknownClaim(id, known: claimIDs)) }
+                    if claimIDs.isKnown(id) { keyClaims.append(id) } else if !claimIDs.unsure.contains(id) { reader.error(item, claimIDs.unknown(id)) }
                 }
             }
             var order = 100
@@ -335,8 +341,8 @@ public struct ContentLoader {
             guard let title, reader.diagnostics.isEmpty,
                   checkNesting(document, path: path, lineOffset: frontMatter.bodyLineOffset) else { continue }
             let links = ClaimLink.all(in: document.tree, body: frontMatter.body, lineOffset: frontMatter.bodyLineOffset)
-            for link in links where !known.contains(link.claimID) {
-                diagnostics.add(.error(path, link.position, Self.unknownClaim(link.claimID, known: claimIDs)))
+            for link in links where !claimIDs.isKnown(link.claimID) && !claimIDs.unsure.contains(link.claimID) {
+                diagnostics.add(.error(path, link.position, claimIDs.unknown(link.claimID)))
             }
             pages.append(Page(slug: slug, path: path, title: title, order: order, description: description, updated: updated,
                               document: document, bodyLineOffset: frontMatter.bodyLineOffset,
@@ -349,6 +355,7 @@ public struct ContentLoader {
         let hint = ClaimLink.suggestion(for: id, among: known).map { "; did you mean `\($0)`?" } ?? ""
         return id.isEmpty ? "a claim link must name a claim: `claim:<id>`" : "unknown claim `\(id)`\(hint)"
     }
+
 
     // MARK: - Files
 

@@ -18,11 +18,10 @@ struct CorrectionsLoader {
     private(set) var diagnostics: [Diagnostic] = []
     static let fields: Set<String> = ["date", "text", "claims"]
 
-    mutating func load(_ text: String, path: String, claimIDs: [String]) -> [Correction] {
+    mutating func load(_ text: String, path: String, claimIDs: ClaimIDs) -> [Correction] {
         var reader = YAMLReader(path: path)
         defer { diagnostics += reader.diagnostics }
         guard let root = reader.compose(text), let items = reader.sequence(root, "the corrections log") else { return [] }
-        let known = Set(claimIDs)
         var corrections: [Correction] = []
         for item in items {
             guard let map = reader.mapping(item, "a correction") else { continue }
@@ -37,9 +36,8 @@ struct CorrectionsLoader {
             if let list = map["claims"], let nodes = reader.sequence(list, "`claims` of a correction") {
                 for node in nodes {
                     guard let id = node.scalar?.string else { reader.error(node, "`claims` lists claim ids, one per item"); continue }
-                    guard known.contains(id) else {
-                        let hint = ClaimLink.suggestion(for: id, among: claimIDs.sorted()).map { "; did you mean `\($0)`?" } ?? ""
-                        reader.error(node, "a correction names unknown claim `\(id)`\(hint)")
+                    guard claimIDs.isKnown(id) else {
+                        if !claimIDs.unsure.contains(id) { reader.error(node, "a correction names \(claimIDs.unknown(id))") }
                         continue
                     }
                     claims.append(id)

@@ -79,6 +79,8 @@ CASES = {
     "quote-not-found": {"Content/claims/claims.yaml": CLAIMS.replace("1,200 trucks crossed the bridge", "1,300 trucks crossed the bridge")},
     "quote-ambiguous": {"Content/articles/statement.md": ARTICLE.replace("It expects more in February.", "Last year 1,200 trucks crossed the bridge too.")},
     "claim-link-to-nothing": {"Content/pages/story.md": PAGE.replace("claim:trucks", "claim:lorries")},
+    "claims-file-broken-and-a-link-to-nothing": {"Content/claims/claims.yaml": CLAIMS.replace("  statement:", " statement:"),
+                                                 "Content/pages/story.md": PAGE.replace("claim:trucks", "claim:lorries")},
     "key-claim-to-nothing": {"Content/pages/index.md": "---\ntitle: Home\nkey_claims: [trucks, buses]\n---\n\nSummary.\n"},
     "reserved-page-slug": {"Content/pages/articles.md": PAGE},
     "page-slug-not-allowed": {"Content/pages/my page!.md": PAGE},
