@@ -111,8 +111,10 @@ public struct ContentLoader {
         let folder = "articles"
         var jobs: [(id: String, path: String, file: URL, isText: Bool)] = []
         var seen: [String: String] = [:]
+        var sidecars: [URL] = []
         for file in listFiles(folder) {
             let ext = file.pathExtension
+            if ext == "yaml" || ext == "yml" { sidecars.append(file) }
             guard ext == "txt" || ext == "md" else { continue }
             let id = file.deletingPathExtension().lastPathComponent
             let path = display("\(folder)/\(file.lastPathComponent)")
@@ -132,6 +134,7 @@ public struct ContentLoader {
             seen[id] = path
             jobs.append((id, path, file, ext == "txt"))
         }
+        diagnostics.add(contentsOf: Self.strayMetadata(sidecars, articles: jobs.map { ($0.id, $0.isText) }, display: { display("\(folder)/\($0)") }))
         // Reading, cleaning and parsing each file is independent of the others:
         // every core takes files, each with a loader copy of its own for diagnostics.
         // What a file gives depends on its bytes, its sidecar's and its name alone, so
@@ -160,6 +163,27 @@ public struct ContentLoader {
         return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
     }
 
+    /// Metadata files that no article reads: a sidecar whose name matches no `.txt` article (a
+    /// typo would otherwise drop its metadata without a word), one beside a Markdown source (which
+    /// keeps its metadata in front matter), and one named `.yml`.
+    static func strayMetadata(_ files: [URL], articles: [(id: String, isText: Bool)], display: (String) -> String) -> [Diagnostic] {
+        let scraped = articles.filter(\.isText).map(\.id).sorted()
+        let markdown = Set(articles.filter { !$0.isText }.map(\.id))
+        return files.compactMap { file in
+            let stem = file.deletingPathExtension().lastPathComponent
+            let path = display(file.lastPathComponent)
+            if file.pathExtension == "yml" {
+                return scraped.contains(stem) ? .error(path, nil, "a sidecar is named `\(stem).yaml`, not `.yml`") : nil
+            }
+            if scraped.contains(stem) { return nil }
+            if markdown.contains(stem) {
+                return .error(path, nil, "`\(stem).md` keeps its metadata in its front matter; a sidecar is for a scraped `.txt` article only")
+            }
+            let hint = ClaimLink.suggestion(for: stem, among: scraped).map { "; did you mean `\($0).yaml`, the sidecar of `\($0).txt`?" } ?? ""
+            return .error(path, nil, "this sidecar belongs to no article: there is no `\(stem).txt`\(hint)")
+        }
+    }
+
     /// What loading a file reads, as one digest: where it is (as diagnostics print it), the
     /// bytes of each file read (nil for one that could not be read), and any further facts.
     private func fileKey(path: String, contents: [Data?], _ facts: Bool...) -> ContentDigest {
@@ -175,6 +199,11 @@ public struct ContentLoader {
 
     /// `sidecar`: the article's sidecar file, nil when it has none; `sidecarData`: its bytes, nil when they could not be read.
     private mutating func loadScraped(id: String, path: String, text: String, sidecar: URL?, sidecarData: Data?) -> Source? {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+        if let problem = LinePatterns.datePrefixProblem(String(firstLine).scalarArray) {
+            diagnostics.add(.error(path, SourcePosition(line: 1, column: 7), problem))
+            return nil
+        }
         let cleaned = ScrapeCleaner().clean(text)
         var metadata = SourceMetadata()
         metadata.date = cleaned.date

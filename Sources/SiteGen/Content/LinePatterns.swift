@@ -23,6 +23,17 @@ enum LinePatterns {
         return (date, index)
     }
 
+    /// What is wrong with a first line that starts like a date prefix (` date `) but is not a
+    /// valid one: a malformed date would otherwise become part of the text or the title, and an
+    /// impossible one (`2026-02-30`) would reach the feed.
+    static func datePrefixProblem(_ line: [Unicode.Scalar]) -> String? {
+        guard line.starts(with: Array(" date ".unicodeScalars)) else { return nil }
+        guard let (date, _) = datePrefix(line) else {
+            return "the first line starts like a date prefix but the date is not written YYYY-MM-DD (` date 2026-02-24 ` then the text)"
+        }
+        return DateText.isValid(date) ? nil : "the date prefix `\(date)` is not a calendar date"
+    }
+
     private static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "●", "◦", "‣"]
 
     /// `^[•·▪●◦‣]\s*`: how many scalars the bullet and the space after it take.

@@ -97,6 +97,11 @@ CASES = {
     "source-url-javascript": {"Content/articles/statement.md": ARTICLE.replace("kind: primary", "kind: primary\nurl: \"javascript:alert(1)\"")},
     "publisher-url-javascript": {"Content/site.yaml": SITE + "  url: \"javascript:alert(1)\"\n"},
     "site-base-url-javascript": {"Content/site.yaml": SITE.replace('"https://example.org/case/"', '"javascript:alert(1)"')},
+    "sidecar-of-no-article": {"Content/articles/001_gazette.txt": " date 2026-01-06 The gazette said trucks crossed.\n",
+                              "Content/articles/001_gazete.yaml": "publisher: The Gazette\n"},
+    "sidecar-beside-markdown": {"Content/articles/statement.yaml": "publisher: Example Agency\n"},
+    "date-prefix-impossible": {"Content/articles/wire.txt": " date 2026-02-30 The wire said trucks crossed.\n"},
+    "date-prefix-malformed": {"Content/articles/wire.txt": " date 2026-2-3 The wire said trucks crossed.\n"},
     "sidecar-unknown-field": {"Content/articles/wire.txt": " date 2026-01-06 The wire said trucks crossed.\n",
                               "Content/articles/wire.yaml": "publisher: Wire\nsecret: yes\n"},
     "attributed-to-missing-source": {"Content/claims/claims.yaml": CLAIMS + "  appearances:\n    - source: statement\n"
