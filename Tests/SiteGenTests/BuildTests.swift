@@ -14,7 +14,7 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(files, ["index.html", "404.html", "articles/index.html", "articles/scraped/index.html",
                                "articles/primary/index.html", "intro/index.html", "assets/style.css", "assets/favicon.svg",
                                "claims/index.html", "coverage/index.html", "claims.json", "timeline/index.html",
-                               "entities/index.html", "compare/index.html", "feed.xml", "sitemap.xml", "review/index.html", "corrections/index.html",
+                               "entities/index.html", "compare/index.html", "feed.xml", "sitemap.xml", "corrections/index.html",
                                ".sitegen-manifest"])
         let scraped = try folder.read("public/articles/scraped/index.html")
         XCTAssertTrue(scraped.contains("<time datetime=\"2026-03-01\">2026-03-01</time>"))

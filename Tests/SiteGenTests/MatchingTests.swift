@@ -130,6 +130,7 @@ final class NewArticleTests: XCTestCase {
         try folder.copy(Repo.content, to: "Content")
         let fixture = Repo.fixtures.appendingPathComponent("new-article/900_fixture_rereport.txt")
         try folder.copy(fixture, to: "Content/articles/900_fixture_rereport.txt")
+        try folder.write("Content/site.yaml", try folder.read("Content/site.yaml") + "publish_review: true\n")
         let before = folder.snapshot("Content")
         let warnings = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("public")).warnings
         XCTAssertEqual(folder.snapshot("Content"), before, "the build changes no content file")

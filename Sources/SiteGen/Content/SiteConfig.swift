@@ -14,6 +14,9 @@ public struct SiteConfig: Hashable, Sendable {
     public var updated: String?
     /// Where readers report an error: an email address or a web address.
     public var contact: String?
+    /// Whether the review queue (the desk's to-do list of unmatched figures and quotations) is
+    /// published as `review/`. It is always in `sitegen check` and `claims.json`.
+    public var publishReview = false
 
     /// `contact` as a link: `mailto:` for an email address.
     public var contactLink: String? { contact.map { URLPolicy.isWebAddress($0) ? $0 : "mailto:" + $0 } }
@@ -24,7 +27,7 @@ public struct SiteConfig: Hashable, Sendable {
         self.publisherName = publisherName
     }
 
-    static let fields: Set<String> = ["title", "description", "language", "base_url", "publisher", "corrections", "updated", "contact"]
+    static let fields: Set<String> = ["title", "description", "language", "base_url", "publisher", "corrections", "updated", "contact", "publish_review"]
 
     /// Reads the configuration, or returns the diagnostics that say why it cannot.
     static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
@@ -66,6 +69,13 @@ public struct SiteConfig: Hashable, Sendable {
         if let contact = reader.string(map, "contact", required: false, in: "site.yaml") {
             if URLPolicy.isWebAddress(contact) || URLPolicy.isEmailAddress(contact) { config.contact = contact }
             else { reader.error(map["contact"], "`contact` must be an email address or an http or https address, not `\(contact)`") }
+        }
+        if let publish = reader.string(map, "publish_review", required: false, in: "site.yaml") {
+            switch publish {
+            case "true": config.publishReview = true
+            case "false": config.publishReview = false
+            default: reader.error(map["publish_review"], "`publish_review` must be true or false, not `\(publish)`")
+            }
         }
         return (reader.diagnostics.isEmpty ? config : nil, reader.diagnostics)
     }

@@ -13,7 +13,7 @@ extension SiteRenderer {
         }
         files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
         files.append(page("corrections/index.html", template: "corrections", title: "Corrections", extra: correctionsContext()))
-        files += reviewFiles()
+        if site.config.publishReview { files += reviewFiles() }
         files.append(RenderedFile(path: "claims.json", data: ClaimsExport(site: site).json()))
         return files
     }

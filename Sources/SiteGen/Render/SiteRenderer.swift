@@ -208,6 +208,7 @@ public struct SiteRenderer {
                                       "publisher": publisher, "base_url": config.baseURL]
         if let description = config.description { context["description"] = description }
         if let contact = config.contact, let link = config.contactLink { context["contact"] = ["text": contact, "href": link] }
+        if config.publishReview { context["publish_review"] = true }
         return context
     }
 
