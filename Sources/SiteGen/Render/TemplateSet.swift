@@ -24,6 +24,9 @@ public struct TemplateSet {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var texts: [String: (path: String, text: String)] = [:]
+        // Templates that exist but do not parse: their own error is the one to report, not a
+        // "missing partial" in every template that includes them.
+        var broken: Set<String> = []
         // swift-mustache finds a content type by name in its own registry; registering the same
         // value again is harmless, so each load does it rather than relying on an earlier one.
         MustacheContentTypes.register(SiteHTMLContentType(), named: SiteHTMLContentType.name)
@@ -45,18 +48,30 @@ public struct TemplateSet {
                 library.register(try MustacheTemplate(string: contentTypeLine + text), named: templateName)
                 texts[templateName] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
+                broken.insert(templateName)
                 // The parser counts the content-type line put above the file's own first line.
-                let line = max(1, error.context.lineNumber - 1)
-                diagnostics.append(.error(path, SourcePosition(line: line, column: error.context.columnNumber),
-                                          "template syntax error: \(describe(error.error))"))
+                var position = SourcePosition(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
+                // A section never closed is found at the end of the file; where it opens is where to look.
+                let kind = error.error as? MustacheTemplate.Error
+                if kind == .expectedSectionEnd || kind == .sectionCloseNameIncorrect, let opening = unclosedSection(in: text) {
+                    position = Self.position(of: NSRange(location: opening.offset, length: 0), in: text as NSString)
+                    let closed = opening.closedBy.map { close in
+                        let at = Self.position(of: NSRange(location: close.offset, length: 0), in: text as NSString)
+                        return "is closed by `{{/\(close.name)}}` at \(at.line):\(at.column)"
+                    } ?? "is never closed"
+                    diagnostics.append(.error(path, position, "template syntax error: the section `\(opening.name)` opened here \(closed)"))
+                } else {
+                    diagnostics.append(.error(path, position, "template syntax error: \(describe(error.error))"))
+                }
             } catch {
+                broken.insert(templateName)
                 diagnostics.append(.error(path, nil, "template error: \(error)"))
             }
         }
-        for name in required where texts[name] == nil && !diagnostics.contains(where: { $0.path == display(name + ".mustache") }) {
+        for name in required where texts[name] == nil && !broken.contains(name) && !diagnostics.contains(where: { $0.path == display(name + ".mustache") }) {
             diagnostics.append(.error(display(name + ".mustache"), nil, "this template is missing; every build needs it"))
         }
-        diagnostics += missingPartials(in: texts)
+        diagnostics += missingPartials(in: texts, broken: broken)
         diagnostics += retiredNames(in: texts)
         let assets = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
@@ -98,13 +113,32 @@ public struct TemplateSet {
 
     private static let partialTag = try! NSRegularExpression(pattern: #"\{\{\s*[><]\s*([A-Za-z0-9_./-]+)\s*\}\}"#)
 
-    private static func missingPartials(in texts: [String: (path: String, text: String)]) -> [Diagnostic] {
+    /// The section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that is not closed properly, by
+    /// its name and UTF-16 offset: the innermost open one when a `{{/y}}` closes another name
+    /// (with that close), else the first that nothing closes. The parser reports either at the
+    /// close or at the file's end, far from where the section opens.
+    static func unclosedSection(in text: String) -> (name: String, offset: Int, closedBy: (name: String, offset: Int)?)? {
+        let string = text as NSString
+        var open: [(name: String, offset: Int)] = []
+        for match in sectionTag.matches(in: text, range: NSRange(location: 0, length: string.length)) {
+            let sigil = string.substring(with: match.range(at: 1)), name = string.substring(with: match.range(at: 2))
+            guard sigil == "/" else { open.append((name, match.range.location)); continue }
+            guard let innermost = open.last else { continue }
+            if innermost.name != name { return (innermost.name, innermost.offset, (name, match.range.location)) }
+            open.removeLast()
+        }
+        return open.first.map { ($0.name, $0.offset, nil) }
+    }
+
+    private static let sectionTag = try! NSRegularExpression(pattern: #"\{\{\s*([#^$</])\s*([A-Za-z0-9_.-]+)\s*\}\}"#)
+
+    private static func missingPartials(in texts: [String: (path: String, text: String)], broken: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (_, file) in texts.sorted(by: { $0.key < $1.key }) {
             let text = file.text as NSString
             for match in partialTag.matches(in: file.text, range: NSRange(location: 0, length: text.length)) {
                 let name = text.substring(with: match.range(at: 1))
-                guard texts[name] == nil else { continue }
+                guard texts[name] == nil, !broken.contains(name) else { continue }
                 diagnostics.append(.error(file.path, position(of: match.range, in: text),
                                           "the partial `\(name)` does not exist (no \(name).mustache in the templates folder)"))
             }

@@ -107,6 +107,8 @@ CASES = {
     "attributed-to-missing-source": {"Content/claims/claims.yaml": CLAIMS + "  appearances:\n    - source: statement\n"
                                      "      quote: \"It expects more in February.\"\n      attributed_to: press-release-2026\n"},
     "template-syntax-error": {"Templates/404.mustache": "{{<layout}}{{$main}}<p>{{#open}}never closed</p>{{/main}}{{/layout}}"},
+    # The layout every page extends, with a section never closed: one error, where it opens.
+    "template-unclosed-section-in-layout": {"Templates/layout.mustache": "<!DOCTYPE html>\n<html>\n<head>{{#description}}<meta name=\"description\" content=\"{{description}}\">\n</head>\n<body>{{$main}}{{/main}}</body>\n</html>\n"},
     "template-missing-partial": {"Templates/page.mustache": "{{<layout}}{{$main}}{{> sidebar}}{{/main}}{{/layout}}"},
     "output-is-content-folder": {"output.txt": "Content"},
     "output-is-root": {"output.txt": "/"},
