@@ -47,7 +47,10 @@ let package = Package(
                 "CXXHash",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The built-in theme (templates and assets a project's Templates/ overrides file by
+            // file) and the starter project `sitegen init` writes.
+            resources: [.copy("Theme"), .copy("Starter")]
         ),
         .executableTarget(
             name: "sitegen",

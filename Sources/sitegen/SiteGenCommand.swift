@@ -8,7 +8,7 @@ struct SiteGenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "Publishes annotated explainers: sources, claims and explainer pages into a static site.",
         version: SiteRenderer.generator,
-        subcommands: [Build.self, Check.self, EvaluateMatching.self]
+        subcommands: [Init.self, Build.self, Check.self, EvaluateMatching.self]
     )
 
     static func main() {
@@ -25,7 +25,7 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Locations: ParsableArguments {
     @Option(help: "The content folder.") var content = "Content"
-    @Option(help: "The templates folder.") var templates = "Templates"
+    @Option(help: "Templates that override the built-in theme, file by file (default: Templates, if there is one).") var templates: String?
     @Flag(help: "Print nothing but problems.") var quiet = false
     @Flag(help: "Print how long each step took.") var timings = false
     @Option(help: "How to print problems: text (path:line:col: error: message) or json (one object per line, on standard output).")
@@ -33,7 +33,9 @@ struct Locations: ParsableArguments {
     @Flag(name: .customLong("warnings-as-errors"), help: "Fail on any warning; the output is left as it was.") var warningsAsErrors = false
 
     func options(output: String = "public", baseURL: String? = nil) -> BuildOptions {
-        var options = BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+        // Without --templates, a Templates folder is used if the project has one; with it, the folder must exist.
+        let overrides = templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil)
+        var options = BuildOptions(content: URL(fileURLWithPath: content), templates: overrides.map { URL(fileURLWithPath: $0) },
                                    output: URL(fileURLWithPath: output), baseURL: baseURL)
         options.warningsAsErrors = warningsAsErrors
         return options
@@ -103,6 +105,30 @@ struct Build: ParsableCommand {
             locations.report(pipeline.timings)
             let count = failure.diagnostics.filter { $0.severity == .error }.count
             FileHandle.standardError.write(Data("sitegen: \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new explainer: a small working site (content, claims, pages) to build on.")
+
+    @Argument(help: "The project folder (made if it does not exist).") var folder = "."
+    @Flag(help: "Also copy the built-in theme into Templates/, to change it.") var templates = false
+
+    func run() throws {
+        let target = URL(fileURLWithPath: folder)
+        do {
+            let written = try StarterProject.write(into: target, withTemplates: templates)
+            let project = folder == "." ? "" : " in \(folder)"
+            print("Wrote \(Counted.text(written.count, "file"))\(project). Next:")
+            if folder != "." { print("  cd \(folder)") }
+            print("  sitegen build                              # writes the site into public/")
+            print("  python3 -m http.server -d public 8000      # then open http://localhost:8000/")
+            print("Edit Content/site.yaml first; docs/content.md in sitegen's repository lists every field.")
+        } catch let failure as BuildFailed {
+            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
             throw ExitCode(1)
         }
     }

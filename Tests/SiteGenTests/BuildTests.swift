@@ -110,7 +110,7 @@ final class BuildTests: XCTestCase {
     /// The errors of building the small fixture with the real templates, `files` written over them.
     private func failures(withTemplates files: [String: String]) throws -> [String] {
         let folder = try TemporaryFolder()
-        try FileManager.default.copyItem(at: Repo.templates, to: folder.url.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(at: Repo.theme, to: folder.url.appendingPathComponent("Templates"))
         for (name, text) in files { try folder.write("Templates/\(name)", text) }
         return Pipeline.failures(content: Repo.fixtures.appendingPathComponent("small/Content"),
                                  output: folder.url.appendingPathComponent("public"),
@@ -128,7 +128,7 @@ final class BuildTests: XCTestCase {
     /// Templates copied from before the marked words and excerpts came as HTML would render them as
     /// nothing: each use of a retired name is an error at its place; a leftover file nothing includes is not.
     func testTemplatesThatUseRetiredNamesAreErrors() throws {
-        let claim = try String(contentsOf: Repo.templates.appendingPathComponent("claim.mustache"), encoding: .utf8)
+        let claim = try String(contentsOf: Repo.theme.appendingPathComponent("claim.mustache"), encoding: .utf8)
         let errors = try failures(withTemplates: [
             "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{#pieces}}{{text}}{{/pieces}}"),
             "excerpt.mustache": "<q>{{before}}<mark>{{highlight}}</mark>{{after}}</q>",
@@ -146,8 +146,8 @@ final class BuildTests: XCTestCase {
 
     /// One use, one error: not again for the retired partial's own insides, nor for a partial inside a retired section.
     func testEachUseOfARetiredNameIsOneError() throws {
-        let claim = try String(contentsOf: Repo.templates.appendingPathComponent("claim.mustache"), encoding: .utf8)
-        let compare = try String(contentsOf: Repo.templates.appendingPathComponent("compare.mustache"), encoding: .utf8)
+        let claim = try String(contentsOf: Repo.theme.appendingPathComponent("claim.mustache"), encoding: .utf8)
+        let compare = try String(contentsOf: Repo.theme.appendingPathComponent("compare.mustache"), encoding: .utf8)
         let errors = try failures(withTemplates: [
             "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{> pieces}}"),
             "compare.mustache": compare.replacingOccurrences(of: "{{{first_pieces_html}}}", with: "{{#first_pieces}}{{> piece}}{{/first_pieces}}"),

@@ -8,7 +8,7 @@ final class CommandOutputTests: XCTestCase {
     private func siteWithOneWarning() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.copy(Repo.fixtures.appendingPathComponent("small/Content"), to: "Content")
-        try folder.copy(Repo.templates, to: "Templates")
+        try folder.copy(Repo.theme, to: "Templates")
         try folder.write("Content/claims/c.yaml", """
         - id: figure
           statement: A statement.
@@ -23,14 +23,11 @@ final class CommandOutputTests: XCTestCase {
         return folder
     }
 
-    private func run(_ folder: TemporaryFolder, _ arguments: [String], environment: [String: String] = ["GITHUB_ACTIONS": "false"])
+    private func run(_ folder: TemporaryFolder, _ arguments: [String], environment: [String: String] = [:])
         throws -> (status: Int32, errors: String, output: String) {
         try SiteGenCommand.require()
-        let command = try SiteGenCommand(in: folder.url, arguments, environment: environment)
-        command.process.waitUntilExit()
-        let result = (command.process.terminationStatus, command.printed, command.standardOutput)
-        command.finish()
-        return result
+        let result = try SiteGenCommand.run(in: folder.url, arguments, environment: environment)
+        return (result.status, result.printed, result.output)
     }
 
     func testEveryBuildEndsWithOneSummaryLineEvenOutsideATerminal() throws {

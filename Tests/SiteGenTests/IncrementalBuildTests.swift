@@ -16,7 +16,7 @@ final class IncrementalBuildTests: XCTestCase {
     private func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.copy(Repo.content, to: "Content")
-        try folder.copy(Repo.templates, to: "Templates")
+        try folder.copy(Repo.theme, to: "Templates")
         return folder
     }
 

@@ -10,13 +10,14 @@ final class OutputOwnershipTests: XCTestCase {
     private func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.copy(Repo.fixtures.appendingPathComponent("small/Content"), to: "Content")
-        try folder.copy(Repo.templates, to: "Templates")
+        try folder.copy(Repo.theme, to: "Templates")
         return folder
     }
 
     private func build(_ folder: TemporaryFolder, _ arguments: String...) throws -> (status: Int32, errors: [String], printed: String) {
         try SiteGenCommand.require()
-        return try SiteGenCommand.run(in: folder.url, ["build", "--no-cache"] + arguments)
+        let result = try SiteGenCommand.run(in: folder.url, ["build", "--no-cache"] + arguments)
+        return (result.status, result.errors, result.printed)
     }
 
     /// Bytes no text encoding would produce, to catch any rewriting.

@@ -6,7 +6,10 @@ import XCTest
 enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let content = root.appendingPathComponent("Content")
+    /// The project's overrides of the built-in theme (none but a README here).
     static let templates = root.appendingPathComponent("Templates")
+    /// The built-in theme's own files, for tests that copy or edit a whole theme.
+    static let theme = root.appendingPathComponent("Sources/SiteGen/Theme")
     static let fixtures = root.appendingPathComponent("Tests/Fixtures")
 
     static func text(_ relative: String) throws -> String {
@@ -143,11 +146,13 @@ struct SiteGenCommand {
         return process.terminationStatus
     }
 
-    /// Runs it to the end: the exit status and the error lines.
-    static func run(in folder: URL, _ arguments: [String]) throws -> (status: Int32, errors: [String], printed: String) {
-        let command = try SiteGenCommand(in: folder, arguments)
+    /// Runs it to the end: the exit status, the error lines, all it printed on standard error,
+    /// and its standard output. GitHub annotations are off unless `environment` turns them on.
+    static func run(in folder: URL, _ arguments: [String], environment: [String: String] = [:])
+        throws -> (status: Int32, errors: [String], printed: String, output: String) {
+        let command = try SiteGenCommand(in: folder, arguments, environment: ["GITHUB_ACTIONS": "false"].merging(environment) { $1 })
         command.process.waitUntilExit()
-        let result = (command.process.terminationStatus, command.errors, command.printed)
+        let result = (command.process.terminationStatus, command.errors, command.printed, command.standardOutput)
         command.finish()
         return result
     }

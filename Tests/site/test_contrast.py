@@ -16,7 +16,7 @@ PAIRS = [("text", "background"), ("muted", "background"), ("link", "background")
 
 
 def palettes():
-    css = open(os.path.join(ROOT, "Templates", "assets", "style.css")).read()
+    css = open(os.path.join(ROOT, "Sources", "SiteGen", "Theme", "assets", "style.css")).read()
     light = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", css.split("@media (prefers-color-scheme: dark)")[0]))
     dark_block = css.split("@media (prefers-color-scheme: dark)")[1].split("}\n}")[0]
     dark = dict(light, **dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", dark_block)))

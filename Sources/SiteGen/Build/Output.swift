@@ -30,9 +30,11 @@ public struct Output {
     /// Refuses output paths where a site does not belong: `/`, the project,
     /// home, content or templates folder, a folder above one of them, or a
     /// folder inside the content or templates folder (the build would read its own output).
-    public static func validate(output: URL, content: URL, templates: URL) -> Diagnostic? {
+    public static func validate(output: URL, content: URL, templates: URL?) -> Diagnostic? {
         func real(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
-        let out = real(output), contentPath = real(content), templatesPath = real(templates)
+        let out = real(output), contentPath = real(content)
+        // Without a templates folder its place in the list is the content folder again.
+        let templatesPath = templates.map(real) ?? contentPath
         let places = [(contentPath, "the content folder"), (templatesPath, "the templates folder"),
                       (FileManager.default.currentDirectoryPath, "the project folder"), (NSHomeDirectory(), "the home folder")]
         let problem: String? = if out == "/" {

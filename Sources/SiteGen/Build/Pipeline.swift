@@ -3,7 +3,8 @@ import Foundation
 /// What a build reads and where it writes.
 public struct BuildOptions: Sendable {
     public var content: URL
-    public var templates: URL
+    /// Templates that override the built-in theme file by file; nil: the built-in theme alone.
+    public var templates: URL?
     public var output: URL
     /// Overrides `base_url` from site.yaml.
     public var baseURL: String?
@@ -16,7 +17,7 @@ public struct BuildOptions: Sendable {
     /// Fail on any warning, as on an error: the output is left as it was.
     public var warningsAsErrors = false
 
-    public init(content: URL, templates: URL, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false, jobs: Int? = nil) {
+    public init(content: URL, templates: URL?, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false, jobs: Int? = nil) {
         self.jobs = jobs
         self.content = content
         self.templates = templates
@@ -123,7 +124,7 @@ public struct Pipeline {
             }
         }
         let (templates, templateProblems) = step("templates") {
-            TemplateSet.load(from: options.templates, displayRoot: options.templates.relativePath)
+            TemplateSet.load(from: options.templates, displayRoot: options.templates?.relativePath ?? "Templates")
         }
         diagnostics.add(contentsOf: templateProblems)
         if options.warningsAsErrors {

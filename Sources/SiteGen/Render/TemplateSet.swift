@@ -20,7 +20,9 @@ public struct TemplateSet {
     /// The fingerprint of the template a page is rendered with.
     func fingerprint(of template: String) -> String { fingerprints[template] ?? "" }
 
-    static func load(from directory: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+    /// The built-in theme, with the templates and assets of `directory` (if any) in place of
+    /// the built-in files of the same name: a desk overrides the theme file by file.
+    static func load(from directory: URL?, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var texts: [String: (path: String, text: String)] = [:]
@@ -31,12 +33,23 @@ public struct TemplateSet {
         // value again is harmless, so each load does it rather than relying on an earlier one.
         MustacheContentTypes.register(SiteHTMLContentType(), named: SiteHTMLContentType.name)
         let display = { (name: String) in displayRoot.hasSuffix("/") ? displayRoot + name : displayRoot + "/" + name }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
-            return (nil, [.error(displayRoot, nil, "cannot read the templates folder")])
+        guard let theme = BuiltInTheme.folder else {
+            return (nil, [.error(BuiltInTheme.displayRoot, nil, "sitegen's built-in theme is missing: \(PackagedResources.missing)")])
         }
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let path = display(name)
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
+        // Each template's file: the project's own where it has one, else the built-in theme's.
+        var files: [String: (url: URL, path: String)] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: theme.path)) ?? [] where name.hasSuffix(".mustache") {
+            files[name] = (theme.appendingPathComponent(name), BuiltInTheme.displayRoot + "/" + name)
+        }
+        if let directory {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+                return (nil, [.error(displayRoot, nil, "cannot read the templates folder")])
+            }
+            for name in names where name.hasSuffix(".mustache") { files[name] = (directory.appendingPathComponent(name), display(name)) }
+        }
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            let path = file.path
+            guard let data = FileManager.default.contents(atPath: file.url.path),
                   var text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error(path, nil, "cannot read this template as UTF-8 text"))
                 continue
@@ -73,7 +86,12 @@ public struct TemplateSet {
         }
         diagnostics += missingPartials(in: texts, broken: broken)
         diagnostics += retiredNames(in: texts)
-        let assets = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
+        var assets = loadAssets(theme.appendingPathComponent("assets"), display: { BuiltInTheme.displayRoot + "/assets/" + $0 }, diagnostics: &diagnostics)
+        if let directory {
+            let own = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
+            let replaced = Set(own.map(\.path))
+            assets = (assets.filter { !replaced.contains($0.path) } + own).sorted { $0.path < $1.path }
+        }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (TemplateSet(library: library, assets: assets, fingerprints: fingerprints(texts.mapValues(\.text))), [])
     }
