@@ -17,10 +17,10 @@ COUNTS = {}
 
 
 def sitegen():
-    for build in ("release", "debug"):
-        path = os.path.join(ROOT, ".build", build, "sitegen")
-        if os.path.exists(path):
-            return path
+    """The newest sitegen built (release or debug): an older one may predate the code under test."""
+    built = [p for p in (os.path.join(ROOT, ".build", b, "sitegen") for b in ("release", "debug")) if os.path.exists(p)]
+    if built:
+        return max(built, key=os.path.getmtime)
     subprocess.run(["swift", "build", "--product", "sitegen"], cwd=ROOT, check=True)
     return os.path.join(ROOT, ".build", "debug", "sitegen")
 
