@@ -60,6 +60,7 @@ public struct StepTimings: Sendable {
 ///     load      Content/ → Site (config, sources, pages, claims model), parsed with cmark
 ///     resolve   claims → quotes anchored in their sources, wordings compared, sums checked
 ///     match     sources no claim cites → automatic appearances and the review queue
+///     checks    the claims model against its own rules (EditorialChecks): warnings and errors
 ///     analyse   entity mentions, dated sentences → timeline, sources that overlap
 ///     render    Site → files (pure), each handed to the staging folder as it is made
 ///     write     the rest of the files, the manifest → the staging folder, swapped in atomically
@@ -106,7 +107,7 @@ public struct Pipeline {
                 diagnostics.add(contentsOf: loaded.review.map { item in
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")
                 })
-                diagnostics.add(contentsOf: EditorialChecks(claims: loaded.claims, sources: resolver.sources).diagnostics())
+                diagnostics.add(contentsOf: step("checks") { EditorialChecks(claims: loaded.claims, sources: resolver.sources, parallel: parallel).diagnostics() })
             }
             loaded.analysis = step("analyse") {
                 let cache = StepCache(folder: options.cache, step: "analyse")

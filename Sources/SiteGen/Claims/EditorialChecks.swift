@@ -4,11 +4,14 @@
 public struct EditorialChecks {
     let claims: [ResolvedClaim]
     let sources: [String: Source]
+    var parallel = Parallel()
 
     func diagnostics() -> [Diagnostic] {
-        claims.flatMap(verifiedNeedsPrimary) + claims.flatMap(figuresContradict) + claims.flatMap(verdictNeedsSummary)
-            + claims.flatMap(ratedStatementStatesTheClaim)
-            + misattributionsPropagate() + nestedClaimsShareSources()
+        // The rules about one claim at a time, claim by claim on every core, in claim order.
+        let perClaim = parallel.map(claims) { claim in
+            verifiedNeedsPrimary(claim) + figuresContradict(claim) + verdictNeedsSummary(claim) + ratedStatementStatesTheClaim(claim)
+        }
+        return perClaim.flatMap { $0 } + misattributionsPropagate() + nestedClaimsShareSources()
     }
 
     /// A rating is published at the top of the claim page and in ClaimReview: readers need the

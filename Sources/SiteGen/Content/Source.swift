@@ -40,6 +40,21 @@ public struct Source: Hashable, Sendable {
     /// The digest of everything the source was loaded from (its file, its sidecar, its
     /// name), when it was loaded from files: later steps key their caches by it.
     var inputDigest: ContentDigest?
+    /// The text's first words, read once: the label of a source with no title quotes them,
+    /// and labels are asked for on many pages.
+    let openingWords: [String]
+
+    public init(id: String, path: String, format: Format, metadata: SourceMetadata, headline: String?, text: SourceText) {
+        self.id = id
+        self.path = path
+        self.format = format
+        self.metadata = metadata
+        self.headline = headline
+        self.text = text
+        openingWords = Self.firstWords(of: text.string, Self.labelWords + 1)
+    }
+
+    static let labelWords = 8
 
     public var title: String? { metadata.title ?? headline }
 
@@ -52,14 +67,29 @@ public struct Source: Hashable, Sendable {
     public var label: String {
         let date = metadata.date.map(DateText.short) ?? "undated"
         let name = "\(metadata.publisher ?? "Unnamed outlet"), \(date)"
-        return metadata.publisher == nil ? "\(name): \(openingWords(8))" : name
+        return metadata.publisher == nil ? "\(name): \(opening(Self.labelWords))" : name
     }
 
-    /// The first `count` words of the text, in quotation marks, with "…" when there are more.
-    func openingWords(_ count: Int) -> String {
-        let words = text.string.prefix(400).split(whereSeparator: \.isWhitespace)
-        guard !words.isEmpty else { return "(no text)" }
-        return "“" + words.prefix(count).joined(separator: " ") + (words.count > count ? "…”" : "”")
+    /// The first `count` words of the text (at most `labelWords`), in quotation marks, with "…"
+    /// when there are more.
+    func opening(_ count: Int) -> String {
+        guard !openingWords.isEmpty else { return "(no text)" }
+        return "“" + openingWords.prefix(count).joined(separator: " ") + (openingWords.count > count ? "…”" : "”")
+    }
+
+    /// Up to `count` words from the start of `text`, read scalar by scalar no further than needed.
+    static func firstWords(of text: String, _ count: Int) -> [String] {
+        var words: [String] = [], current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                if words.count == count { break }
+                continue
+            }
+            current.append(scalar)
+        }
+        if !current.isEmpty, words.count < count { words.append(String(current)) }
+        return words
     }
 
     /// How to name an article whose outlet is unknown: the number a scrape

@@ -15,13 +15,9 @@ extension Source: BinaryCodable {
     }
 
     init(from reader: inout BinaryReader) throws {
-        id = try reader.read()
-        path = try reader.read()
+        let id: String = try reader.read(), path: String = try reader.read()
         guard let format = Format(rawValue: try reader.read()) else { throw BinaryDecodingError() }
-        self.format = format
-        metadata = try reader.read()
-        headline = try reader.read()
-        text = try reader.read()
+        self.init(id: id, path: path, format: format, metadata: try reader.read(), headline: try reader.read(), text: try reader.read())
     }
 }
 

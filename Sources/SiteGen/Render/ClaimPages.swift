@@ -307,7 +307,7 @@ extension Source {
         switch metadata.kind {
         case .post: return metadata.author ?? metadata.publisher ?? id
         case .primary: return metadata.publisher ?? id
-        case .news: return metadata.publisher ?? "Unnamed outlet, \(openingWords(3))"
+        case .news: return metadata.publisher ?? "Unnamed outlet, \(opening(3))"
         }
     }
 }
