@@ -152,13 +152,16 @@ final class EditorialTests: XCTestCase {
           appearances:
             - {source: 002_paper, quote: "the bridge carried 1,200 trucks in January"}
             - {source: 001_wire, quote: "the bridge carried 1,200 trucks in January"}
+            - {source: 002_paper, quote: "the bridge carried 2,100 trucks in January"}
 
         """
         let folder = try story(claims: claims)
         _ = try build(folder)
         let html = try folder.read("out/claims/repairs/index.html")
-        XCTAssertTrue(html.contains("earliest report, compared against"), "the wire (2 Feb) is the basis, not the first listed")
+        XCTAssertTrue(html.contains("Each report is compared with the earliest one, Unnamed outlet, 2 Feb 2026"),
+                      "the wire (2 Feb) is the basis, not the first listed")
         XCTAssertTrue(html.contains("Same words as the earliest report."))
+        XCTAssertTrue(html.contains("The figure “1,200” is given as “2,100”."), "a paraphrase compared with the earliest report")
         let coverage = try folder.read("out/coverage/index.html")
         XCTAssertTrue(coverage.contains("class=\"cell base"))
         XCTAssertTrue(coverage.contains("class=\"cell same"))
@@ -198,7 +201,8 @@ final class EditorialTests: XCTestCase {
         let log = try folder.read("out/corrections/index.html")
         XCTAssertTrue(log.contains("<time datetime=\"2026-02-20\">2026-02-20</time>: A spelling in the timeline was fixed."))
         XCTAssertLessThan(try XCTUnwrap(log.range(of: "2026-02-20")).lowerBound, try XCTUnwrap(log.range(of: "2026-02-12")).lowerBound, "newest first")
-        XCTAssertTrue(log.contains("id=\"correction-1\""), "numbered from the oldest")
+        XCTAssertTrue(log.contains("<li id=\"correction-1\"><p><time datetime=\"2026-02-12\">"), "numbered in file order")
+        XCTAssertTrue(log.contains("<li id=\"correction-2\"><p><time datetime=\"2026-02-20\">"))
         XCTAssertTrue(log.contains("<a href=\"mailto:desk@example.org\">desk@example.org</a>"))
         let page = try folder.read("out/claims/trucks/index.html")
         XCTAssertTrue(page.contains("The figure was first given as 2,100 trucks."))
@@ -278,6 +282,9 @@ final class DifferenceKindTests: XCTestCase {
         XCTAssertEqual(kinds("one and a half billion dollars", "$2 billion dollars"), [.figure])
         let amounts = FigureWords.amounts(in: "multi-billion, millions, a dozen, twenty-four thousand, half a million, one and a half billion, tens of thousands, 16 million")
         XCTAssertEqual(amounts.map(\.low), [2e9, 2e6, 12, 24_000, 500_000, 1.5e9, 2e4, 16e6])
+        XCTAssertEqual(amounts.map(\.high), [1e12, 1e9, 12, 24_000, 500_000, 1.5e9, 1e5, 16e6], "a vague figure stops below the next scale")
+        XCTAssertEqual(FigureWords.amounts(in: "half a dozen, one hundred and twenty, hundreds").map(\.low), [6, 120, 200])
+        XCTAssertEqual(FigureWords.amounts(in: "hundreds").first?.high, 1000)
         XCTAssertEqual(amounts.map(\.text), ["multi-billion", "millions", "a dozen", "twenty-four thousand", "half a million",
                                              "one and a half billion", "tens of thousands", "16 million"])
         XCTAssertTrue(amounts[1].agrees(with: Amount(text: "3 million", low: 3e6, high: 3e6, span: TextSpan(start: 0, end: 0)), tolerance: 0))
@@ -288,18 +295,32 @@ final class DifferenceKindTests: XCTestCase {
         XCTAssertTrue(FigureWords.amounts(in: "one of the labs said so").isEmpty, "a bare one is a pronoun, not a figure")
     }
 
+    func testFiguresAreComparedAsSetsAndSmallNumbersAndDaysAreNot() {
+        let base = FigureWords.comparable(in: "3 labs ran 24,000 accounts and 16 million exchanges")
+        XCTAssertNil(Amount.firstUnmatched(FigureWords.comparable(in: "16 million exchanges through 24,000 accounts of three labs"), against: base, tolerance: 0),
+                     "the same figures in another order, and 3 against three, agree")
+        XCTAssertNil(Amount.firstUnmatched(FigureWords.comparable(in: "On Feb. 23, 24,000 accounts"), against: base, tolerance: 0), "a day is not a figure")
+        XCTAssertEqual(Amount.firstUnmatched(FigureWords.comparable(in: "24,000 accounts and 13 million exchanges"), against: base, tolerance: 0)?.found.text,
+                       "13 million")
+        XCTAssertNil(Amount.firstUnmatched(FigureWords.comparable(in: "24,000 accounts"), against: base, tolerance: 0), "a figure left out is no contradiction")
+    }
+
     func testANegationOrAReversalChangesTheMeaning() {
         XCTAssertEqual(kinds("the council has approved the plan", "the council has not approved the plan"), [.meaning])
         XCTAssertEqual(kinds("exports were formally allowed", "exports were formally banned"), [.meaning])
         XCTAssertEqual(kinds("the city has had to pay", "the city has yet to pay"), [.meaning])
         XCTAssertEqual(kinds("they didn't pay", "they did pay"), [.meaning])
         XCTAssertEqual(kinds("the council has approved the plan", "the council has backed the plan"), [.wording], "a synonym is wording")
+        XCTAssertEqual(kinds("the firm declined and never commented on it", "the firm declined on it"), [.omission],
+                       "a stretch left out that merely contains a negation is an omission, not a reversal")
+        XCTAssertEqual(kinds("No, the council has approved it", "the council has approved it"), [.omission])
     }
 
     func testPunctuationInsideAQuotationIsItsOwnKind() {
         XCTAssertEqual(kinds("DeepSeek, Moonshot AI, and MiniMax ran them", "DeepSeek, Moonshot AI and MiniMax ran them"), [.punctuation])
         XCTAssertEqual(kinds("the ‘distillation attacks’ claim", "the 'distillation attacks' claim"), [], "typographic quotes fold")
         XCTAssertEqual(kinds("learn from you.", "learn from you,"), [], "a mark after the last word is where the quotation was cut")
+        XCTAssertEqual(kinds("We have found it, today", "“We have found it, today"), [], "nor is a quotation mark at the first word")
     }
 
     func testAParaphraseIsComparedByContent() throws {
@@ -314,6 +335,9 @@ final class DifferenceKindTests: XCTestCase {
         var quoted = paraphrase
         quoted.before = "The paper says “"
         XCTAssertTrue(ClaimResolver.compare(quoted, with: base, claim: claim, attributedTo: nil, note: nil, sources: [:]).isQuotation)
+        XCTAssertTrue(ClaimResolver.isQuotation("It is safe,", after: "She said: “We shipped it. "), "the second sentence of a quotation is still quoted")
+        XCTAssertFalse(ClaimResolver.isQuotation("It is safe", after: "She said “We shipped it.” Later "))
+        XCTAssertFalse(ClaimResolver.isQuotation("sicher", after: "Er sagte „Es ist“ und "), "„…“ closes with “")
     }
 
     func testUntitledSourcesGetAnHonestLabel() {

@@ -192,13 +192,14 @@ struct ClaimResolver {
         // post quotes them: compared word by word, like words in quotation marks.
         let quoted = sources[quote.source].map { source in
             if source.metadata.kind != .news { return true }
-            switch source.text.blocks[source.text.blockIndex(at: quote.span.start)].kind {
+            let block = source.text.blockIndex(at: quote.span.start)
+            switch source.text.blocks[block].kind {
             case .quote, .embed: return true
-            default: return false
+            default: return isQuotation(quote.text, after: source.text.substring(from: source.text.blockStarts[block], to: quote.span.start))
             }
-        } == true || isQuotation(quote)
+        } ?? isQuotation(quote.text, after: quote.before)
         var differences = quoted ? diff?.differences ?? []
-            : reference.map { ContentComparison.differences(reference: $0.text, found: quote.text) } ?? []
+            : reference.flatMap { reference in diff.map { ContentComparison.differences(reference: reference.text, found: quote.text, aligned: $0) } } ?? []
         if let attributedTo, let reference, attributedTo != reference.source {
             // A source's title, or the free text an `attributed_to` gives.
             func describe(_ sourceOrName: String) -> String { sources[sourceOrName]?.displayTitle ?? sourceOrName }
@@ -208,21 +209,24 @@ struct ClaimResolver {
                                   diff: diff, differences: differences, isQuotation: quoted)
     }
 
-    /// Whether a wording is printed as a quotation: it starts with a quotation mark, or its
-    /// sentence opens one before it that is not closed.
-    static func isQuotation(_ quote: AnchoredQuote) -> Bool {
-        let marks: Set<Unicode.Scalar> = ["“", "\"", "«", "„"]
-        if let first = quote.text.unicodeScalars.first, marks.contains(first) { return true }
-        var open = 0, straight = 0
-        for scalar in quote.before.unicodeScalars {
+    /// Whether a wording is printed as a quotation: it starts with a quotation mark, or the text
+    /// of its paragraph before it (`before`) leaves one open. Single quotation marks are not
+    /// counted: ’ is also the apostrophe.
+    static func isQuotation(_ text: String, after before: String) -> Bool {
+        if let first = text.unicodeScalars.first, ["“", "\"", "«", "„"].contains(first) { return true }
+        // The marks still open, innermost last: “…” and «…», „…“ (where “ closes), "…" (a toggle).
+        var open: [Unicode.Scalar] = []
+        for scalar in before.unicodeScalars {
             switch scalar {
-            case "“", "«", "„": open += 1
-            case "”", "»": open = max(0, open - 1)
-            case "\"": straight += 1
+            case "„", "«": open.append(scalar)
+            case "“": if open.last == "„" { open.removeLast() } else { open.append(scalar) }
+            case "”": if open.last == "“" { open.removeLast() }
+            case "»": if open.last == "«" { open.removeLast() }
+            case "\"": if open.last == "\"" { open.removeLast() } else { open.append(scalar) }
             default: break
             }
         }
-        return open > 0 || straight % 2 == 1
+        return !open.isEmpty
     }
 
     /// The quote, or nil with the diagnostic that says why not.

@@ -2,14 +2,16 @@
 /// word by word: its figures, its hedges and whether it keeps the sense. A word-by-word
 /// diff of two different sentences would mark nearly every word and hide these.
 enum ContentComparison {
-    static func differences(reference: String, found: String) -> [Difference] {
+    /// `aligned` is the word-by-word diff of the two, already made for the page's marks.
+    static func differences(reference: String, found: String, aligned: WordDiff) -> [Difference] {
         var differences: [Difference] = []
-        let old = FigureWords.amounts(in: reference), new = FigureWords.amounts(in: found)
-        if old.count != new.count || zip(old, new).contains(where: { $0.low != $1.low || $0.high != $1.high }) {
+        // Figures as sets, in any order; a 3 against a "three", or the day of a date, is not one.
+        let old = FigureWords.comparable(in: reference), new = FigureWords.comparable(in: found)
+        if !Amount.sameFigures(old, new) {
             differences.append(Difference(kind: .figure, reference: old.map(\.text).joined(separator: ", "), found: new.map(\.text).joined(separator: ", ")))
         }
         let oldHedges = hedges(in: reference), newHedges = hedges(in: found)
-        if oldHedges != newHedges {
+        if Set(oldHedges) != Set(newHedges) {
             differences.append(Difference(kind: .qualifier, reference: oldHedges.joined(separator: ", "), found: newHedges.joined(separator: ", ")))
         }
         // A name is content: one the paraphrase spells differently is a `spelling` difference.
@@ -19,17 +21,20 @@ enum ContentComparison {
                 differences.append(Difference(kind: .spelling, reference: name, found: near))
             }
         }
-        let oldWords = words(reference), newWords = words(found)
-        if Meaning.isTurnedAround(removed: oldWords.filter { !newWords.contains($0) }, added: newWords.filter { !oldWords.contains($0) }) {
-            differences.append(Difference(kind: .meaning, reference: reference, found: found))
-        }
+        // A reversal, found where the two wordings line up word by word.
+        differences += aligned.differences.filter { $0.kind == .meaning }
         return differences
     }
 
     /// Capitalised words: the names a wording uses. A first word is a name unless it is one
     /// of the words that often start a sentence.
     static func names(in text: String) -> [String] {
-        WordDiff.tokens(text).map(WordDiff.key).enumerated()
+        // A possessive is the name itself: "Anthropic's" is "Anthropic".
+        WordDiff.tokens(text).map { token in
+            var token = token
+            for suffix in ["'s", "’s"] where token.hasSuffix(suffix) { token.removeLast(2) }
+            return WordDiff.key(token)
+        }.enumerated()
             .filter { $0.element.first?.isUppercase == true && ($0.offset > 0 || !sentenceStarters.contains($0.element.lowercased())) }
             .map(\.element)
     }

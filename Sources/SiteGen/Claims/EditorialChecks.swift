@@ -51,20 +51,18 @@ public struct EditorialChecks {
         return [.warning(claim.claim.path, claim.claim.position, "claim `\(claim.id)`: the sources give different figures, “\(first.figure)” in `\(first.source)` and “\(second.figure)” in `\(second.source)`; mark it `verdict: disputed`, or say in `not_disputed` why the difference does not make it so (a misquote, a source that settles it)")]
     }
 
-    /// The first pair of wordings whose figures differ, each with its source; the reference is
-    /// compared with every appearance, and without a reference the first appearance is.
+    /// The first wording that gives a figure the compared-with wording (the reference, or the
+    /// earliest report) does not, within the claim's tolerance, with the figure it departs from.
+    /// Figures are matched as sets (order does not matter, a figure left out is no contradiction);
+    /// hedges are not figures, so "over 24,000" and "about 24,000" agree.
     func contradiction(in claim: ResolvedClaim) -> (first: (figure: String, source: String), second: (figure: String, source: String))? {
         let tolerance = claim.claim.tolerance ?? 0
-        let wordings = (claim.comparisonBase.map { [$0] } ?? []) + claim.appearances.filter { !$0.isBase }.map(\.quote)
-        guard let base = wordings.first else { return nil }
-        let baseFigures = FigureWords.amounts(in: base.text)
+        guard let base = claim.comparisonBase else { return nil }
+        let baseFigures = FigureWords.comparable(in: base.text)
         guard !baseFigures.isEmpty else { return nil }
-        for other in wordings.dropFirst() {
-            let figures = FigureWords.amounts(in: other.text)
-            guard !figures.isEmpty else { continue }
-            // Matched in order: a wording that gives the same figures in the same order agrees.
-            for (a, b) in zip(baseFigures, figures) where !a.agrees(with: b, tolerance: tolerance) {
-                return ((a.text, base.source), (b.text, other.source))
+        for other in claim.appearances where !other.isBase {
+            if let (expected, found) = Amount.firstUnmatched(FigureWords.comparable(in: other.quote.text), against: baseFigures, tolerance: tolerance) {
+                return ((expected.text, base.source), (found.text, other.quote.source))
             }
         }
         return nil
@@ -103,8 +101,10 @@ public struct EditorialChecks {
             for outer in claims where outer.id != inner.id {
                 guard let whole = outer.reference, whole.source == reference.source, whole.span.contains(reference.span),
                       whole.span != reference.span else { continue }
+                var warned: Set<String> = []
                 for appearance in outer.appearances where appearance.match == .curated && !listed.contains(appearance.quote.source)
-                    && Self.comparable(appearance.quote.text).contains(words) {
+                    && !warned.contains(appearance.quote.source) && Self.comparable(appearance.quote.text).contains(words) {
+                    warned.insert(appearance.quote.source)
                     found.append(.warning(inner.claim.path, inner.claim.position, "claim `\(inner.id)`: its reference words are also in `\(appearance.quote.source)`, quoted there as part of claim `\(outer.id)`; add that source to its `appearances`, or to `not_in` if it does not make this claim"))
                 }
             }
@@ -112,9 +112,10 @@ public struct EditorialChecks {
         return found
     }
 
-    /// Words only, in lower case, one space apart: how two wordings are compared for containment.
+    /// Words only, in lower case, one space apart and one at each end, so that containment
+    /// is of whole words ("data was" is not inside "metadata was").
     static func comparable(_ text: String) -> String {
-        WordDiff.tokens(text).map { WordDiff.key($0).lowercased() }.filter { !$0.isEmpty }.joined(separator: " ")
+        " " + ContentComparison.words(text).filter { !$0.isEmpty }.joined(separator: " ") + " "
     }
 
     /// `sitegen check`'s list of what the desk has not covered: every passage of a primary

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An amount a wording gives, in digits or in words, as the range of values it allows:
 /// "24,000" is exactly 24,000; "millions" is two million or more, below a billion;
 /// "multi-billion" is two billion or more; "one and a half billion" is 1.5 billion.
@@ -13,11 +15,53 @@ public struct Amount: Hashable, Sendable {
     public func agrees(with other: Amount, tolerance: Double) -> Bool {
         low * (1 - tolerance) <= other.high && other.low <= high * (1 + tolerance)
     }
+
+    /// The first amount of `found` that agrees with none of `reference`, and the reference amount
+    /// it departs from (the nearest): figures are matched as a set, in any order, and an amount
+    /// left out is not a difference. Nil when every found amount has a match.
+    static func firstUnmatched(_ found: [Amount], against reference: [Amount], tolerance: Double) -> (reference: Amount, found: Amount)? {
+        guard !reference.isEmpty else { return nil }
+        for amount in found where !reference.contains(where: { $0.agrees(with: amount, tolerance: tolerance) }) {
+            let nearest = reference.min { abs(log(max($0.low, 1) / max(amount.low, 1))) < abs(log(max($1.low, 1) / max(amount.low, 1))) }!
+            return (nearest, amount)
+        }
+        return nil
+    }
+
+    /// Whether two wordings give the same figures, as sets: each amount of one agrees exactly
+    /// with an amount of the other.
+    static func sameFigures(_ a: [Amount], _ b: [Amount]) -> Bool {
+        a.allSatisfy { x in b.contains { $0.low == x.low && $0.high == x.high } }
+            && b.allSatisfy { x in a.contains { $0.low == x.low && $0.high == x.high } }
+    }
 }
 
 /// Finds amounts in text: every `Figure` in digits, and the figures English writes in
 /// words, so that "multi-billion" and "millions" are compared as figures, not as wording.
 public enum FigureWords {
+    /// The amounts worth comparing between two wordings: ten or more (a "3" against "three" is
+    /// not a figure that changed), and not the day of a date ("Feb. 23", "23 February").
+    public static func comparable(in text: String) -> [Amount] {
+        let scalars = text.scalarArray
+        return amounts(in: text).filter { $0.high >= 10 && !isDayOfMonth($0, in: scalars) }
+    }
+
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                      "sep", "sept", "oct", "nov", "dec"]
+
+    /// A number of 1 to 31 written right after or before a month's name.
+    static func isDayOfMonth(_ amount: Amount, in scalars: [Unicode.Scalar]) -> Bool {
+        guard amount.low == amount.high, amount.low >= 1, amount.low <= 31 else { return false }
+        func word(from start: Int, step: Int) -> String {
+            var index = start, letters: [Unicode.Scalar] = []
+            while index >= 0, index < scalars.count, !scalars[index].properties.isAlphabetic { index += step; if abs(index - start) > 3 { return "" } }
+            while index >= 0, index < scalars.count, scalars[index].properties.isAlphabetic { letters.append(scalars[index]); index += step }
+            return String(String.UnicodeScalarView(step < 0 ? letters.reversed() : letters)).lowercased()
+        }
+        return months.contains(word(from: amount.span.start - 1, step: -1)) || months.contains(word(from: amount.span.end, step: 1))
+    }
+
     /// Every amount in `text`, in reading order.
     public static func amounts(in text: String) -> [Amount] {
         let scalars = text.scalarArray
@@ -35,8 +79,10 @@ public enum FigureWords {
         "eighty": 80, "ninety": 90,
     ]
     static let scales: [String: Double] = ["hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
-    /// "millions": at least two of the scale, fewer than a thousand of them.
+    /// "millions": at least two of the scale, and fewer than the next scale up ("thousands" is
+    /// below a million, "hundreds" below a thousand, "dozens" below a gross).
     static let vague: [String: Double] = ["dozens": 12, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12]
+    static func nextScale(_ scale: Double) -> Double { scale == 12 ? 144 : scale == 100 ? 1e3 : scale * 1e3 }
 
     /// A word of the text: lower-cased letters and inner hyphens, with its scalar span, and
     /// whether punctuation stands between it and the word before ("a dozen, twenty" is two figures).
@@ -76,17 +122,18 @@ public enum FigureWords {
             // "multi-billion", "multibillion": two or more of the scale.
             let bare = word.replacingOccurrences(of: "-", with: "")
             if bare.hasPrefix("multi"), let scale = scales[String(bare.dropFirst(5))] {
-                found.append(amount(index, index, 2 * scale, 1000 * scale))
+                found.append(amount(index, index, 2 * scale, nextScale(scale)))
                 index += 1
                 continue
             }
             // "tens of thousands", "hundreds of millions", or "millions" alone.
             if let many = vague[word] ?? (word == "tens" ? 10 : nil) {
                 if index + 2 < words.count, words[index + 1].text == "of", let scale = vague[words[index + 2].text] {
-                    found.append(amount(index, index + 2, 2 * many * scale, 1000 * many * scale))
+                    // "tens of thousands": 20,000 up to 100,000; "hundreds of millions": 200 million up to a billion.
+                    found.append(amount(index, index + 2, 2 * many * scale, 10 * many * scale))
                     index += 3
                 } else if word != "tens" {
-                    found.append(amount(index, index, 2 * many, 1000 * many))
+                    found.append(amount(index, index, 2 * many, nextScale(many)))
                     index += 1
                 } else {
                     index += 1
@@ -120,7 +167,9 @@ public enum FigureWords {
             } else if text == "and", word(index + 1) == "a", word(index + 2) == "half", sawNumber, !words[index + 1].afterBreak, !words[index + 2].afterBreak {
                 current += 0.5; scaled = true; index += 2; end = index
             } else if text == "dozen" {
-                current = max(current, 1) * 12; sawNumber = true; scaled = true; end = index
+                current = (current > 0 ? current : 1) * 12; sawNumber = true; scaled = true; end = index
+            } else if text == "and", sawNumber, let next = word(index + 1), units[next] != nil || compound(next) != nil {
+                // "one hundred and twenty": the "and" joins the parts of one number.
             } else if let scale = scales[text], sawNumber || current > 0 {
                 // "a million" and "half a million" set `current` before the scale; a bare "million" counts one.
                 if scale == 100 { current = (current > 0 ? current : 1) * 100 } else { total += (current > 0 ? current : 1) * scale; current = 0 }

@@ -70,8 +70,8 @@ public struct WordDiff: Sendable {
         while i < old.count || j < new.count {
             if i < old.count, j < new.count, oldKeys[i] == newKeys[j] {
                 flush()
-                // A mark after a wording's last word is where the quotation was cut, not part of it.
-                if i < old.count - 1, j < new.count - 1, Self.punctuationDiffers(old[i], new[j]) {
+                // Marks at a wording's first or last word are where the quotation was cut, not part of it.
+                if i > 0, j > 0, i < old.count - 1, j < new.count - 1, Self.punctuationDiffers(old[i], new[j]) {
                     pieces += [.removed(old[i]), .added(new[j])]
                     differences.append(Difference(kind: .punctuation, reference: old[i], found: new[j]))
                 } else {
@@ -126,10 +126,13 @@ public struct WordDiff: Sendable {
     }
 
     /// Two words with the same letters and digits that differ in punctuation once typographic
-    /// quotes and dashes are folded: "AI," against "AI".
+    /// quotes and dashes are folded: "AI," against "AI". Quotation marks do not count: where a
+    /// report opens or closes its quotation is not a change to the words.
     static func punctuationDiffers(_ a: String, _ b: String) -> Bool {
         func marks(_ word: String) -> [Unicode.Scalar] {
-            word.unicodeScalars.map(FoldedText.fold).filter { !$0.properties.isAlphabetic && $0.properties.numericType == nil }
+            word.unicodeScalars.map(FoldedText.fold).filter {
+                !$0.properties.isAlphabetic && $0.properties.numericType == nil && $0 != "\"" && $0 != "'"
+            }
         }
         return a != b && marks(a) != marks(b)
     }
@@ -141,14 +144,14 @@ public struct WordDiff: Sendable {
            removed.isEmpty || Qualifiers.isHedge(bare(removed)), added.isEmpty || Qualifiers.isHedge(bare(added)) {
             return Difference(kind: .qualifier, reference: reference, found: found)
         }
-        if Meaning.isTurnedAround(removed: bare(removed), added: bare(added)) {
+        // "No," at the head of a sentence answers; it does not negate what follows.
+        let interjection = { (token: String) in token.hasSuffix(",") && key(token).lowercased() == "no" }
+        if Meaning.isTurnedAround(removed: bare(removed.filter { !interjection($0) }), added: bare(added.filter { !interjection($0) })) {
             return Difference(kind: .meaning, reference: reference, found: found)
         }
         if removed.isEmpty { return Difference(kind: .addition, reference: "", found: found) }
         if added.isEmpty { return Difference(kind: .omission, reference: reference, found: "") }
-        let oldFigures = FigureWords.amounts(in: reference), newFigures = FigureWords.amounts(in: found)
-        if !oldFigures.isEmpty || !newFigures.isEmpty,
-           oldFigures.count != newFigures.count || zip(oldFigures, newFigures).contains(where: { $0.low != $1.low || $0.high != $1.high }) {
+        if !Amount.sameFigures(FigureWords.amounts(in: reference), FigureWords.amounts(in: found)) {
             return Difference(kind: .figure, reference: reference, found: found)
         }
         if removed.count == added.count, zip(removed, added).allSatisfy({ isNearlyTheSame(key($0), key($1)) }) {
@@ -185,7 +188,7 @@ public struct WordDiff: Sendable {
 enum Meaning {
     static let negationWords: Set<String> = ["not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot"]
     static let opposites: [(String, String)] = [
-        ("had", "yet"), ("allowed", "banned"), ("allow", "ban"), ("allows", "bans"), ("lifted", "imposed"), ("lift", "impose"),
+        ("allowed", "banned"), ("allow", "ban"), ("allows", "bans"), ("lifted", "imposed"), ("lift", "impose"),
         ("rose", "fell"), ("rise", "fall"), ("rises", "falls"), ("rising", "falling"), ("increased", "decreased"),
         ("increase", "decrease"), ("gained", "lost"), ("won", "lost"), ("win", "lose"), ("higher", "lower"), ("up", "down"),
         ("accepted", "rejected"), ("approved", "rejected"), ("confirmed", "denied"), ("confirm", "deny"), ("guilty", "innocent"),
@@ -197,18 +200,24 @@ enum Meaning {
         return map
     }()
 
-    /// Whether a changed stretch reverses the sense: it adds or drops a negation, or swaps a
-    /// word for its opposite. `removed` and `added` are `WordDiff.key`s.
+    /// Whether a changed stretch reverses the sense. Words only added or only dropped do so when
+    /// they are nothing but a negation ("has not approved"); a longer stretch left out is an
+    /// omission, not a reversal. Words replaced do so when the negations differ ("has had to
+    /// pay" → "has yet to pay", where "yet" stands for "not yet") or a word becomes its
+    /// opposite. `removed` and `added` are `WordDiff.key`s.
     static func isTurnedAround(removed: [String], added: [String]) -> Bool {
         let old = removed.map { $0.lowercased() }, new = added.map { $0.lowercased() }
-        func negations(_ words: [String]) -> Int { words.filter { negationWords.contains($0) || isContraction($0) }.count }
+        func isNegation(_ word: String) -> Bool { negationWords.contains(word) || contractions.contains(word) }
+        if old.isEmpty || new.isEmpty {
+            let side = old.isEmpty ? new : old
+            return !side.isEmpty && side.allSatisfy(isNegation)
+        }
+        func negations(_ words: [String]) -> Int { words.filter { isNegation($0) || $0 == "yet" }.count }
         if negations(old) != negations(new) { return true }
         return old.contains { word in new.contains { opposite[word]?.contains($0) == true } }
     }
 
-    /// "didnt", "hasnt" (keys lose the apostrophe): a contraction of "not".
-    static func isContraction(_ word: String) -> Bool {
-        ["dont", "didnt", "doesnt", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
-         "couldnt", "shouldnt", "cant"].contains(word)
-    }
+    /// "didnt", "hasnt" (keys lose the apostrophe): contractions of "not".
+    static let contractions: Set<String> = ["dont", "didnt", "doesnt", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent",
+                                             "arent", "wont", "wouldnt", "couldnt", "shouldnt", "cant"]
 }

@@ -168,14 +168,14 @@ public struct ContentLoader {
     /// keeps its metadata in front matter), and one named `.yml`.
     static func strayMetadata(_ files: [URL], articles: [(id: String, isText: Bool)], display: (String) -> String) -> [Diagnostic] {
         let scraped = articles.filter(\.isText).map(\.id).sorted()
-        let markdown = Set(articles.filter { !$0.isText }.map(\.id))
+        let scrapedSet = Set(scraped), markdown = Set(articles.filter { !$0.isText }.map(\.id))
         return files.compactMap { file in
             let stem = file.deletingPathExtension().lastPathComponent
             let path = display(file.lastPathComponent)
             if file.pathExtension == "yml" {
-                return scraped.contains(stem) ? .error(path, nil, "a sidecar is named `\(stem).yaml`, not `.yml`") : nil
+                return scrapedSet.contains(stem) ? .error(path, nil, "a sidecar is named `\(stem).yaml`, not `.yml`") : nil
             }
-            if scraped.contains(stem) { return nil }
+            if scrapedSet.contains(stem) { return nil }
             if markdown.contains(stem) {
                 return .error(path, nil, "`\(stem).md` keeps its metadata in its front matter; a sidecar is for a scraped `.txt` article only")
             }

@@ -8,6 +8,9 @@ public struct Correction: Hashable, Sendable {
     /// Plain text, in the desk's words.
     public var text: String
     public var claims: [String]
+    /// Its place in the file, from 1: the number of its entry and feed item, which entries
+    /// added later (of any date) do not change.
+    public var number: Int = 0
     public var path: String
     public var position: SourcePosition
 }
@@ -44,10 +47,11 @@ struct CorrectionsLoader {
                 }
             }
             guard reader.diagnostics.count == before, let date, let text else { continue }
-            corrections.append(Correction(date: date, text: text, claims: claims, path: path, position: reader.position(item)))
+            corrections.append(Correction(date: date, text: text, claims: claims, number: corrections.count + 1, path: path,
+                                          position: reader.position(item)))
         }
         // Newest first, as a log is read. A desk adds to the end of the file, so of two entries of
         // one day the later in the file is the newer.
-        return corrections.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        return corrections.sorted { ($0.date, $0.number) > ($1.date, $1.number) }
     }
 }

@@ -77,10 +77,11 @@ public struct Source: Hashable, Sendable {
         return "“" + openingWords.prefix(count).joined(separator: " ") + (openingWords.count > count ? "…”" : "”")
     }
 
-    /// Up to `count` words from the start of `text`, read scalar by scalar no further than needed.
+    /// Up to `count` words from the start of `text`, read scalar by scalar no further than needed,
+    /// and from its first 400 scalars only (a text with no spaces is not quoted whole).
     static func firstWords(of text: String, _ count: Int) -> [String] {
         var words: [String] = [], current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(400) {
             if scalar.properties.isWhitespace {
                 if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
                 if words.count == count { break }

@@ -257,16 +257,16 @@ struct ClaimMatcher {
             Set(rivals.flatMap { statementIdentity[$0].entities }).subtracting(statementIdentity[claim].entities)
         }
         // References compared within their source only: all pairs of claims would be a million at 1,000 claims.
-        var referencesBySource: [String: [(claim: String, span: TextSpan)]] = [:]
-        for claim in claims { if let reference = claim.reference { referencesBySource[reference.source, default: []].append((claim.id, reference.span)) } }
+        var referencesBySource: [String: [(claim: String, span: TextSpan, words: String)]] = [:]
+        for claim in claims {
+            if let reference = claim.reference { referencesBySource[reference.source, default: []].append((claim.id, reference.span, reference.text)) }
+        }
         for references in referencesBySource.values {
             for inner in references {
                 for outer in references where outer.claim != inner.claim && outer.span.start <= inner.span.start
                     && inner.span.end <= outer.span.end && outer.span != inner.span {
                     containing[inner.claim, default: []].insert(outer.claim)
-                    if let words = claims.first(where: { $0.id == inner.claim })?.reference?.text {
-                        nested[outer.claim, default: []].append((inner.claim, words))
-                    }
+                    nested[outer.claim, default: []].append((inner.claim, inner.words))
                 }
             }
         }

@@ -123,9 +123,9 @@ extension SiteRenderer {
     }
 
     private func correctionsContext() -> [String: Any] {
-        // Numbered from the oldest, so an entry keeps its number (and its address) as the log grows.
-        let entries: [[String: Any]] = site.corrections.enumerated().map { index, correction in
-            ["number": site.corrections.count - index, "date": correction.date, "text": correction.text, "has_claims": !correction.claims.isEmpty,
+        // Numbered in file order, so an entry keeps its number (and its address) as the log grows.
+        let entries: [[String: Any]] = site.corrections.map { correction in
+            ["number": correction.number, "date": correction.date, "text": correction.text, "has_claims": !correction.claims.isEmpty,
              "claims": correction.claims.compactMap { claimsByID[$0] }.map { ["href": "../claims/\($0.id)/", "number": $0.number, "statement": $0.claim.statement] }]
         }
         return ["corrections": entries, "has_corrections": !entries.isEmpty]
@@ -165,8 +165,11 @@ extension SiteRenderer {
         let rows: [[String: Any]] = site.claims.map { claim in
             var row = claimSummary(claim, root: "../")
             let appearances = claim.appearances
-            row["same"] = appearances.filter { $0.differences.isEmpty }.count
-            row["differs"] = appearances.filter { !$0.differences.isEmpty }.count
+            // Counted by source with the marks of the full table: only identical words are "same".
+            let marks = Dictionary(grouping: appearances, by: \.quote.source).values.map(CoverageMark.init)
+            row["same"] = marks.filter { $0 == .same }.count
+            row["paraphrase"] = marks.filter { $0 == .paraphrase }.count
+            row["differs"] = marks.filter { $0 == .differs }.count
             row["auto"] = appearances.filter { $0.match == .auto }.count
             row["has_reference"] = claim.reference != nil
             return row

@@ -199,7 +199,8 @@ struct ClaimReviewLD {
     /// The script body, or nil for a claim without a verdict.
     func script() -> String? {
         guard let verdict = claim.claim.verdict else { return nil }
-        let appearances = claim.sourceIDs.compactMap { sources[$0] }.map { source in
+        var listed = Set<String>()
+        let appearances = claim.sourceIDs.filter { listed.insert($0).inserted }.compactMap { sources[$0] }.map { source in
             // A headline only where the source has one; otherwise its label, as a name.
             Thing(type: "CreativeWork", name: source.title == nil ? source.label : nil,
                   url: site.config.baseURL + "articles/\(source.id)/", headline: source.title,
@@ -207,7 +208,8 @@ struct ClaimReviewLD {
                   publisher: source.metadata.publisher.map { Box(Thing(type: "Organization", name: $0)) })
         }
         let claimant = Self.claimantType(claim.claim.speaker, entities: site.entities).map { Box(Thing(type: $0, name: claim.claim.speaker)) }
-        let first = claim.reference.flatMap { reference in appearances.first { $0.url == site.config.baseURL + "articles/\(reference.source)/" } }
+        // Where the claim first appears: its reference, or else the earliest report.
+        let first = claim.comparisonBase.flatMap { base in appearances.first { $0.url == site.config.baseURL + "articles/\(base.source)/" } }
         let rating = Rating(alternateName: verdict.label, ratingValue: verdict.ratingValue,
                             bestRating: verdict.ratingValue.map { _ in Verdict.bestRating },
                             worstRating: verdict.ratingValue.map { _ in Verdict.worstRating }, ratingExplanation: claim.claim.summary)

@@ -12,6 +12,8 @@ extension SiteRenderer {
         struct Entry {
             var title: String, path: String, date: String, category: String, summary: String
             var fragment = ""
+            /// Orders entries of one day and page: a correction's number.
+            var order = 0
         }
         var entries: [Entry] = []
         for explainer in site.pages {
@@ -27,13 +29,13 @@ extension SiteRenderer {
             entries.append(Entry(title: source.displayTitle, path: "articles/\(source.id)/index.html", date: date, category: "source",
                                  summary: "\(Self.kindLabel(source.metadata.kind))\(by.isEmpty ? "" : " (\(by))"), with the claims it reports marked."))
         }
-        for (index, correction) in site.corrections.enumerated() {
+        for correction in site.corrections {
             // Each correction is an entry of its own, linked to the log's entry.
             entries.append(Entry(title: "Correction, \(DateText.short(correction.date))", path: "corrections/index.html",
                                  date: correction.date, category: "correction", summary: correction.text,
-                                 fragment: "#correction-\(site.corrections.count - index)"))
+                                 fragment: "#correction-\(correction.number)", order: correction.number))
         }
-        entries.sort { ($0.date, $0.path, $0.fragment) > ($1.date, $1.path, $1.fragment) }
+        entries.sort { ($0.date, $0.path, $0.order) > ($1.date, $1.path, $1.order) }
         // A feed carries the newest entries, as readers expect; the site has the rest.
         entries = Array(entries.prefix(Self.feedEntryLimit))
         let newest = entries.map(\.date).max() ?? site.config.updated ?? "1970-01-01"
