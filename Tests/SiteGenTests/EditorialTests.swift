@@ -169,6 +169,20 @@ final class EditorialTests: XCTestCase {
         XCTAssertFalse(coverage.contains("<span class=\"cell-key\">R</span>"), "and no mark the table does not use")
     }
 
+    func testTheCoverageSummaryCountsOnlyIdenticalWordsAsTheSame() throws {
+        // Beyond `coverageMatrixLimit` sources the coverage page is a table of counts per claim.
+        let folder = try story(claims: trucks + "    - {source: 002_paper, quote: \"the bridge carried 2,100 trucks in January\"}\n"
+                               + "    - {source: 003_copy, quote: \"the bridge carried 1,200 trucks in January\"}\n")
+        try folder.write("Content/articles/003_copy.txt", " date 2026-02-04 Reports said the bridge carried 1,200 trucks in January.\n")
+        for index in 0..<SiteRenderer.coverageMatrixLimit {
+            try folder.write("Content/articles/9\(index)_filler.txt", " date 2026-02-05 A filler report number \(index) about another bridge entirely.\n")
+        }
+        _ = try build(folder)
+        let coverage = try folder.read("out/coverage/index.html")
+        // The wire quotes the words (same), the copy paraphrases them (same figures), the paper gives 2,100 (differs).
+        XCTAssertTrue(coverage.contains("<td>4</td><td>1</td><td>1</td><td>1</td>"), coverage)
+    }
+
     func testMarginNotesCarryTheClaimNumber() throws {
         let folder = try story(claims: trucks + """
         - id: plan
