@@ -75,6 +75,7 @@ final class EditorialTests: XCTestCase {
         _ = try build(folder)
         XCTAssertNil(try jsonLD(folder, claim: "trucks"), "no verdict, no ClaimReview")
         XCTAssertTrue(try folder.read("out/claims/trucks/index.html").contains("Not rated"))
+        XCTAssertFalse(try folder.read("out/claims/trucks/index.html").contains("about/"), "no link to an About page the site does not have")
         let json = try JSONSerialization.jsonObject(with: Data(try folder.read("out/claims.json").utf8)) as! [String: Any]
         let claim = try XCTUnwrap((json["claims"] as? [[String: Any]])?.first)
         XCTAssertEqual(claim["attribution"] as? String, "verified")

@@ -82,6 +82,11 @@ public struct ContentLoader {
         let corrections = loadCorrections(claimIDs: claimIDs)
         let statics = StaticFiles.load(from: contentDirectory, displayRoot: display(StaticFiles.folder + "/"))
         diagnostics.add(contentsOf: statics.diagnostics)
+        if let config, let about = config.correctionsPage, !pages.contains(where: { $0.slug == about }),
+           !diagnostics.all.contains(where: { $0.path.hasSuffix("pages/\(about).md") }) {
+            // Pages link to it to explain the ratings and corrections; a missing one would be a broken link on every claim page.
+            diagnostics.add(.error(display("site.yaml"), nil, "`corrections: \(about)` names no explainer page: add pages/\(about).md, or leave `corrections` out"))
+        }
         guard let config, !diagnostics.hasErrors else { return nil }
         var site = Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
         site.staticFiles = statics.files

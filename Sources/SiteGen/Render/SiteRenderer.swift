@@ -209,6 +209,8 @@ public struct SiteRenderer {
         if let description = config.description { context["description"] = description }
         if let contact = config.contact, let link = config.contactLink { context["contact"] = ["text": contact, "href": link] }
         if config.publishReview { context["publish_review"] = true }
+        // The page that explains the ratings and how corrections are made (site.yaml's `corrections`).
+        if let about = config.correctionsPage { context["about"] = about }
         return context
     }
 

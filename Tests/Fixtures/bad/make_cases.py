@@ -93,6 +93,7 @@ CASES = {
                              "Content/claims/claims.yaml": CLAIMS.replace("\n", "\r\n")},
     "empty-article": {"Content/articles/empty.txt": ""},
     "whitespace-only-article": {"Content/articles/blank.txt": "   \n\n  \n"},
+    "site-corrections-page-missing": {"Content/site.yaml": SITE + "corrections: about\n"},
     "site-missing-base-url": {"Content/site.yaml": SITE.replace('base_url: "https://example.org/case/"\n', "")},
     "source-url-javascript": {"Content/articles/statement.md": ARTICLE.replace("kind: primary", "kind: primary\nurl: \"javascript:alert(1)\"")},
     "publisher-url-javascript": {"Content/site.yaml": SITE + "  url: \"javascript:alert(1)\"\n"},
