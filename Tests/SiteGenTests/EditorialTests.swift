@@ -347,6 +347,9 @@ final class DifferenceKindTests: XCTestCase {
         XCTAssertFalse(compared.isQuotation)
         XCTAssertEqual(compared.differences.map(\.kind), [.qualifier], "only what it claims is compared: the added hedge")
         XCTAssertFalse(compared.isIdentical, "a paraphrase is never 'the same words'")
+        XCTAssertEqual(ContentComparison.hedges(in: "lifted some of the restrictions on some 2,000 chips"), ["some"],
+                       "a hedge counts only before a figure")
+        XCTAssertEqual(ContentComparison.hedges(in: "lifted some of the restrictions"), [])
         var quoted = paraphrase
         quoted.before = "The paper says “"
         XCTAssertTrue(ClaimResolver.compare(quoted, with: base, claim: claim, attributedTo: nil, note: nil, sources: [:]).isQuotation)

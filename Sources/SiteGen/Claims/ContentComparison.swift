@@ -46,16 +46,26 @@ enum ContentComparison {
         WordDiff.tokens(text).map { WordDiff.key($0).lowercased() }
     }
 
-    /// The hedges of `Qualifiers.lexicon` the text uses, in order, each once.
+    /// A word that starts a figure: one with a digit, or a number word ("twenty", "millions").
+    static func isFigureWord(_ word: String) -> Bool {
+        word.contains(where: \.isNumber) || FigureWords.units[word] != nil || FigureWords.scales[word] != nil
+            || FigureWords.vague[word] != nil || word.hasPrefix("multi")
+    }
+
+    /// The hedges of `Qualifiers.lexicon` the text puts before a figure, in order, each once.
     static func hedges(in text: String) -> [String] {
         let tokens = words(text)
         var found: [String] = []
         var index = 0
         outer: while index < tokens.count {
             for phrase in Qualifiers.longestFirst where tokens[index...].starts(with: phrase) {
-                let hedge = phrase.joined(separator: " ")
-                if !found.contains(hedge) { found.append(hedge) }
-                index += phrase.count
+                // A hedge hedges a figure: "some 24,000", not "some of the restrictions".
+                let next = index + phrase.count
+                if next < tokens.count, isFigureWord(tokens[next]) {
+                    let hedge = phrase.joined(separator: " ")
+                    if !found.contains(hedge) { found.append(hedge) }
+                }
+                index = next
                 continue outer
             }
             index += 1
