@@ -172,7 +172,7 @@ struct ClaimResolver {
         // Without a primary reference the reports are compared with the earliest of them
         // (undated ones last; the first listed among equals), never left uncompared.
         let base = reference == nil ? anchored.indices.min { a, b in
-            (sources[anchored[a].quote.source]?.metadata.date ?? "9999", a) < (sources[anchored[b].quote.source]?.metadata.date ?? "9999", b)
+            (sources[anchored[a].quote.source]?.sortDate ?? "9999", a) < (sources[anchored[b].quote.source]?.sortDate ?? "9999", b)
         } : nil
         let appearances = anchored.enumerated().map { index, item -> ResolvedAppearance in
             var resolved = Self.compare(item.quote, with: index == base ? nil : reference ?? base.map { anchored[$0].quote }, claim: claim,

@@ -165,7 +165,7 @@ public struct ContentLoader {
         }
         for result in results { diagnostics.add(contentsOf: result.diagnostics) }
         let sources = results.compactMap(\.value)
-        return sources.sorted { ($0.metadata.date ?? "9999", $0.id) < ($1.metadata.date ?? "9999", $1.id) }
+        return sources.sorted { ($0.sortDate, $0.id) < ($1.sortDate, $1.id) }
     }
 
     /// Metadata files that no article reads: a sidecar whose name matches no `.txt` article (a

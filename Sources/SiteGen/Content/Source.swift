@@ -58,6 +58,9 @@ public struct Source: Hashable, Sendable {
 
     public var title: String? { metadata.title ?? headline }
 
+    /// The date to order sources by: undated ones after every dated one.
+    var sortDate: String { metadata.date ?? "9999" }
+
     /// What to call the source where no title is known: the outlet and date, never a made-up headline.
     public var displayTitle: String { title ?? label }
 

@@ -89,7 +89,7 @@ extension SiteRenderer {
         context["has_checked"] = !scope.checked.isEmpty
         context["not_checked"] = scope.notChecked
         context["has_not_checked"] = !scope.notChecked.isEmpty
-        context["jsonld"] = ClaimReviewLD(site: site, claim: claim, sources: sources).script()
+        context["jsonld"] = ClaimReviewLD(site: site, claim: claim, sources: sources, dates: dates).script()
         return context
     }
 

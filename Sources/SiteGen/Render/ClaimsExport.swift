@@ -129,6 +129,8 @@ struct ClaimReviewLD {
     let site: Site
     let claim: ResolvedClaim
     let sources: [String: Source]
+    /// The review and update dates the claim page shows.
+    let dates: ClaimDates
 
     /// schema.org's names, `@`-prefixed ones included. Encoded with sorted keys, so the order
     /// of the properties here does not matter.
@@ -213,7 +215,6 @@ struct ClaimReviewLD {
         let rating = Rating(alternateName: verdict.label, ratingValue: verdict.ratingValue,
                             bestRating: verdict.ratingValue.map { _ in Verdict.bestRating },
                             worstRating: verdict.ratingValue.map { _ in Verdict.worstRating }, ratingExplanation: claim.claim.summary)
-        let dates = ClaimDates(claim: claim.claim, site: site)
         let review = Review(url: site.config.baseURL + "claims/\(claim.id)/", claimReviewed: claim.claim.statement,
                             author: Thing(type: "Organization", name: site.config.publisherName, url: site.config.publisherURL),
                             reviewRating: rating,

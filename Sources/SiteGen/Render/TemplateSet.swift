@@ -217,20 +217,13 @@ public struct TemplateSet {
     }
 
     private static func loadAssets(_ folder: URL, display: (String) -> String, diagnostics: inout [Diagnostic]) -> [(path: String, data: Data)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var assets: [(String, Data)] = []
-        for case let relative as String in enumerator {
-            let file = folder.appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            guard let data = FileManager.default.contents(atPath: file.path) else {
+        PackagedResources.files(under: folder).filter { !$0.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }.compactMap { relative in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
                 diagnostics.append(.error(display(relative), nil, "cannot read this asset"))
-                continue
+                return nil
             }
-            assets.append((relative, data))
+            return (relative, data)
         }
-        return assets.sorted { $0.0 < $1.0 }
     }
 
     private static func describe(_ error: Error) -> String {
