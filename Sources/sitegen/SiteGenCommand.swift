@@ -31,6 +31,7 @@ struct Locations: ParsableArguments {
     @Option(help: "How to print problems: text (path:line:col: error: message) or json (one object per line, on standard output).")
     var format: DiagnosticFormat = .text
     @Flag(name: .customLong("warnings-as-errors"), help: "Fail on any warning; the output is left as it was.") var warningsAsErrors = false
+    @Flag(help: "Take in pages, sources and claims marked `draft: true` (left out by default).") var drafts = false
 
     func options(output: String = "public", baseURL: String? = nil) -> BuildOptions {
         // Without --templates, a Templates folder is used if the project has one; with it, the folder must exist.
@@ -38,6 +39,7 @@ struct Locations: ParsableArguments {
         var options = BuildOptions(content: URL(fileURLWithPath: content), templates: overrides.map { URL(fileURLWithPath: $0) },
                                    output: URL(fileURLWithPath: output), baseURL: baseURL)
         options.warningsAsErrors = warningsAsErrors
+        options.includeDrafts = drafts
         return options
     }
 
@@ -56,9 +58,10 @@ struct Locations: ParsableArguments {
     }
 
     /// The one line a build or check ends with, unless `--quiet`: on a terminal and in CI logs alike.
-    func summarize(_ line: String) {
+    func summarize(_ line: String, drafts: Drafts) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let draftNote = drafts.summary.isEmpty ? "" : "; " + drafts.summary
+        FileHandle.standardError.write(Data((line + draftNote + "\n").utf8))
     }
 
 
@@ -99,7 +102,7 @@ struct Build: ParsableCommand {
             locations.report(result.warnings)
             locations.report(pipeline.timings)
             let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
-            locations.summarize("Built \(Counted.text(result.pages, "page")) (\(Counted.text(result.claims, "claim")), \(Counted.text(result.sources, "source"))) into \(output) in \(elapsed) s, \(Counted.text(result.warnings.count, "warning"))")
+            locations.summarize("Built \(Counted.text(result.pages, "page")) (\(Counted.text(result.claims, "claim")), \(Counted.text(result.sources, "source"))) into \(output) in \(elapsed) s, \(Counted.text(result.warnings.count, "warning"))", drafts: result.drafts)
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
             locations.report(pipeline.timings)
@@ -148,7 +151,7 @@ struct Check: ParsableCommand {
             let notes = EditorialChecks.uncitedPassages(claims: site.claims, sources: site.sources)
             locations.report(notes)
             locations.report(pipeline.timings)
-            locations.summarize("No errors; \(Counted.text(warnings.count, "warning")), \(Counted.text(notes.count, "uncited passage")) in primary sources")
+            locations.summarize("No errors; \(Counted.text(warnings.count, "warning")), \(Counted.text(notes.count, "uncited passage")) in primary sources", drafts: site.drafts)
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
             throw ExitCode(1)

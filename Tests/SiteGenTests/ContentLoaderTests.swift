@@ -59,7 +59,7 @@ final class ContentLoaderTests: XCTestCase {
             "Content/articles/a.md:3:7: error: unknown `kind: blog`; use one of news, primary, post",
             "Content/articles/a.md:4:7: error: `date` must be a calendar date written YYYY-MM-DD, not `2026-02-30`",
             "Content/articles/a.md:5:6: error: `url` must be an http or https address, not `javascript:alert(1)`",
-            "Content/articles/a.md:6:1: error: unknown field `colour` in the source metadata (expected one of: author, date, kind, note, publisher, title, url)",
+            "Content/articles/a.md:6:1: error: unknown field `colour` in the source metadata (expected one of: author, date, draft, kind, note, publisher, title, url)",
         ])
     }
 

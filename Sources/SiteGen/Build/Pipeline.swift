@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int?
     /// Fail on any warning, as on an error: the output is left as it was.
     public var warningsAsErrors = false
+    /// Build pages, sources and claims marked `draft: true` like the rest (`--drafts`).
+    public var includeDrafts = false
 
     public init(content: URL, templates: URL?, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false, jobs: Int? = nil) {
         self.jobs = jobs
@@ -93,12 +95,12 @@ public struct Pipeline {
         let options = self.options
         let parallel = Parallel(jobs: options.jobs)
         var loader = ContentLoader(contentDirectory: options.content, displayRoot: options.content.relativePath, parallel: parallel,
-                                   cache: StepCache(folder: options.cache, step: "load"))
+                                   cache: StepCache(folder: options.cache, step: "load"), includeDrafts: options.includeDrafts)
         var site = step("load") { loader.load() }
         loader.saveCache()
         diagnostics.add(contentsOf: loader.diagnostics.all)
         if var loaded = site {
-            var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel)
+            var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel, drafts: loaded.drafts)
             loaded.claims = step("resolve") { resolver.resolve(loaded.claimModel) }
             diagnostics.add(contentsOf: resolver.diagnostics)
             if !diagnostics.hasErrors {
@@ -143,6 +145,7 @@ public struct Pipeline {
         public var pages: Int
         public var claims: Int
         public var sources: Int
+        public var drafts: Drafts
     }
 
     /// Builds and publishes the site.
@@ -194,6 +197,6 @@ public struct Pipeline {
             throw BuildFailed(diagnostics: [.error(output.display, nil, "could not write the site: \(Output.reason(error))")])
         }
         return Summary(warnings: warnings, files: files.count, pages: files.filter { $0.path.hasSuffix(".html") }.count,
-                       claims: site.claims.count, sources: site.sources.count)
+                       claims: site.claims.count, sources: site.sources.count, drafts: site.drafts)
     }
 }

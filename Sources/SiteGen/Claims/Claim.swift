@@ -126,6 +126,8 @@ public struct Claim: Hashable, Sendable {
     public var updated: String? = nil
     /// What the desk could not check, beyond what the data already shows.
     public var notChecked: String? = nil
+    /// `draft: true`: left out of the site unless the build asks for drafts.
+    public var draft = false
     public var path: String
     public var position: SourcePosition
 }

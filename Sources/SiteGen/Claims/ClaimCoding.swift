@@ -22,6 +22,7 @@ extension Claim: BinaryCodable {
         writer.write(reviewed)
         writer.write(updated)
         writer.write(notChecked)
+        writer.write(draft)
         writer.write(path)
         writer.write(position)
     }
@@ -40,7 +41,7 @@ extension Claim: BinaryCodable {
                   reference: try reader.read(), appearances: try reader.read(), notes: try reader.read(), notesHTML: try reader.read(),
                   sumOf: try reader.read(), tolerance: try reader.read(), notIn: try reader.read(), notDisputed: try reader.read(),
                   summary: try reader.read(), reviewed: try reader.read(), updated: try reader.read(), notChecked: try reader.read(),
-                  path: try reader.read(), position: try reader.read())
+                  draft: try reader.read(), path: try reader.read(), position: try reader.read())
     }
 }
 

@@ -9,7 +9,7 @@ struct ClaimLoader {
 
     static let claimFields: Set<String> = ["id", "statement", "kind", "speaker", "attribution", "verdict", "reference", "appearances", "notes",
                                                   "sum_of", "tolerance", "not_in", "not_disputed", "summary", "reviewed", "updated",
-                                                  "not_checked"]
+                                                  "not_checked", "draft"]
     static let selectorFields: Set<String> = ["source", "quote", "prefix", "suffix"]
     static let appearanceFields: Set<String> = selectorFields.union(["attributed_to", "note"])
 
@@ -88,13 +88,14 @@ struct ClaimLoader {
         let notDisputed = reader.string(map, "not_disputed", required: false, in: what)
         let summary = reader.string(map, "summary", required: false, in: what)
         let notChecked = reader.string(map, "not_checked", required: false, in: what)
+        let draft = reader.flag(map, "draft", in: what) ?? false
         let (reviewed, updated) = (date(map, "reviewed", reader: &reader, what: what), date(map, "updated", reader: &reader, what: what))
         guard reader.diagnostics.count == before, let id, let statement, let speaker, let kind, let attribution else { return nil }
         let notes = reader.string(map, "notes", required: false, in: what)
         return Claim(id: id, statement: statement, kind: kind, speaker: speaker, attribution: attribution, verdict: verdict,
                      reference: reference, appearances: appearances, notes: notes, notesHTML: notes.map { MarkdownDocument($0).html() },
                      sumOf: sumOf, tolerance: tolerance, notIn: notIn, notDisputed: notDisputed, summary: summary,
-                     reviewed: reviewed, updated: updated, notChecked: notChecked, path: path, position: reader.position(node))
+                     reviewed: reviewed, updated: updated, notChecked: notChecked, draft: draft, path: path, position: reader.position(node))
     }
 
     /// An optional calendar date, `YYYY-MM-DD`.

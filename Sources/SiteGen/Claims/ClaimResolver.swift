@@ -64,9 +64,12 @@ struct ClaimResolver {
     let sources: [String: Source]
     private(set) var diagnostics: [Diagnostic] = []
     let parallel: Parallel
+    /// The drafts the load step left out: a claim that cites one is told so.
+    let drafts: Drafts
 
-    init(sources: [Source], parallel: Parallel = Parallel()) {
+    init(sources: [Source], parallel: Parallel = Parallel(), drafts: Drafts = Drafts()) {
         self.parallel = parallel
+        self.drafts = drafts
         self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -154,7 +157,8 @@ struct ClaimResolver {
     }
 
     private mutating func resolveOne(_ claim: Claim, located: [Located?]) -> ResolvedClaim {
-        for rejected in claim.notIn where sources[rejected.id] == nil {
+        // Ruling out a draft that this build left out is fine: it holds when the draft is published.
+        for rejected in claim.notIn where sources[rejected.id] == nil && drafts.leftOut(source: rejected.id) == nil {
             let hint = ClaimLink.suggestion(for: rejected.id, among: sources.keys.sorted()).map { "; did you mean `\($0)`?" } ?? ""
             diagnostics.append(.error(claim.path, rejected.position, "claim `\(claim.id)`: `not_in` names unknown source `\(rejected.id)`\(hint)"))
         }
@@ -233,7 +237,8 @@ struct ClaimResolver {
     private mutating func anchor(_ selector: QuoteSelector, located: Located?, claim: Claim) -> AnchoredQuote? {
         guard let located, let source = sources[selector.source] else {
             let known = sources.keys.sorted().joined(separator: ", ")
-            diagnostics.append(.error(claim.path, selector.position, "claim `\(claim.id)` cites unknown source `\(selector.source)`; known sources: \(known)"))
+            let why = drafts.leftOut(source: selector.source) ?? "unknown source `\(selector.source)`; known sources: \(known)"
+            diagnostics.append(.error(claim.path, selector.position, "claim `\(claim.id)` cites \(why)"))
             return nil
         }
         switch located {
@@ -287,7 +292,8 @@ struct ClaimResolver {
         var parts: [(String, Figure)] = []
         for id in total.claim.sumOf {
             guard let part = byID[id] else {
-                diagnostics.append(.error(total.claim.path, total.claim.position, "claim `\(total.id)`: `sum_of` names unknown claim `\(id)`"))
+                let why = drafts.leftOut(claim: id) ?? "unknown claim `\(id)`"
+                diagnostics.append(.error(total.claim.path, total.claim.position, "claim `\(total.id)`: `sum_of` names \(why)"))
                 return nil
             }
             guard let (value, _) = figure(part) else {

@@ -8,17 +8,20 @@ struct ClaimIDs {
     let known: [String]
     let unsure: Set<String>
     private let knownSet: Set<String>
+    /// Drafts this build left out: named, they are an error that says so.
+    let drafts: Drafts
 
-    init(known: [String], unsure: Set<String> = []) {
+    init(known: [String], unsure: Set<String> = [], drafts: Drafts = Drafts()) {
         self.known = known
+        self.drafts = drafts
         self.knownSet = Set(known)
         self.unsure = unsure.subtracting(known)
     }
 
     func isKnown(_ id: String) -> Bool { knownSet.contains(id) }
 
-    /// The message for an id that is neither known nor unsure, with the closest known id.
-    func unknown(_ id: String) -> String { ContentLoader.unknownClaim(id, known: known) }
+    /// The message for an id that is neither known nor unsure: a draft left out, or else unknown, with the closest known id.
+    func unknown(_ id: String) -> String { drafts.leftOut(claim: id).map { "names " + $0 } ?? ContentLoader.unknownClaim(id, known: known) }
 
     /// The ids a claims file's text appears to give (`id: x` lines), read without YAML: for a
     /// file that could not be read as claims.

@@ -15,6 +15,8 @@ public struct Page {
     public var bodyLineOffset: Int
     /// The claims the page cites, in order, every one known to the claims model.
     public var claimLinks: [ClaimLink] = []
+    /// `draft: true`: left out of the site unless the build asks for drafts.
+    public var draft = false
     /// For the home page (`pages/index.md`): the claims listed as key claims.
     public var keyClaims: [String] = []
 
@@ -41,6 +43,8 @@ public struct Site {
     public var staticFiles: [StaticFile] = []
     /// The corrections log, newest first.
     public var corrections: [Correction] = []
+    /// The drafts this build left out (or, with `--drafts`, took in).
+    public var drafts = Drafts()
 }
 
 /// Reads `Content/`. Problems are collected, never thrown one by one, so a
@@ -60,12 +64,15 @@ public struct ContentLoader {
     let parallel: Parallel
     /// Each source as loaded by an earlier build, keyed by its file's and sidecar's bytes.
     private(set) var cache: StepCache
+    /// What `draft: true` left out, or with `--drafts` (`drafts.included`) took in.
+    public private(set) var drafts: Drafts
 
-    public init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel = Parallel()) {
-        self.init(contentDirectory: contentDirectory, displayRoot: displayRoot, parallel: parallel, cache: .none)
+    public init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel = Parallel(), includeDrafts: Bool = false) {
+        self.init(contentDirectory: contentDirectory, displayRoot: displayRoot, parallel: parallel, cache: .none, includeDrafts: includeDrafts)
     }
 
-    init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel, cache: StepCache) {
+    init(contentDirectory: URL, displayRoot: String? = nil, parallel: Parallel, cache: StepCache, includeDrafts: Bool = false) {
+        drafts = Drafts(included: includeDrafts)
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.displayRoot = displayRoot ?? contentDirectory.path
         self.parallel = parallel
@@ -76,7 +83,7 @@ public struct ContentLoader {
         let config = loadConfig()
         let sources = loadSources()
         let (claims, unsure) = loadClaims()
-        let claimIDs = ClaimIDs(known: claims.map(\.id), unsure: unsure)
+        let claimIDs = ClaimIDs(known: claims.map(\.id), unsure: unsure, drafts: drafts)
         let pages = loadPages(claimIDs: claimIDs)
         let entities = loadEntities()
         let corrections = loadCorrections(claimIDs: claimIDs)
@@ -91,6 +98,7 @@ public struct ContentLoader {
         var site = Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
         site.staticFiles = statics.files
         site.corrections = corrections
+        site.drafts = drafts
         return site
     }
 
@@ -164,7 +172,7 @@ public struct ContentLoader {
             return loaded
         }
         for result in results { diagnostics.add(contentsOf: result.diagnostics) }
-        let sources = results.compactMap(\.value)
+        let sources = leaveOutDrafts(results.compactMap(\.value), isDraft: \.metadata.draft, id: \.id, into: \.sources)
         return sources.sorted { ($0.sortDate, $0.id) < ($1.sortDate, $1.id) }
     }
 
@@ -200,7 +208,7 @@ public struct ContentLoader {
         return ContentDigest(key)
     }
 
-    static let metadataFields: Set<String> = ["title", "publisher", "date", "url", "kind", "author", "note"]
+    static let metadataFields: Set<String> = ["title", "publisher", "date", "url", "kind", "author", "note", "draft"]
 
     /// `sidecar`: the article's sidecar file, nil when it has none; `sidecarData`: its bytes, nil when they could not be read.
     private mutating func loadScraped(id: String, path: String, text: String, sidecar: URL?, sidecarData: Data?) -> Source? {
@@ -258,6 +266,7 @@ public struct ContentLoader {
         metadata.publisher = reader.string(map, "publisher", required: false, in: "the source metadata")
         metadata.author = reader.string(map, "author", required: false, in: "the source metadata")
         metadata.note = reader.string(map, "note", required: false, in: "the source metadata")
+        metadata.draft = reader.flag(map, "draft", in: "the source metadata") ?? false
         if let date = reader.string(map, "date", required: false, in: "the source metadata") {
             if DateText.isValid(date) { metadata.date = date } else { reader.error(map["date"], "`date` must be a calendar date written YYYY-MM-DD, not `\(date)`") }
         }
@@ -298,7 +307,15 @@ public struct ContentLoader {
                 unsure.formUnion(ClaimIDs.mentioned(in: String(decoding: data, as: UTF8.self)))
             }
         }
-        return (claims, unsure)
+        return (leaveOutDrafts(claims, isDraft: \.draft, id: \.id, into: \.claims), unsure)
+    }
+
+    /// `items` without their drafts (unless the build takes drafts in), each draft's id
+    /// recorded in `drafts` either way.
+    private mutating func leaveOutDrafts<Item>(_ items: [Item], isDraft: (Item) -> Bool, id: (Item) -> String,
+                                               into list: WritableKeyPath<Drafts, [String]>) -> [Item] {
+        drafts[keyPath: list] += items.filter(isDraft).map(id)
+        return drafts.included ? items : items.filter { !isDraft($0) }
     }
 
     // MARK: - Entities
@@ -329,7 +346,7 @@ public struct ContentLoader {
 
     // MARK: - Pages
 
-    static let pageFields: Set<String> = ["title", "order", "description", "updated"]
+    static let pageFields: Set<String> = ["title", "order", "description", "updated", "draft"]
     static let homePageFields: Set<String> = ["title", "description", "updated", "key_claims"]
     static let reservedSlugs: Set<String> = ["articles", "claims", "coverage", "timeline", "entities", "compare", "review", "corrections",
                                              "assets", "404", "feed.xml", "sitemap.xml", "claims.json", "index.html"]
@@ -371,6 +388,9 @@ public struct ContentLoader {
             if let orderText = reader.string(map, "order", required: false, in: "the page's front matter") {
                 if let value = Int(orderText) { order = value } else { reader.error(map["order"], "`order` must be a whole number, not `\(orderText)`") }
             }
+            let draft = reader.flag(map, "draft", in: "the page's front matter") ?? false
+            // A page left out is not checked further: its claim links may name drafts too.
+            if draft && !drafts.included && reader.diagnostics.isEmpty { drafts.pages.append(slug); continue }
             let document = MarkdownDocument(frontMatter.body)
             guard let title, reader.diagnostics.isEmpty,
                   checkNesting(document, path: path, lineOffset: frontMatter.bodyLineOffset) else { continue }
@@ -380,7 +400,8 @@ public struct ContentLoader {
             }
             pages.append(Page(slug: slug, path: path, title: title, order: order, description: description, updated: updated,
                               document: document, bodyLineOffset: frontMatter.bodyLineOffset,
-                              claimLinks: links, keyClaims: keyClaims))
+                              claimLinks: links, draft: draft, keyClaims: keyClaims))
+            if draft { drafts.pages.append(slug) }
         }
         return pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
     }

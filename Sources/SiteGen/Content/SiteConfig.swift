@@ -70,13 +70,7 @@ public struct SiteConfig: Hashable, Sendable {
             if URLPolicy.isWebAddress(contact) || URLPolicy.isEmailAddress(contact) { config.contact = contact }
             else { reader.error(map["contact"], "`contact` must be an email address or an http or https address, not `\(contact)`") }
         }
-        if let publish = reader.string(map, "publish_review", required: false, in: "site.yaml") {
-            switch publish {
-            case "true": config.publishReview = true
-            case "false": config.publishReview = false
-            default: reader.error(map["publish_review"], "`publish_review` must be true or false, not `\(publish)`")
-            }
-        }
+        if let publish = reader.flag(map, "publish_review", in: "site.yaml") { config.publishReview = publish }
         return (reader.diagnostics.isEmpty ? config : nil, reader.diagnostics)
     }
 }

@@ -20,6 +20,8 @@ public struct SourceMetadata: Hashable, Sendable {
     public var author: String?
     /// An editor's note on provenance (how the copy was obtained, what is unverified).
     public var note: String?
+    /// `draft: true`: left out of the site unless the build asks for drafts.
+    public var draft = false
 
     public init() {}
 }

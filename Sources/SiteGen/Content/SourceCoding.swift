@@ -25,6 +25,7 @@ extension SourceMetadata: BinaryCodable {
     func encode(to writer: inout BinaryWriter) {
         for field in [title, publisher, date, url, author, note] { writer.write(field) }
         writer.write(kind.rawValue)
+        writer.write(draft)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -37,6 +38,7 @@ extension SourceMetadata: BinaryCodable {
         note = try reader.read()
         guard let kind = SourceKind(rawValue: try reader.read()) else { throw BinaryDecodingError() }
         self.kind = kind
+        draft = try reader.read()
     }
 }
 

@@ -97,6 +97,18 @@ struct YAMLReader {
         return nil
     }
 
+    /// An optional `true` or `false`; anything else is an error at the value.
+    mutating func flag(_ mapping: YAMLMapping, _ key: String, in what: String) -> Bool? {
+        guard let text = string(mapping, key, required: false, in: what) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            error(mapping[key], "`\(key)` in \(what) must be true or false, not `\(text)`")
+            return nil
+        }
+    }
+
     /// `retired` keys are left to the caller, which explains what replaced them.
     mutating func rejectUnknownKeys(_ mapping: YAMLMapping, allowed: Set<String>, retired: Set<String> = [], in what: String) {
         for entry in mapping.entries where !allowed.contains(entry.key) && !retired.contains(entry.key) {
