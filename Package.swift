@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The HTTP server of `sitegen serve`: light (no SwiftNIO), so a clean build stays short.
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), found through pkg-config.
@@ -52,10 +54,17 @@ let package = Package(
             // file) and the starter project `sitegen init` writes.
             resources: [.copy("Theme"), .copy("Starter")]
         ),
+        // `sitegen watch` and `sitegen serve`: inotify on the project's folders, rebuilds, and
+        // the local preview server with live reload.
+        .target(
+            name: "Preview",
+            dependencies: ["SiteGen", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SiteGen",
+                "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +72,7 @@ let package = Package(
         .executableTarget(name: "SiteGenFuzz", dependencies: ["SiteGen", "Markdown"]),
         .testTarget(
             name: "SiteGenTests",
-            dependencies: ["SiteGen", "Markdown"],
+            dependencies: ["SiteGen", "Markdown", "Preview"],
             resources: []
         ),
     ]

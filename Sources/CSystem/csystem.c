@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include "csystem.h"
 
@@ -14,4 +15,10 @@ int sitegen_release_free_memory(void) {
 
 void sitegen_return_large_blocks_when_freed(void) {
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+}
+
+void sitegen_unblock_signals(void) {
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Preview
 import SiteGen
 
 @main
@@ -8,12 +9,13 @@ struct SiteGenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "Publishes annotated explainers: sources, claims and explainer pages into a static site.",
         version: SiteRenderer.generator,
-        subcommands: [Init.self, Build.self, Check.self, EvaluateMatching.self]
+        subcommands: [Init.self, Build.self, Check.self, Watch.self, Serve.self, EvaluateMatching.self]
     )
 
     static func main() {
         // How the process's allocator hands memory back: set once, before any work.
         SystemMemory.returnLargeBlocksWhenFreed()
+        ProcessSignals.unblockAll()
         main(nil)
     }
 }
@@ -58,7 +60,7 @@ struct Locations: ParsableArguments {
     }
 
     /// The one line a build or check ends with, unless `--quiet`: on a terminal and in CI logs alike.
-    func summarize(_ line: String, drafts: Drafts) {
+    func summarize(_ line: String, drafts: Drafts = Drafts()) {
         guard !quiet else { return }
         let draftNote = drafts.summary.isEmpty ? "" : "; " + drafts.summary
         FileHandle.standardError.write(Data((line + draftNote + "\n").utf8))
@@ -75,41 +77,121 @@ struct Locations: ParsableArguments {
     }
 }
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder.")
-
-    @OptionGroup var locations: Locations
-    @Option(help: "The output folder; its files from the previous build are replaced, all at once and only when the build succeeds. Other files in it are kept.") var output = "public"
+/// Where a build writes and what it may reuse: shared by `build`, `watch` and `serve`.
+struct Destination: ParsableArguments {
+    @Option(help: "The output folder (default: public; for serve, .sitegen-cache/preview). Its files from the previous build are replaced, all at once and only when the build succeeds. Other files in it are kept.")
+    var output: String?
     @Flag(help: "Build into a folder sitegen did not make: files at the site's paths are replaced, every other file is kept.") var force = false
     @Option(name: .customLong("base-url"), help: "The address the site is published at (overrides site.yaml).") var baseURL: String?
     @Option(help: "The build cache folder: pages whose inputs did not change are kept, not rendered again, and each source's and claims file's work is reused.") var cache = ".sitegen-cache"
     @Flag(name: .customLong("no-cache"), help: "Build everything from scratch, without reading or writing the cache.") var noCache = false
     @Option(help: "How many cores to use (default: all).") var jobs: Int?
 
-    func run() throws {
-        var options = locations.options(output: output, baseURL: baseURL)
+    func options(_ locations: Locations, defaultOutput: String = "public") -> BuildOptions {
+        var options = locations.options(output: output ?? defaultOutput, baseURL: baseURL)
         options.jobs = jobs
         options.cache = noCache ? nil : URL(fileURLWithPath: cache)
         options.force = force
-        var pipeline = Pipeline(options: options)
-        let quiet = locations.quiet, output = output
-        pipeline.onWaitForOtherBuild = {
-            if !quiet { FileHandle.standardError.write(Data("sitegen: waiting for another build into \(output) to finish\n".utf8)) }
-        }
-        let start = Date()
+        return options
+    }
+}
+
+/// One build, its problems and its summary line printed; true when it succeeded.
+func buildOnce(_ options: BuildOptions, _ locations: Locations) -> Bool {
+    var pipeline = Pipeline(options: options)
+    let quiet = locations.quiet, output = options.output.relativePath
+    pipeline.onWaitForOtherBuild = {
+        if !quiet { FileHandle.standardError.write(Data("sitegen: waiting for another build into \(output) to finish\n".utf8)) }
+    }
+    let start = Date()
+    do {
+        let result = try pipeline.build()
+        locations.report(result.warnings)
+        locations.report(pipeline.timings)
+        let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
+        locations.summarize("Built \(Counted.text(result.pages, "page")) (\(Counted.text(result.claims, "claim")), \(Counted.text(result.sources, "source"))) into \(output) in \(elapsed) s, \(Counted.text(result.warnings.count, "warning"))", drafts: result.drafts)
+        return true
+    } catch let failure as BuildFailed {
+        locations.report(failure.diagnostics)
+        locations.report(pipeline.timings)
+        let count = failure.diagnostics.filter { $0.severity == .error }.count
+        FileHandle.standardError.write(Data("sitegen: \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was\n".utf8))
+        return false
+    } catch {
+        FileHandle.standardError.write(Data("sitegen: \(error)\n".utf8))
+        return false
+    }
+}
+
+/// Builds once, then again each time a file under the content or templates folder changes,
+/// until the process is stopped. `built` is told of each build that succeeded.
+func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: () -> Void) throws -> Never {
+    let folders = [options.content] + (options.templates.map { [$0] } ?? [])
+    let watcher: FolderWatcher
+    do {
+        watcher = try FolderWatcher(watching: folders)
+    } catch {
+        FileHandle.standardError.write(Data("sitegen: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+    if buildOnce(options, locations) { built() }
+    let shown = folders.map(\.relativePath).joined(separator: " and ")
+    locations.summarize("Watching \(shown) for changes (Ctrl-C to stop)")
+    let project = FileManager.default.currentDirectoryPath + "/"
+    while true {
+        guard let changed = watcher.nextChange(), !changed.isEmpty else { continue }
+        let first = changed[0].hasPrefix(project) ? String(changed[0].dropFirst(project.count)) : changed[0]
+        locations.summarize("Changed: \(first)\(changed.count > 1 ? " and \(Counted.text(changed.count - 1, "other path"))" : "")")
+        if buildOnce(options, locations) { built() }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder.")
+
+    @OptionGroup var locations: Locations
+    @OptionGroup var destination: Destination
+
+    func run() throws {
+        guard buildOnce(destination.options(locations), locations) else { throw ExitCode(1) }
+    }
+}
+
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, then build again (reusing the cache) whenever a file in the content or templates folder changes.")
+
+    @OptionGroup var locations: Locations
+    @OptionGroup var destination: Destination
+
+    func run() throws {
+        try rebuildOnChange(destination.options(locations), locations, built: {})
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on this computer: build it, serve it on localhost, and rebuild and reload the open pages whenever a file changes.")
+
+    @OptionGroup var locations: Locations
+    @OptionGroup var destination: Destination
+    @Option(help: "The port to serve on (0: any free port).") var port: UInt16 = 8000
+
+    func run() throws {
+        // Its own output folder by default, so that a preview (perhaps with --drafts) is never what gets published.
+        let options = destination.options(locations, defaultOutput: ".sitegen-cache/preview")
+        let counter = BuildCounter()
+        let listening: UInt16
         do {
-            let result = try pipeline.build()
-            locations.report(result.warnings)
-            locations.report(pipeline.timings)
-            let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
-            locations.summarize("Built \(Counted.text(result.pages, "page")) (\(Counted.text(result.claims, "claim")), \(Counted.text(result.sources, "source"))) into \(output) in \(elapsed) s, \(Counted.text(result.warnings.count, "warning"))", drafts: result.drafts)
-        } catch let failure as BuildFailed {
-            locations.report(failure.diagnostics)
-            locations.report(pipeline.timings)
-            let count = failure.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("sitegen: \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was\n".utf8))
+            listening = try PreviewServer(root: options.output, port: port, counter: counter).start()
+        } catch {
+            FileHandle.standardError.write(Data("sitegen: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
             throw ExitCode(1)
         }
+        // Printed whatever --quiet says: it is the address to open.
+        print("Serving \(options.output.relativePath) at http://127.0.0.1:\(listening)/ (pages reload after each rebuild)")
+        fflush(stdout)
+        try rebuildOnChange(options, locations, built: counter.advance)
     }
 }
 

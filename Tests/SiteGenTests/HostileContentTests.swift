@@ -81,7 +81,7 @@ final class HostileContentTests: XCTestCase {
         _ = try Pipeline.run(content: Repo.content, output: folder.url.appendingPathComponent("public"))
         for (path, data) in folder.snapshot("public") where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
-            XCTAssertTrue(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'">"#), path)
+            XCTAssertTrue(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'">"#), path)
         }
     }
 }

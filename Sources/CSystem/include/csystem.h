@@ -13,4 +13,8 @@ int sitegen_release_free_memory(void);
 /// is freed (glibc mallopt M_MMAP_THRESHOLD, which also stops glibc raising the threshold).
 void sitegen_return_large_blocks_when_freed(void);
 
+/// Unblocks every signal on the calling thread (sigprocmask). A process inherits its parent's
+/// blocked signals; one started from a thread that blocks them would otherwise ignore SIGTERM.
+void sitegen_unblock_signals(void);
+
 #endif

@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Linux's inotify over whole folder trees: every inotify call of sitegen is in this file.
+/// Folders made later inside a watched tree are watched as they appear.
+public final class FolderWatcher {
+    /// A folder that cannot be watched (missing, unreadable, or the system's watch limit reached).
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot watch \(path): \(reason)" }
+    }
+
+    private let descriptor: Int32
+    /// Each watch descriptor's folder.
+    private var folders: [Int32: URL] = [:]
+    private static let events = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
+
+    public init(watching roots: [URL]) throws {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { throw Failure(path: roots.first?.path ?? "", reason: String(cString: strerror(errno))) }
+        do {
+            for root in roots { try watchTree(root) }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Waits until a file changes under the watched folders, then until nothing has changed for
+    /// `settle` (an editor's save is often several events), and returns the changed paths, sorted.
+    /// Returns nil if nothing changed within `timeout` (nil: wait as long as it takes).
+    public func nextChange(settle: Duration = .milliseconds(150), timeout: Duration? = nil) -> [String]? {
+        var changed: Set<String> = []
+        guard wait(timeout) else { return nil }
+        repeat {
+            changed.formUnion(readEvents())
+        } while wait(settle)
+        return changed.sorted()
+    }
+
+    private func watchTree(_ root: URL) throws {
+        try watch(root)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
+            try watch(url)
+        }
+    }
+
+    private func watch(_ folder: URL) throws {
+        let handle = inotify_add_watch(descriptor, folder.path, Self.events)
+        guard handle >= 0 else { throw Failure(path: folder.path, reason: String(cString: strerror(errno))) }
+        folders[handle] = folder
+    }
+
+    /// True when an event is waiting, or arrives within `limit` (nil: no limit).
+    private func wait(_ limit: Duration?) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let milliseconds = limit.map { Int32($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? -1
+        while true {
+            let ready = poll(&request, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
+    }
+
+    /// Reads the waiting events: the paths they name, with new folders put under watch.
+    private func readEvents() -> [String] {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return [] }
+        var paths: [String] = []
+        var offset = 0
+        let header = MemoryLayout<inotify_event>.size
+        buffer.withUnsafeBytes { bytes in
+            while offset + header <= count {
+                let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                let nameBytes = bytes[(offset + header)..<(offset + header + Int(event.len))].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                offset += header + Int(event.len)
+                guard let folder = folders[event.wd] else { continue }
+                let path = name.isEmpty ? folder : folder.appendingPathComponent(name)
+                if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                    try? watchTree(path)
+                }
+                if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
+                paths.append(path.path)
+            }
+        }
+        return paths
+    }
+}

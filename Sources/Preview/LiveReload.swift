@@ -1,0 +1,55 @@
+import Foundation
+
+/// What `sitegen serve` adds to the pages it serves, and nothing else does: a script that asks
+/// the server which build it has and reloads the page when a newer one is ready. The files
+/// on disk stay exactly as `sitegen build` writes them; the script and the policy that lets it
+/// run exist only in the server's responses.
+public enum LiveReload {
+    /// Where the server answers with the script, and with the number of the latest build.
+    public static let scriptPath = "/_sitegen/live-reload.js"
+    public static let buildPath = "/_sitegen/build"
+
+    /// The built-in theme's pages run no script (`script-src 'none'`); served pages run this
+    /// one, from the server's own address.
+    static let publishedScriptPolicy = "script-src 'none'"
+    static let servedScriptPolicy = "script-src 'self'"
+
+    /// Polls `buildPath` (same origin: the policy's `default-src 'self'` allows it) and reloads
+    /// when the number differs from the build the page came from, `data-build` on its tag.
+    public static let script = """
+        // Added by `sitegen serve` only: reloads the page when a newer build of the site is ready.
+        (function () {
+          var build = document.currentScript && document.currentScript.dataset.build;
+          function poll() {
+            fetch("\(buildPath)", { cache: "no-store" })
+              .then(function (response) { return response.text(); })
+              .then(function (latest) {
+                if (build && latest.trim() !== build) { location.reload(); return; }
+                setTimeout(poll, 500);
+              })
+              .catch(function () { setTimeout(poll, 2000); });
+          }
+          poll();
+        })();
+
+        """
+
+    /// `html` with the script's tag before `</head>` (at the end when there is none) and the page's
+    /// Content-Security-Policy `script-src 'none'` relaxed to `'self'` so that the tag may run.
+    public static func inject(into html: String, build: Int) -> String {
+        let tag = "<script src=\"\(scriptPath)\" data-build=\"\(build)\" defer></script>"
+        var page = html
+        if let policy = page.range(of: "http-equiv=\"Content-Security-Policy\""),
+           let content = page.range(of: "content=\"", range: policy.upperBound..<page.endIndex),
+           let end = page.range(of: "\"", range: content.upperBound..<page.endIndex),
+           let rule = page.range(of: publishedScriptPolicy, range: content.upperBound..<end.lowerBound) {
+            page.replaceSubrange(rule, with: servedScriptPolicy)
+        }
+        if let head = page.range(of: "</head>") {
+            page.insert(contentsOf: tag + "\n", at: head.lowerBound)
+        } else {
+            page += tag
+        }
+        return page
+    }
+}
