@@ -132,7 +132,7 @@ final class BuildTests: XCTestCase {
         let errors = try failures(withTemplates: [
             "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{#pieces}}{{text}}{{/pieces}}"),
             "excerpt.mustache": "<q>{{before}}<mark>{{highlight}}</mark>{{after}}</q>",
-            "entity.mustache": "{{<layout}}{{$main}}{{#sources}}{{> excerpt}}{{/sources}}{{/main}}{{/layout}}",
+            "entity.mustache": "{{<layout}}{{$main}}{{#entity}}{{#sources}}{{> excerpt}}{{/sources}}{{/entity}}{{/main}}{{/layout}}",
             "pieces.mustache": "{{#pieces}}{{> piece}}{{/pieces}}",
             "piece.mustache": "{{#same}}{{text}}{{/same}}",
         ])
@@ -140,7 +140,7 @@ final class BuildTests: XCTestCase {
         let line = claim.components(separatedBy: "\n").firstIndex { $0.contains("{{{pieces_html}}}") }.map { $0 + 1 } ?? 0
         XCTAssertTrue(errors.contains { $0.contains("claim.mustache:\(line):") && $0.contains("error: `pieces` is no longer given to templates: "
             + "a wording's marked words come ready as `{{{pieces_html}}}`") }, errors.joined(separator: "\n"))
-        XCTAssertTrue(errors.contains { $0.hasSuffix("entity.mustache:1:33: error: `excerpt` is no longer given to templates: "
+        XCTAssertTrue(errors.contains { $0.hasSuffix("entity.mustache:1:44: error: `excerpt` is no longer given to templates: "
             + "an excerpt with its highlight comes ready as `{{{excerpt_html}}}`") }, errors.joined(separator: "\n"))
     }
 

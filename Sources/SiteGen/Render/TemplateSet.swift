@@ -86,6 +86,7 @@ public struct TemplateSet {
         }
         diagnostics += missingPartials(in: texts, broken: broken)
         diagnostics += retiredNames(in: texts)
+        diagnostics += TemplateCheck(texts: texts).diagnostics()
         var assets = loadAssets(theme.appendingPathComponent("assets"), display: { BuiltInTheme.displayRoot + "/assets/" + $0 }, diagnostics: &diagnostics)
         if let directory {
             let own = loadAssets(directory.appendingPathComponent("assets"), display: { display("assets/" + $0) }, diagnostics: &diagnostics)
@@ -124,9 +125,14 @@ public struct TemplateSet {
     /// (partials too, since each starts again from HTML) is escaped by `HTMLText.escape`.
     static let contentTypeLine = "{{% CONTENT_TYPE: \(SiteHTMLContentType.name) }}\n"
 
+    /// Told of every render, with the template's name and its whole context: how the tests hold
+    /// the contexts the renderer makes to the declared ones (`TemplateContexts`).
+    var observer: (@Sendable (String, [String: Any]) -> Void)?
+
     /// Renders `template` with `context`, a tree of dictionaries, arrays and strings.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        observer?(template, context)
+        return library.render(context, withTemplate: template) ?? ""
     }
 
     private static let partialTag = try! NSRegularExpression(pattern: #"\{\{\s*[><]\s*([A-Za-z0-9_./-]+)\s*\}\}"#)

@@ -111,6 +111,8 @@ CASES = {
     # The layout every page extends, with a section never closed: one error, where it opens.
     "template-unclosed-section-in-layout": {"Templates/layout.mustache": "<!DOCTYPE html>\n<html>\n<head>{{#description}}<meta name=\"description\" content=\"{{description}}\">\n</head>\n<body>{{$main}}{{/main}}</body>\n</html>\n"},
     "template-missing-partial": {"Templates/page.mustache": "{{<layout}}{{$main}}{{> sidebar}}{{/main}}{{/layout}}"},
+    "template-unknown-variable": {"Templates/footer.mustache": "<footer>\n  <p>{{site.tittle}}, by {{site.publisher.name}}</p>\n</footer>\n"},
+    "template-unknown-name-in-a-list": {"Templates/claims.mustache": "{{<layout}}{{$main}}<ol>{{#claims}}<li>{{statment}}</li>{{/claims}}</ol>{{/main}}{{/layout}}"},
     "output-is-content-folder": {"output.txt": "Content"},
     "output-is-root": {"output.txt": "/"},
 }
