@@ -56,4 +56,25 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(built.status, 0, built.errors)
         XCTAssertTrue(try folder.read("public/index.html").contains("<footer>Our own footer</footer>"), "a project file overrides the theme's")
     }
+
+    /// A project's `Templates/` replaces the built-in theme file by file: one file overridden
+    /// changes the pages made with it and no other file of the site.
+    func testOverridingOneTemplateChangesOnlyWhatItRenders() throws {
+        let folder = try TemporaryFolder()
+        _ = try StarterProject.write(into: folder.url, withTemplates: false)
+        func build(templates: URL?, into output: String) throws -> [String: Data] {
+            var pipeline = Pipeline(options: BuildOptions(content: folder.url.appendingPathComponent("Content"), templates: templates,
+                                                          output: folder.url.appendingPathComponent(output)))
+            try pipeline.build()
+            return folder.snapshot(output).filter { !$0.key.hasPrefix(".") }
+        }
+        let theme = try String(contentsOf: Repo.theme.appendingPathComponent("timeline.mustache"), encoding: .utf8)
+        try folder.write("Templates/timeline.mustache", theme.replacingOccurrences(of: "<h1>", with: "<h1 class=\"ours\">"))
+        let plain = try build(templates: nil, into: "plain")
+        let overridden = try build(templates: folder.url.appendingPathComponent("Templates"), into: "overridden")
+        XCTAssertEqual(Set(plain.keys), Set(overridden.keys))
+        let changed = plain.keys.filter { plain[$0] != overridden[$0] }.sorted()
+        XCTAssertEqual(changed, ["timeline/index.html"])
+        XCTAssertTrue(String(decoding: overridden["timeline/index.html"] ?? Data(), as: UTF8.self).contains("<h1 class=\"ours\">"))
+    }
 }
