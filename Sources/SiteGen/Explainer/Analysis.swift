@@ -6,7 +6,7 @@ public struct SourcePair: Sendable {
     public var reused: [ReusedPassage]
 
     /// `compare/<first>/<second>/`, with the ids in site order.
-    public var path: String { "compare/\(first)/\(second)/" }
+    public var path: String { Routes.comparison(first, second) }
 }
 
 /// What the site derives from the sources beyond the claims: who is named

@@ -8,7 +8,7 @@ extension SiteRenderer {
             claimSummary($0, root: "../")
         }
         files += parallel.map(site.claims) { claim in
-            page("claims/\(claim.id)/index.html", template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
+            page(Routes.file(Routes.claim(claim.id)), template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
                  extra: ["claim": claimContext(claim)])
         }
         files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
@@ -19,7 +19,7 @@ extension SiteRenderer {
     }
 
     func claimSummary(_ claim: ResolvedClaim, root: String) -> [String: Any] {
-        var summary: [String: Any] = ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": "\(root)claims/\(claim.id)/",
+        var summary: [String: Any] = ["number": claim.number, "id": claim.id, "statement": claim.claim.statement, "href": root + Routes.claim(claim.id),
          "kind": claim.claim.kind.rawValue, "speaker": claim.claim.speaker,
          "attribution": claim.claim.attribution.rawValue, "attribution_label": claim.claim.attribution.label,
          "source_count": Set(claim.sourceIDs).count]
@@ -65,7 +65,7 @@ extension SiteRenderer {
         // The coverage matrix links to `#src-<id>`: the first column of each source.
         var seen = Set<String>()
         for index in columns.indices {
-            if let id = columns[index]["id"] as? String, seen.insert(id).inserted { columns[index]["anchor_id"] = "src-\(id)" }
+            if let id = columns[index]["id"] as? String, seen.insert(id).inserted { columns[index]["anchor_id"] = Routes.columnAnchor(id) }
         }
         if let base = claim.appearances.first(where: \.isBase), let source = sources[base.quote.source] {
             context["base_title"] = source.displayTitle
@@ -96,7 +96,7 @@ extension SiteRenderer {
     private func quoteColumn(_ quote: AnchoredQuote, source: Source, claim: ResolvedClaim) -> [String: Any] {
         var column = sourceSummary(source, root: "../../")
         column["short_title"] = source.shortTitle
-        column["anchor_href"] = "../../articles/\(source.id)/#q-\(claim.id)"
+        column["anchor_href"] = "../../" + Routes.quote(of: claim.id, in: source.id)
         column["before"] = quote.before
         column["after"] = quote.after
         column["quote"] = quote.text
@@ -126,7 +126,7 @@ extension SiteRenderer {
         // Numbered in file order, so an entry keeps its number (and its address) as the log grows.
         let entries: [[String: Any]] = site.corrections.map { correction in
             ["number": correction.number, "date": correction.date, "text": correction.text, "has_claims": !correction.claims.isEmpty,
-             "claims": correction.claims.compactMap { claimsByID[$0] }.map { ["href": "../claims/\($0.id)/", "number": $0.number, "statement": $0.claim.statement] }]
+             "claims": correction.claims.compactMap { claimsByID[$0] }.map { ["href": "../" + Routes.claim($0.id), "number": $0.number, "statement": $0.claim.statement] }]
         }
         return ["corrections": entries, "has_corrections": !entries.isEmpty]
     }
@@ -139,11 +139,11 @@ extension SiteRenderer {
                 guard let source = sources[item.source] else { continue }
                 let block = source.text.blockIndex(at: item.span.start)
                 let entry: [String: Any] = ["text": item.text, "reason": item.reason, "kind": item.kind.rawValue,
-                                            "href": "../articles/\(source.id)/#p\(block + 1)"]
+                                            "href": "../" + Routes.paragraph(block, of: source.id)]
                 if groups.last?["id"] as? String == source.id {
                     groups[groups.count - 1]["items"] = (groups[groups.count - 1]["items"] as! [[String: Any]]) + [entry]
                 } else {
-                    groups.append(["id": source.id, "title": source.displayTitle, "href": "../articles/\(source.id)/", "items": [entry]])
+                    groups.append(["id": source.id, "title": source.displayTitle, "href": "../" + Routes.source(source.id), "items": [entry]])
                 }
             }
             return page(part.path, template: "review", title: Pagination.title("Review queue", part),
@@ -178,11 +178,11 @@ extension SiteRenderer {
     }
 
     private func coverageMatrix() -> [String: Any] {
-        let columns = site.sources.map { ["id": $0.id, "short_title": $0.shortTitle, "href": "../articles/\($0.id)/", "title": $0.displayTitle] }
+        let columns = site.sources.map { ["id": $0.id, "short_title": $0.shortTitle, "href": "../" + Routes.source($0.id), "title": $0.displayTitle] }
         let rows: [[String: Any]] = site.claims.map { claim in
             var row = claimSummary(claim, root: "../")
             row["cells"] = site.sources.map { source -> [String: Any] in
-                let href = "../claims/\(claim.id)/#src-\(source.id)"
+                let href = "../" + Routes.column(of: source.id, on: claim.id)
                 if claim.reference?.source == source.id {
                     return ["reference": true, "href": href, "label": "Reference wording", "source": source.shortTitle]
                 }

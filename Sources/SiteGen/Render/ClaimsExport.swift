@@ -94,13 +94,13 @@ struct ClaimsExport {
             generator: SiteRenderer.generator,
             sources: site.sources.map {
                 SourceEntry(id: $0.id, title: Nullable($0.title), publisher: Nullable($0.metadata.publisher), date: Nullable($0.metadata.date),
-                            kind: $0.metadata.kind.rawValue, url: Nullable($0.metadata.url), page: "articles/\($0.id)/",
+                            kind: $0.metadata.kind.rawValue, url: Nullable($0.metadata.url), page: Routes.source($0.id),
                             label: $0.displayTitle)
             },
             claims: site.claims.map { claim in
                 ClaimEntry(
                     id: claim.id, statement: claim.claim.statement, kind: claim.claim.kind.rawValue, speaker: claim.claim.speaker,
-                    attribution: claim.claim.attribution.rawValue, verdict: Nullable(claim.claim.verdict?.rawValue), page: "claims/\(claim.id)/",
+                    attribution: claim.claim.attribution.rawValue, verdict: Nullable(claim.claim.verdict?.rawValue), page: Routes.claim(claim.id),
                     reference: claim.reference.map { QuoteEntry(source: $0.source, quote: $0.text, start: $0.span.start, end: $0.span.end) },
                     appearances: claim.appearances.map { appearance in
                         AppearanceEntry(source: appearance.quote.source, quote: appearance.quote.text,
@@ -205,17 +205,17 @@ struct ClaimReviewLD {
         let appearances = claim.sourceIDs.filter { listed.insert($0).inserted }.compactMap { sources[$0] }.map { source in
             // A headline only where the source has one; otherwise its label, as a name.
             Thing(type: "CreativeWork", name: source.title == nil ? source.label : nil,
-                  url: site.config.baseURL + "articles/\(source.id)/", headline: source.title,
+                  url: site.config.baseURL + Routes.source(source.id), headline: source.title,
                   sameAs: source.metadata.url, datePublished: source.metadata.date,
                   publisher: source.metadata.publisher.map { Box(Thing(type: "Organization", name: $0)) })
         }
         let claimant = Self.claimantType(claim.claim.speaker, entities: site.entities).map { Box(Thing(type: $0, name: claim.claim.speaker)) }
         // Where the claim first appears: its reference, or else the earliest report.
-        let first = claim.comparisonBase.flatMap { base in appearances.first { $0.url == site.config.baseURL + "articles/\(base.source)/" } }
+        let first = claim.comparisonBase.flatMap { base in appearances.first { $0.url == site.config.baseURL + Routes.source(base.source) } }
         let rating = Rating(alternateName: verdict.label, ratingValue: verdict.ratingValue,
                             bestRating: verdict.ratingValue.map { _ in Verdict.bestRating },
                             worstRating: verdict.ratingValue.map { _ in Verdict.worstRating }, ratingExplanation: claim.claim.summary)
-        let review = Review(url: site.config.baseURL + "claims/\(claim.id)/", claimReviewed: claim.claim.statement,
+        let review = Review(url: site.config.baseURL + Routes.claim(claim.id), claimReviewed: claim.claim.statement,
                             author: Thing(type: "Organization", name: site.config.publisherName, url: site.config.publisherURL),
                             reviewRating: rating,
                             itemReviewed: Thing(type: "Claim", datePublished: first?.datePublished, author: claimant,

@@ -36,7 +36,7 @@ extension SiteRenderer {
             var note = noteContext(claim, root: root)
             note["note_id"] = seen[id] == 1 ? "note-\(claim.number)" : "note-\(claim.number)-\(seen[id]!)"
             note["page"] = explainer.slug
-            return LinkAnnotation(href: "\(root)claims/\(id)/", before: "<span class=\"cited\">",
+            return LinkAnnotation(href: root + Routes.claim(id), before: "<span class=\"cited\">",
                                   after: templates.render("claim-note", note) + "</span>")
         }
     }

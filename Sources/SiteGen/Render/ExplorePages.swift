@@ -7,7 +7,7 @@ extension SiteRenderer {
         files.append(page("entities/index.html", template: "entities", title: "Who’s who", extra: entityIndexContext(root: "../")))
         let claimsByEntity = self.claimsByEntity
         files += parallel.map(site.entities) { entity in
-            page("entities/\(entity.id)/index.html", template: "entity", title: entity.name,
+            page(Routes.file(Routes.entity(entity.id)), template: "entity", title: entity.name,
                  extra: ["entity": entityContext(entity, claims: claimsByEntity[entity.id] ?? ([], []), root: "../../")],
                  description: entity.description)
         }
@@ -105,7 +105,7 @@ extension SiteRenderer {
                                         highlight: text.substring(from: highlight.start, to: highlight.end),
                                         after: text.substring(from: highlight.end, to: sentence.end))
         return ["excerpt_html": html, "source": source.shortTitle, "source_title": source.displayTitle,
-                "href": "\(root)articles/\(source.id)/#p\(block + 1)"]
+                "href": root + Routes.paragraph(block, of: source.id)]
     }
 
     // MARK: - Entities
@@ -143,7 +143,7 @@ extension SiteRenderer {
     }
 
     func entitySummary(_ entity: Entity, root: String) -> [String: Any] {
-        var summary: [String: Any] = ["id": entity.id, "name": entity.name, "kind": entity.kind.rawValue, "href": "\(root)entities/\(entity.id)/"]
+        var summary: [String: Any] = ["id": entity.id, "name": entity.name, "kind": entity.kind.rawValue, "href": root + Routes.entity(entity.id)]
         if let description = entity.description { summary["description"] = description }
         return summary
     }
@@ -160,7 +160,7 @@ extension SiteRenderer {
             var item = excerpt(source, sentence: sentence, highlight: first.span, root: root)
             item["count"] = found.count
             item["mentions_text"] = Counted.text(found.count, "mention")
-            item["page"] = "\(root)articles/\(source.id)/"
+            item["page"] = root + Routes.source(source.id)
             return item
         }
         context["spellings"] = spellings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
@@ -203,8 +203,8 @@ extension SiteRenderer {
             var row = claimSummary(claim, root: root)
             row["first_pieces_html"] = HighlightHTML.wordDiff(diff.pieces.filter { if case .added = $0 { return false } else { return true } })
             row["second_pieces_html"] = HighlightHTML.wordDiff(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
-            row["first_href"] = "\(root)articles/\(first.id)/#q-\(claim.id)"
-            row["second_href"] = "\(root)articles/\(second.id)/#q-\(claim.id)"
+            row["first_href"] = root + Routes.quote(of: claim.id, in: first.id)
+            row["second_href"] = root + Routes.quote(of: claim.id, in: second.id)
             row["differences"] = diff.differences.map(describe)
             row["identical"] = diff.isIdentical
             return row
@@ -221,7 +221,7 @@ extension SiteRenderer {
             var item = excerpt(first, sentence: passage.first, highlight: passage.first, root: root)
             item["words"] = passage.wordCount
             item["first_href"] = item["href"]
-            item["second_href"] = "\(root)articles/\(second.id)/#p\(second.text.blockIndex(at: passage.second.start) + 1)"
+            item["second_href"] = root + Routes.paragraph(second.text.blockIndex(at: passage.second.start), of: second.id)
             return item
         }
         context["has_reused"] = !pair.reused.isEmpty

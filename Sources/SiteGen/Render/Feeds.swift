@@ -26,7 +26,7 @@ extension SiteRenderer {
             // A source without a date enters the feed when the site was last updated.
             guard let date = source.metadata.date ?? site.config.updated else { continue }
             let by = [source.metadata.publisher, source.metadata.date].compactMap { $0 }.joined(separator: ", ")
-            entries.append(Entry(title: source.displayTitle, path: "articles/\(source.id)/index.html", date: date, category: "source",
+            entries.append(Entry(title: source.displayTitle, path: Routes.file(Routes.source(source.id)), date: date, category: "source",
                                  summary: "\(Self.kindLabel(source.metadata.kind))\(by.isEmpty ? "" : " (\(by))"), with the claims it reports marked."))
         }
         for correction in site.corrections {

@@ -103,7 +103,7 @@ public struct SiteRenderer {
             let quotes = (claim.reference.map { [$0] } ?? []) + claim.appearances.map(\.quote)
             for quote in quotes {
                 marks[quote.source, default: []].append(SourceMark(
-                    span: quote.span, anchor: "q-\(claim.id)", claimHref: "../../claims/\(claim.id)/",
+                    span: quote.span, anchor: Routes.quoteAnchor(claim.id), claimHref: "../../" + Routes.claim(claim.id),
                     number: claim.number, statement: claim.claim.statement))
             }
         }
@@ -117,7 +117,7 @@ public struct SiteRenderer {
             sourceSummary($0, root: "../")
         }
         files += parallel.map(site.sources) { source in
-            page("articles/\(source.id)/index.html", template: "article", title: source.displayTitle,
+            page(Routes.file(Routes.source(source.id)), template: "article", title: source.displayTitle,
                  extra: ["source": sourceContext(source, root: "../../")], deferred: [sourceBody(source)])
         }
         files += explainerFiles()
@@ -275,7 +275,7 @@ public struct SiteRenderer {
     // MARK: - Sources
 
     func sourceSummary(_ source: Source, root: String) -> [String: Any] {
-        var summary: [String: Any] = ["id": source.id, "title": source.displayTitle, "href": "\(root)articles/\(source.id)/",
+        var summary: [String: Any] = ["id": source.id, "title": source.displayTitle, "href": root + Routes.source(source.id),
                                       "kind": source.metadata.kind.rawValue, "kind_label": Self.kindLabel(source.metadata.kind)]
         if let publisher = source.metadata.publisher { summary["publisher"] = publisher }
         if let date = source.metadata.date { summary["date"] = date }
@@ -373,7 +373,7 @@ enum SourceHTML {
             let blockEnd = blockStart + block.text.unicodeScalars.count
             let inside = marks.filter { $0.span.start < blockEnd && $0.span.end > blockStart }
             let content = inlines(block.runs, from: blockStart, marks: inside)
-            let id = "p\(index + 1)"
+            let id = Routes.paragraphAnchor(index)
             switch block.kind {
             case .listItem:
                 listItems.append(.block(open: "<li id=\"\(id)\">", close: "</li>", children: content))
