@@ -58,7 +58,7 @@ let package = Package(
         // the local preview server with live reload.
         .target(
             name: "Preview",
-            dependencies: ["SiteGen", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["SiteGen", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "sitegen",

@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 import Synchronization
 
@@ -54,10 +55,18 @@ public struct PreviewServer {
             }
         }
         settled.wait()
-        return try outcome.withLock { $0! }.get()
+        do {
+            return try outcome.withLock { $0! }.get()
+        } catch SocketError.failed(_, let number, let message) {
+            throw ServerFailure(reason: number == EADDRINUSE ? "the port is in use (\(message)); choose another with --port" : message)
+        }
     }
 
-    struct ServerFailure: Error { let reason: String }
+    /// Why the server could not start, in words.
+    public struct ServerFailure: Error, CustomStringConvertible {
+        let reason: String
+        public var description: String { reason }
+    }
 }
 
 struct PreviewHandler: HTTPHandler {

@@ -127,14 +127,16 @@ func buildOnce(_ options: BuildOptions, _ locations: Locations) -> Bool {
 /// until the process is stopped. `built` is told of each build that succeeded.
 func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: () -> Void) throws -> Never {
     let folders = [options.content] + (options.templates.map { [$0] } ?? [])
+    // Built first: a project that cannot be built at all gets the build's own errors.
+    if buildOnce(options, locations) { built() }
     let watcher: FolderWatcher
     do {
         watcher = try FolderWatcher(watching: folders)
-    } catch {
-        FileHandle.standardError.write(Data("sitegen: \(error)\n".utf8))
+    } catch let failure as FolderWatcher.Failure {
+        let shown = folders.first { $0.path == failure.path }?.relativePath ?? failure.path
+        FileHandle.standardError.write(Data("sitegen: cannot watch \(shown): \(failure.reason)\n".utf8))
         throw ExitCode(1)
     }
-    if buildOnce(options, locations) { built() }
     let shown = folders.map(\.relativePath).joined(separator: " and ")
     locations.summarize("Watching \(shown) for changes (Ctrl-C to stop)")
     let project = FileManager.default.currentDirectoryPath + "/"

@@ -145,4 +145,16 @@ final class PreviewTests: XCTestCase {
         let edited = try await get("story/").0
         XCTAssertTrue(edited.contains("What the council said, edited"))
     }
+
+    func testServeOnAPortInUseSaysSoAndStops() throws {
+        let folder = try starter()
+        let first = try SiteGenCommand(in: folder.url, ["serve", "--port", "0", "--quiet"])
+        defer { first.process.terminate(); first.finish() }
+        XCTAssertTrue(eventually { first.standardOutput.contains("http://127.0.0.1:") }, first.printed)
+        let printed = first.standardOutput
+        let range = try XCTUnwrap(printed.range(of: #"(?<=127\.0\.0\.1:)[0-9]+"#, options: .regularExpression))
+        let second = try SiteGenCommand.run(in: folder.url, ["serve", "--port", String(printed[range])])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertEqual(second.printed, "sitegen: cannot serve on 127.0.0.1:\(printed[range]): the port is in use (Address already in use); choose another with --port\n")
+    }
 }
