@@ -16,13 +16,24 @@ public final class FolderWatcher {
     private let descriptor: Int32
     /// Each watch descriptor's folder.
     private var folders: [Int32: URL] = [:]
+    /// Folders that do not exist yet, by the watch on the folder they will appear in (which is
+    /// watched for them alone: nothing else there is reported).
+    private var awaited: [Int32: (folder: URL, names: Set<String>)] = [:]
     private static let events = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
 
-    public init(watching roots: [URL]) throws {
+    /// `later`: folders that may be made while the watch runs (a project's `Templates/`, say);
+    /// once one appears it is watched like `roots`, and its appearing is a change.
+    public init(watching roots: [URL], later: [URL] = []) throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Failure(path: roots.first?.path ?? "", reason: String(cString: strerror(errno))) }
         do {
             for root in roots { try watchTree(root) }
+            for folder in later {
+                let parent = folder.deletingLastPathComponent()
+                let handle = inotify_add_watch(descriptor, parent.path, UInt32(IN_CREATE | IN_MOVED_TO))
+                guard handle >= 0 else { throw Failure(path: parent.path, reason: String(cString: strerror(errno))) }
+                awaited[handle, default: (parent, [])].names.insert(folder.lastPathComponent)
+            }
         } catch {
             close(descriptor)
             throw error
@@ -82,6 +93,11 @@ public final class FolderWatcher {
                 let nameBytes = bytes[(offset + header)..<(offset + header + Int(event.len))].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += header + Int(event.len)
+                if let parent = awaited[event.wd], parent.names.contains(name), event.mask & UInt32(IN_ISDIR) != 0 {
+                    let path = parent.folder.appendingPathComponent(name)
+                    try? watchTree(path)
+                    paths.append(path.path)
+                }
                 guard let folder = folders[event.wd] else { continue }
                 let path = name.isEmpty ? folder : folder.appendingPathComponent(name)
                 if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {

@@ -47,9 +47,10 @@ struct Locations: ParsableArguments {
 
 
     /// Each diagnostic as text on standard error, or as JSON on standard output; under GitHub
-    /// Actions also as a workflow command, which the runner reads from standard output.
+    /// Actions also as a workflow command, which the runner reads from standard output (not
+    /// with JSON, which must stay one object per line for whatever reads it).
     func report(_ diagnostics: [Diagnostic]) {
-        let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+        let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" && format == .text
         for diagnostic in diagnostics {
             switch format {
             case .text: FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
@@ -126,12 +127,15 @@ func buildOnce(_ options: BuildOptions, _ locations: Locations) -> Bool {
 /// Builds once, then again each time a file under the content or templates folder changes,
 /// until the process is stopped. `built` is told of each build that succeeded.
 func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: () -> Void) throws -> Never {
+    var options = options
     let folders = [options.content] + (options.templates.map { [$0] } ?? [])
+    // Without --templates and a Templates folder, one made later is taken up as it appears.
+    let laterTemplates = options.templates == nil && locations.templates == nil ? URL(fileURLWithPath: "Templates") : nil
     // Built first: a project that cannot be built at all gets the build's own errors.
     if buildOnce(options, locations) { built() }
     let watcher: FolderWatcher
     do {
-        watcher = try FolderWatcher(watching: folders)
+        watcher = try FolderWatcher(watching: folders, later: laterTemplates.map { [$0] } ?? [])
     } catch let failure as FolderWatcher.Failure {
         let shown = folders.first { $0.path == failure.path }?.relativePath ?? failure.path
         FileHandle.standardError.write(Data("sitegen: cannot watch \(shown): \(failure.reason)\n".utf8))
@@ -144,6 +148,9 @@ func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: () 
         guard let changed = watcher.nextChange(), !changed.isEmpty else { continue }
         let first = changed[0].hasPrefix(project) ? String(changed[0].dropFirst(project.count)) : changed[0]
         locations.summarize("Changed: \(first)\(changed.count > 1 ? " and \(Counted.text(changed.count - 1, "other path"))" : "")")
+        if let later = laterTemplates, options.templates == nil, FileManager.default.fileExists(atPath: later.path) {
+            options.templates = later
+        }
         if buildOnce(options, locations) { built() }
     }
 }
@@ -211,8 +218,14 @@ struct Init: ParsableCommand {
             let project = folder == "." ? "" : " in \(folder)"
             print("Wrote \(Counted.text(written.count, "file"))\(project). Next:")
             if folder != "." { print("  cd \(folder)") }
-            print("  sitegen build                              # writes the site into public/")
-            print("  python3 -m http.server -d public 8000      # then open http://localhost:8000/")
+            // The program as it was run, so the lines work as they are (sitegen may not be on PATH).
+            var program = CommandLine.arguments.first ?? "sitegen"
+            if program.contains("/"), !program.hasPrefix("/") {
+                program = URL(fileURLWithPath: program).standardizedFileURL.path
+            }
+            print("  \(program) serve   # a preview at http://127.0.0.1:8000/ that follows your edits")
+            print("  \(program) build   # writes the site into public/")
+            print("  python3 -m http.server -d public 8000   # the published files, as any server shows them")
             print("Edit Content/site.yaml first; docs/content.md in sitegen's repository lists every field.")
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
@@ -238,6 +251,9 @@ struct Check: ParsableCommand {
             locations.summarize("No errors; \(Counted.text(warnings.count, "warning")), \(Counted.text(notes.count, "uncited passage")) in primary sources", drafts: site.drafts)
         } catch let failure as BuildFailed {
             locations.report(failure.diagnostics)
+            locations.report(pipeline.timings)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("sitegen: \(Counted.text(errors, "error"))\n".utf8))
             throw ExitCode(1)
         }
     }

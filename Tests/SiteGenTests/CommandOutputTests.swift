@@ -63,6 +63,10 @@ final class CommandOutputTests: XCTestCase {
         XCTAssertTrue(annotated.output.contains("::warning file=Content/claims/c.yaml,line=1,col=3::claim `figure` is rated `accurate` but has no `summary`"),
                       annotated.output)
         XCTAssertTrue(annotated.errors.contains("Content/claims/c.yaml:1:3: warning:"), "the text lines stay for people")
+        // JSON stays one object per line for whatever reads it: no workflow commands among them.
+        let json = try run(folder, ["check", "--quiet", "--format", "json"], environment: ["GITHUB_ACTIONS": "true"])
+        XCTAssertFalse(json.output.contains("::warning"), json.output)
+        for line in json.output.split(separator: "\n") { XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(line.utf8)), String(line)) }
         XCTAssertEqual(Diagnostic(.error, path: "a,b:c.yaml", line: 2, column: 3, "50% done\nnext").githubAnnotation,
                        "::error file=a%2Cb%3Ac.yaml,line=2,col=3::50%25 done%0Anext")
     }

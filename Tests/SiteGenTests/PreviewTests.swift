@@ -105,6 +105,12 @@ final class PreviewTests: XCTestCase {
         XCTAssertTrue(try folder.read("public/story/index.html").contains("edited"))
         try folder.write("Content/claims/claims.yaml", claims)
         XCTAssertTrue(eventually { watch.printed.components(separatedBy: "Built ").count == 3 }, watch.printed)
+
+        // A Templates folder made while it runs is taken up: its files override the theme from then on.
+        try folder.write("Templates/footer.mustache", "<footer>Our own footer</footer>\n")
+        XCTAssertTrue(try eventually { try folder.read("public/story/index.html").contains("<footer>Our own footer</footer>") }, watch.printed)
+        try folder.write("Templates/footer.mustache", "<footer>Edited footer</footer>\n")
+        XCTAssertTrue(try eventually { try folder.read("public/story/index.html").contains("<footer>Edited footer</footer>") }, watch.printed)
     }
 
     func testServeServesTheSiteAndTellsPagesToReload() async throws {
