@@ -9,7 +9,7 @@ struct SiteGenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "Publishes annotated explainers: sources, claims and explainer pages into a static site.",
         version: SiteRenderer.generator,
-        subcommands: [Init.self, Build.self, Check.self, Watch.self, Serve.self, EvaluateMatching.self]
+        subcommands: [Init.self, Build.self, Check.self, Watch.self, Serve.self, Templates.self, EvaluateMatching.self]
     )
 
     static func main() {
@@ -227,6 +227,25 @@ struct Init: ParsableCommand {
             print("  \(program) build   # writes the site into public/")
             print("  python3 -m http.server -d public 8000   # the published files, as any server shows them")
             print("Edit Content/site.yaml first; docs/content.md in sitegen's repository lists every field.")
+        } catch let failure as BuildFailed {
+            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy built-in templates into the project to change them: the named ones (footer, claim.mustache, assets/style.css…), or all.")
+
+    @Argument(help: "The theme files to copy (default: all of them).") var names: [String] = []
+    @Option(help: "The project's templates folder.") var into = "Templates"
+
+    func run() throws {
+        do {
+            let copied = try StarterProject.copyTheme(names, into: URL(fileURLWithPath: into))
+            print("Copied \(Counted.text(copied.count, "file")) into \(into)/: \(copied.joined(separator: ", ")).")
+            print("Each replaces the built-in file of the same name; delete one to go back to the built-in file.")
         } catch let failure as BuildFailed {
             for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
             throw ExitCode(1)

@@ -77,4 +77,25 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(changed, ["timeline/index.html"])
         XCTAssertTrue(String(decoding: overridden["timeline/index.html"] ?? Data(), as: UTF8.self).contains("<h1 class=\"ours\">"))
     }
+
+    /// `sitegen templates`: the theme's files copied into an existing project to change, one by
+    /// one; nothing written over a file that is there.
+    func testTemplatesCopiesNamedThemeFilesIntoAProject() throws {
+        let folder = try TemporaryFolder()
+        XCTAssertEqual(try run(folder, ["init"]).status, 0)
+        let copied = try run(folder, ["templates", "footer", "assets/style.css"])
+        XCTAssertEqual(copied.status, 0, copied.errors)
+        XCTAssertTrue(copied.output.hasPrefix("Copied 2 files into Templates/: footer.mustache, assets/style.css."), copied.output)
+        XCTAssertEqual(try folder.read("Templates/footer.mustache"), try String(contentsOf: Repo.theme.appendingPathComponent("footer.mustache"), encoding: .utf8))
+
+        try folder.write("Templates/footer.mustache", "<footer>Ours</footer>\n")
+        let again = try run(folder, ["templates", "footer"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.errors, "Templates/footer.mustache:1:1: error: this file already exists; it is yours: sitegen copies nothing over a file that is there\n")
+        XCTAssertEqual(try folder.read("Templates/footer.mustache"), "<footer>Ours</footer>\n")
+
+        let misspelt = try run(folder, ["templates", "foter"])
+        XCTAssertEqual(misspelt.status, 1)
+        XCTAssertTrue(misspelt.errors.contains("error: the built-in theme has no file `foter`; did you mean `footer`?"), misspelt.errors)
+    }
 }
