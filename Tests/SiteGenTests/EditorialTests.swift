@@ -87,6 +87,11 @@ final class EditorialTests: XCTestCase {
         let warnings = try build(try story(claims: contradicted)).map(\.description)
         XCTAssertTrue(warnings.contains { $0.contains("claims/c.yaml:1:3: warning: claim `trucks`: the sources give different figures, “1,200” in `mayor` and “2,100” in `002_paper`") },
                       warnings.joined(separator: "\n"))
+        XCTAssertTrue(warnings.contains { $0.hasSuffix("; mark it `verdict: disputed`, or say in `not_disputed` why the difference does not make it disputed (a misquote, a source that settles it)") })
+        // A rated claim is not told to give up its rating first.
+        let rated = try build(try story(claims: contradicted + "  verdict: unsupported\n  summary: No count backs it.\n")).map(\.description)
+        XCTAssertTrue(rated.contains { $0.hasSuffix("; say in `not_disputed` why the difference does not make it disputed (a misquote, a source that settles it), or, if the sources leave it open, change `verdict: unsupported` to `disputed`") },
+                      rated.joined(separator: "\n"))
         for settled in ["  verdict: disputed\n", "  not_disputed: The paper cites unnamed officials; the mayor's figure is the city's count.\n"] {
             let quiet = try build(try story(claims: contradicted + settled)).map(\.description)
             XCTAssertFalse(quiet.contains { $0.contains("different figures") }, settled)

@@ -48,7 +48,12 @@ public struct EditorialChecks {
     func figuresContradict(_ claim: ResolvedClaim) -> [Diagnostic] {
         guard claim.claim.verdict != .disputed, claim.claim.notDisputed == nil,
               let (first, second) = contradiction(in: claim) else { return [] }
-        return [.warning(claim.claim.path, claim.claim.position, "claim `\(claim.id)`: the sources give different figures, “\(first.figure)” in `\(first.source)` and “\(second.figure)” in `\(second.source)`; mark it `verdict: disputed`, or say in `not_disputed` why the difference does not make it so (a misquote, a source that settles it)")]
+        let found = "claim `\(claim.id)`: the sources give different figures, “\(first.figure)” in `\(first.source)` and “\(second.figure)” in `\(second.source)`"
+        let settle = "say in `not_disputed` why the difference does not make it disputed (a misquote, a source that settles it)"
+        // A rated claim keeps its rating unless the sources really leave it open.
+        let advice = claim.claim.verdict.map { "; \(settle), or, if the sources leave it open, change `verdict: \($0.rawValue)` to `disputed`" }
+            ?? "; mark it `verdict: disputed`, or \(settle)"
+        return [.warning(claim.claim.path, claim.claim.position, found + advice)]
     }
 
     /// The first wording that gives a figure the compared-with wording (the reference, or the
