@@ -325,6 +325,24 @@ final class DifferenceKindTests: XCTestCase {
         XCTAssertNil(Amount.firstUnmatched(FigureWords.comparable(in: "24,000 accounts"), against: base, tolerance: 0), "a figure left out is no contradiction")
     }
 
+    /// Small numbers count where both wordings count the same thing (found in a new-user trial:
+    /// "two miles" against "30 miles" passed as "no difference").
+    func testSmallNumbersAreFiguresWhereBothWordingsCountTheSameThing() {
+        XCTAssertEqual(kinds("more than 2 miles to school", "more than two miles to school"), [.wording], "2 and two are the same figure")
+        XCTAssertEqual(FigureWords.comparable(in: "more than two miles", with: "more than 30 miles").map(\.text), ["two"])
+        XCTAssertEqual(FigureWords.comparable(in: "more than two miles", with: "more than three miles").map(\.text), ["two"])
+        XCTAssertEqual(FigureWords.comparable(in: "three labs ran 24,000 accounts", with: "24,000 accounts").map(\.text), ["24,000"],
+                       "a small number that counts something the other wording does not count is not compared")
+        let paraphrase = ContentComparison.differences(reference: "No child will have to travel more than two miles to school.",
+                                                       found: "no child will travel more than 30 miles",
+                                                       aligned: WordDiff(reference: "No child will have to travel more than two miles to school.",
+                                                                         found: "no child will travel more than 30 miles"))
+        XCTAssertEqual(paraphrase.filter { $0.kind == .figure }.map { "\($0.reference) → \($0.found)" }, ["two → 30"])
+        let same = ContentComparison.differences(reference: "more than two miles", found: "under three miles",
+                                                 aligned: WordDiff(reference: "more than two miles", found: "under three miles"))
+        XCTAssertEqual(same.filter { $0.kind == .figure }.map { "\($0.reference) → \($0.found)" }, ["two → three"])
+    }
+
     func testANegationOrAReversalChangesTheMeaning() {
         XCTAssertEqual(kinds("the council has approved the plan", "the council has not approved the plan"), [.meaning])
         XCTAssertEqual(kinds("exports were formally allowed", "exports were formally banned"), [.meaning])

@@ -63,10 +63,9 @@ public struct EditorialChecks {
     func contradiction(in claim: ResolvedClaim) -> (first: (figure: String, source: String), second: (figure: String, source: String))? {
         let tolerance = claim.claim.tolerance ?? 0
         guard let base = claim.comparisonBase else { return nil }
-        let baseFigures = FigureWords.comparable(in: base.text)
-        guard !baseFigures.isEmpty else { return nil }
         for other in claim.appearances where !other.isBase {
-            if let (expected, found) = Amount.firstUnmatched(FigureWords.comparable(in: other.quote.text), against: baseFigures, tolerance: tolerance) {
+            let baseFigures = FigureWords.comparable(in: base.text, with: other.quote.text)
+            if let (expected, found) = Amount.firstUnmatched(FigureWords.comparable(in: other.quote.text, with: base.text), against: baseFigures, tolerance: tolerance) {
                 return ((expected.text, base.source), (found.text, other.quote.source))
             }
         }

@@ -39,11 +39,34 @@ public struct Amount: Hashable, Sendable {
 /// Finds amounts in text: every `Figure` in digits, and the figures English writes in
 /// words, so that "multi-billion" and "millions" are compared as figures, not as wording.
 public enum FigureWords {
-    /// The amounts worth comparing between two wordings: ten or more (a "3" against "three" is
-    /// not a figure that changed), and not the day of a date ("Feb. 23", "23 February").
+    /// The amounts worth comparing between two wordings: ten or more, and not the day of a date
+    /// ("Feb. 23", "23 February"). Smaller numbers ("the two companies") are most often not
+    /// the figure a claim is about; `comparable(in:with:)` takes them where they are.
     public static func comparable(in text: String) -> [Amount] {
         let scalars = text.scalarArray
         return amounts(in: text).filter { $0.high >= 10 && !isDayOfMonth($0, in: scalars) }
+    }
+
+    /// The amounts of `text` worth comparing with those of `other`: those of `comparable(in:)`,
+    /// and the ones below ten that count the same thing as an amount of `other` does (the word
+    /// after them is the same: "two miles" against "30 miles", but not "three labs" against a
+    /// wording that numbers no labs).
+    public static func comparable(in text: String, with other: String) -> [Amount] {
+        let scalars = text.scalarArray, otherScalars = other.scalarArray
+        let counted = Set(amounts(in: other).filter { !isDayOfMonth($0, in: otherScalars) }.compactMap { noun(after: $0, in: otherScalars) })
+        return amounts(in: text).filter { amount in
+            guard !isDayOfMonth(amount, in: scalars) else { return false }
+            return amount.high >= 10 || noun(after: amount, in: scalars).map(counted.contains) == true
+        }
+    }
+
+    /// The word right after an amount, lower-cased: what it counts ("miles", "accounts").
+    static func noun(after amount: Amount, in scalars: [Unicode.Scalar]) -> String? {
+        var index = amount.span.end
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{00A0}" { index += 1 }
+        var letters: [Unicode.Scalar] = []
+        while index < scalars.count, scalars[index].properties.isAlphabetic { letters.append(scalars[index]); index += 1 }
+        return letters.isEmpty ? nil : String(String.UnicodeScalarView(letters)).lowercased()
     }
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -140,7 +163,8 @@ public enum FigureWords {
                 }
                 continue
             }
-            if let (value, end, scaled) = spelledNumber(words, from: index), value >= 10 || scaled {
+            // A bare "one" is more often a pronoun ("one of the labs") than a figure.
+            if let (value, end, scaled) = spelledNumber(words, from: index), value >= 2 || scaled {
                 found.append(amount(index, end, value, value))
                 index = end + 1
                 continue

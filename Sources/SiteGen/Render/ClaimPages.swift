@@ -106,6 +106,8 @@ extension SiteRenderer {
     func describe(_ difference: Difference) -> [String: Any] {
         let text: String
         switch difference.kind {
+        case .figure where difference.reference.isEmpty: text = "Gives the figure “\(difference.found)”, which the wording compared with does not."
+        case .figure where difference.found.isEmpty: text = "Leaves out the figure “\(difference.reference)”."
         case .figure: text = "The figure “\(difference.reference)” is given as “\(difference.found)”."
         case .qualifier:
             if difference.reference.isEmpty { text = "Adds the hedge “\(difference.found)”." }
