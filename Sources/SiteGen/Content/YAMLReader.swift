@@ -18,7 +18,7 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.append(syntaxError(error))
+            diagnostics.append(syntaxError(error, text: text))
             return nil
         } catch {
             diagnostics.append(.error(path, SourcePosition(line: lineOffset + 1, column: 1), "could not read YAML: \(error)"))
@@ -35,8 +35,19 @@ struct YAMLReader {
         diagnostics.append(.error(path, position(node), message))
     }
 
-    private func syntaxError(_ error: YamlError) -> Diagnostic {
+    private func syntaxError(_ error: YamlError, text: String) -> Diagnostic {
         switch error {
+        case let .parser(context?, problem, mark, _) where context.text.hasPrefix("while parsing a block"):
+            // A quoted value not closed on its line runs on into the next lines, and the parser
+            // stops only where another quote ends it: the line that opens it is the mistake.
+            if problem.contains("expected key"), let open = Self.unclosedQuote(in: text, lines: context.mark.line...mark.line) {
+                return .error(path, SourcePosition(line: open.line + lineOffset, column: open.column),
+                              "malformed YAML: the quotation mark opened here is not closed on its line")
+            }
+            // A block mapping or list starts far from the mistake (at the top of the file, say):
+            // point where parsing stopped, and say where the block starts.
+            return .error(path, SourcePosition(line: mark.line + lineOffset, column: mark.column),
+                          "malformed YAML: \(problem) \(context.text) (the block starts at line \(context.mark.line + lineOffset)); \(Self.hint(for: problem))")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             // libyaml's context ("while scanning a quoted scalar") marks where the
             // broken construct starts, which is where an editor should look.
@@ -51,6 +62,28 @@ struct YAMLReader {
         default:
             return .error(path, SourcePosition(line: lineOffset + 1, column: 1), "malformed YAML: \(error)")
         }
+    }
+
+    /// The first line in `lines` (1-based) whose value opens a double quote it does not close,
+    /// with the column of that quote.
+    static func unclosedQuote(in text: String, lines: ClosedRange<Int>) -> (line: Int, column: Int)? {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where lines.contains(offset + 1) {
+            guard let colon = line.range(of: ": \""), !line.trimmingPrefix(while: \.isWhitespace).hasPrefix("#") else { continue }
+            let value = line[colon.upperBound...]
+            var quotes = 0, escaped = false
+            for character in value {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { quotes += 1 }
+            }
+            if quotes % 2 == 0 { return (offset + 1, line.distance(from: line.startIndex, to: colon.lowerBound) + 3) }
+        }
+        return nil
+    }
+
+    /// What usually causes libyaml's block errors, in an editor's terms.
+    static func hint(for problem: String) -> String {
+        problem.contains("expected key")
+            ? "check for a quotation mark left open above this line, or a line indented differently from its neighbours"
+            : "check this line's indentation against its neighbours"
     }
 
     // MARK: Typed access, reporting what is missing or of the wrong type

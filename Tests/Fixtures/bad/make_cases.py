@@ -47,6 +47,7 @@ BASE = {"Content/site.yaml": SITE, "Content/articles/statement.md": ARTICLE,
 # name → files that differ from the base (None deletes the base file)
 CASES = {
     "yaml-claims-bad-indentation": {"Content/claims/claims.yaml": CLAIMS.replace("  statement:", " statement:")},
+    "yaml-claims-unclosed-quote": {"Content/claims/claims.yaml": CLAIMS.replace("speaker: Example Agency", 'speaker: "Example Agency')},
     "yaml-site-unclosed-quote": {"Content/site.yaml": SITE.replace('"https://example.org/case/"', '"https://example.org/case/')},
     "yaml-duplicate-key": {"Content/site.yaml": SITE + "title: Again\n"},
     "front-matter-unclosed": {"Content/articles/statement.md": ARTICLE.replace("date: 2026-01-05\n---", "date: 2026-01-05\n")},
