@@ -117,6 +117,21 @@ final class ScrapeCleanerTests: XCTestCase {
         XCTAssertEqual(result.blocks.first?.position, SourcePosition(line: 1, column: 18))
     }
 
+    /// A headline on the date line is the title when text follows it (found in a new-user trial:
+    /// it became a heading, and the label ran it into the first paragraph).
+    func testAHeadlineAfterTheDatePrefixIsTheTitle() {
+        let result = ScrapeCleaner().clean(" date 2026-04-08 Hawthorne parents file appeal\n\nParents at Hawthorne Elementary filed a formal appeal on Monday.\n")
+        XCTAssertEqual(result.date, "2026-04-08")
+        XCTAssertEqual(result.title, "Hawthorne parents file appeal")
+        XCTAssertEqual(result.blocks.map(\.text), ["Parents at Hawthorne Elementary filed a formal appeal on Monday."])
+        let alone = ScrapeCleaner().clean(" date 2026-04-08 Parents file appeal\n")
+        XCTAssertNil(alone.title, "a date line with nothing after it is the text, not a headline over nothing")
+        let source = Source(id: "x", path: "x.txt", format: .scrapedText, metadata: SourceMetadata(), headline: nil,
+                            text: SourceText(blocks: [TextBlock(.heading(level: 3), runs: [TextRun("A heading")], position: SourcePosition(line: 1, column: 1)),
+                                                      TextBlock(.paragraph, runs: [TextRun("The first paragraph.")], position: SourcePosition(line: 3, column: 1))]))
+        XCTAssertEqual(source.label, "Unnamed outlet, undated: “A heading”", "a label quotes the first paragraph only")
+    }
+
     func testSubheadingsBecomeHeadings() throws {
         let result = try clean("000_5999f76328f70683")
         let headings = result.blocks.filter { if case .heading = $0.kind { return true } else { return false } }.map(\.text)

@@ -87,10 +87,11 @@ public struct ScrapeCleaner: Sendable {
 
         var kept = zip(candidates, keep).filter(\.1).map(\.0)
 
-        // A headline opens the text only when there was no date prefix: the
-        // seeds with a prefix start straight into their first sentence.
+        // A headline opens the text: a short line with no closing punctuation. After a date
+        // prefix the seeds start straight into their first sentence, which ends with a stop;
+        // a headline there (" date 2026-04-08 Parents file appeal") needs text after it.
         var title: String?
-        if date == nil, let first = kept.first, first.isFragment, first.wordCount <= 20 {
+        if let first = kept.first, first.isFragment, first.wordCount <= 20, date == nil || kept.count > 1 {
             title = first.text
             kept.removeFirst()
         }

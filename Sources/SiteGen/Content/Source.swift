@@ -53,7 +53,8 @@ public struct Source: Hashable, Sendable {
         self.metadata = metadata
         self.headline = headline
         self.text = text
-        openingWords = Self.firstWords(of: text.string, Self.labelWords + 1)
+        // From the first paragraph only: a label must not run a heading into the text below it.
+        openingWords = Self.firstWords(of: text.blocks.first?.text ?? "", Self.labelWords + 1)
     }
 
     static let labelWords = 8
