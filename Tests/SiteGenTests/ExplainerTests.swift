@@ -152,6 +152,24 @@ final class DateResolutionTests: XCTestCase {
         XCTAssertNil(unresolved?.date)
         XCTAssertNotNil(unresolved?.doubt)
     }
+
+    /// A day named without a year is the nearest such day, before or after the article (found in a
+    /// new-user trial: "on June 12" was left off the timeline).
+    func testADayWithoutAYearIsTheNearestOne() {
+        var metadata = SourceMetadata()
+        metadata.date = "2026-04-08"
+        let text = "The board will hear the appeal on June 12. It met on 30 March. A vote is expected on May 28, 2026. Fees rose from December 1. May 12 people attend?"
+        let source = Source(id: "s", path: "s.txt", format: .scrapedText, metadata: metadata, headline: nil,
+                            text: SourceText(blocks: [TextBlock(.paragraph, runs: [TextRun(text)], position: SourcePosition(line: 1, column: 1))]))
+        let found = Dictionary(DateFinder(source: source).mentions().map { ($0.expression, $0) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(found["June 12"]?.date?.iso, "2026-06-12", "ahead of the article, as a hearing to come")
+        XCTAssertNil(found["June 12"]?.doubt, "two months away: no doubt about the year")
+        XCTAssertEqual(found["30 March"]?.date?.iso, "2026-03-30")
+        XCTAssertEqual(found["May 28, 2026"]?.date?.iso, "2026-05-28")
+        XCTAssertEqual(found["December 1"]?.date?.iso, "2025-12-01")
+        XCTAssertNotNil(found["December 1"]?.doubt, "four months away: the year is in doubt")
+        XCTAssertNil(found["May 12"], "without a preposition before it, “May 12” is not read as a date")
+    }
 }
 
 final class EntityTests: XCTestCase {

@@ -102,6 +102,15 @@ struct DateFinder {
         if capitalised(0), let weekday = key(0).flatMap({ Self.weekdays[$0] }) {
             return resolve(.weekday(weekday, strictlyBefore: previousWord == "last"), length: 1, published: published)
         }
+        // A day without a year, as in "on June 12" or "on 12 June": only after a preposition.
+        if Self.dayPrepositions.contains(previousWord) {
+            if let month = month(0), let day = number(1, in: 1...31), number(2, in: 1900...2100) == nil {
+                return resolve(.dayWithoutYear(month: month, day: day), length: 2, published: published)
+            }
+            if let day = number(0, in: 1...31), let month = month(1), number(2, in: 1900...2100) == nil {
+                return resolve(.dayWithoutYear(month: month, day: day), length: 2, published: published)
+            }
+        }
         // A month without a year, as in "In June": only after a preposition, so that
         // a name like "April" on its own is not read as a date.
         if ["in", "since", "until", "by", "last"].contains(previousWord), let month = month(0), number(1, in: 1...31) == nil {
@@ -130,7 +139,10 @@ struct DateFinder {
         case lastYear, thisYear, lastMonth, thisMonth, lastWeek, thisWeek, yesterday, today
         case weekday(Int, strictlyBefore: Bool)
         case monthWithoutYear(Int)
+        case dayWithoutYear(month: Int, day: Int)
     }
+
+    static let dayPrepositions: Set<String> = ["on", "by", "until", "since", "from", "before", "after", "through", "till"]
 
     private func resolve(_ relative: Relative, length: Int, published: EventDate?) -> Match {
         guard let published, let month = published.month, published.day != nil else {
@@ -166,6 +178,19 @@ struct DateFinder {
             if back == 0 && !strictlyBefore {
                 doubt = "The article is dated a \(name) itself; “\(name)” is read as that day, but it could mean the \(name) a week earlier."
             }
+        case .dayWithoutYear(let named, let day):
+            // News copy names days near its own date, before or after it ("will vote on June 12"):
+            // the nearest such day, in doubt only when it is more than three months away.
+            let candidates = [published.year - 1, published.year, published.year + 1].compactMap { year -> (EventDate, Int)? in
+                let candidate = EventDate(year: year, month: named, day: day)
+                guard DateText.isValid(candidate.iso), let distance = published.days(to: candidate) else { return nil }
+                return (candidate, abs(distance))
+            }
+            let nearest = candidates.min { $0.1 < $1.1 } ?? (EventDate(year: published.year, month: named, day: day), 0)
+            date = nearest.0
+            let name = "\(day) \(EventDate.monthNames[named - 1])"
+            rule = "the \(name) nearest to"
+            if nearest.1 > 92 { doubt = "No year is given; the \(name) nearest to the article’s date is assumed." }
         case .monthWithoutYear(let named):
             let year = named <= month ? published.year : published.year - 1
             date = EventDate(year: year, month: named)

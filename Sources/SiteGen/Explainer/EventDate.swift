@@ -61,6 +61,13 @@ public struct EventDate: Hashable, Sendable, Comparable {
         return EventDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
+    /// Whole days from this date to `other`; nil unless both have a day.
+    func days(to other: EventDate) -> Int? {
+        guard day != nil, other.day != nil, let from = Self.calendar.date(from: components),
+              let to = Self.calendar.date(from: other.components) else { return nil }
+        return Self.calendar.dateComponents([.day], from: from, to: to).day
+    }
+
     /// 1 for Sunday through 7 for Saturday.
     var weekday: Int {
         guard let date = Self.calendar.date(from: components) else { return 1 }
