@@ -15,16 +15,35 @@ public enum LiveReload {
     static let servedScriptPolicy = "script-src 'self'"
 
     /// Polls `buildPath` (same origin: the policy's `default-src 'self'` allows it) and reloads
-    /// when the number differs from the build the page came from, `data-build` on its tag.
+    /// when the number on its first line differs from the build the page came from (`data-build`
+    /// on its tag). Lines after the number are the errors of a build that failed: they are shown
+    /// over the page, as text, until a build succeeds.
     public static let script = """
-        // Added by `sitegen serve` only: reloads the page when a newer build of the site is ready.
+        // Added by `sitegen serve` only: reloads the page when a newer build of the site is ready,
+        // and shows the errors of a build that failed.
         (function () {
           var build = document.currentScript && document.currentScript.dataset.build;
+          var panel = null;
+          function show(errors) {
+            if (!errors.length) { if (panel) { panel.remove(); panel = null; } return; }
+            if (!panel) {
+              panel = document.createElement("pre");
+              panel.setAttribute("role", "alert");
+              var s = panel.style;
+              s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.margin = "0"; s.zIndex = "2147483647";
+              s.maxHeight = "50vh"; s.overflow = "auto"; s.padding = "1em"; s.whiteSpace = "pre-wrap";
+              s.background = "#fff3f3"; s.color = "#6b0000"; s.borderTop = "3px solid #b00020"; s.font = "14px/1.4 monospace";
+              document.body.appendChild(panel);
+            }
+            panel.textContent = "sitegen: the last build failed; this page is from the build before.\\n\\n" + errors.join("\\n");
+          }
           function poll() {
             fetch("\(buildPath)", { cache: "no-store" })
               .then(function (response) { return response.text(); })
-              .then(function (latest) {
-                if (build && latest.trim() !== build) { location.reload(); return; }
+              .then(function (text) {
+                var lines = text.split("\\n");
+                if (build && lines[0].trim() !== build) { location.reload(); return; }
+                show(lines.slice(1).filter(function (line) { return line.length > 0; }));
                 setTimeout(poll, 500);
               })
               .catch(function () { setTimeout(poll, 2000); });

@@ -3,12 +3,20 @@ import FlyingSocks
 import Foundation
 import Synchronization
 
-/// The number of the latest build that succeeded, shared by the rebuild loop and the server.
+/// The number of the latest build that succeeded, and the errors of the latest build if it
+/// failed: shared by the rebuild loop and the server.
 public final class BuildCounter: Sendable {
-    private let latest = Mutex(0)
+    private let latest = Mutex((build: 0, errors: [String]()))
     public init() {}
-    public var value: Int { latest.withLock { $0 } }
-    public func advance() { latest.withLock { $0 += 1 } }
+    public var value: Int { latest.withLock { $0.build } }
+    /// The errors of the latest build, empty when it succeeded.
+    public var errors: [String] { latest.withLock { $0.errors } }
+    /// A build ended: nil when it succeeded (pages then reload), else its errors (shown over the page).
+    public func record(_ errors: [String]?) {
+        latest.withLock { state in
+            if let errors { state.errors = errors } else { state.build += 1; state.errors = [] }
+        }
+    }
 }
 
 /// `sitegen serve`'s HTTP server, on the loopback address only: the site's files as they are on
@@ -81,7 +89,9 @@ struct PreviewHandler: HTTPHandler {
         case LiveReload.scriptPath:
             return response(.ok, type: "text/javascript; charset=utf-8", Data(LiveReload.script.utf8))
         case LiveReload.buildPath:
-            return response(.ok, type: "text/plain; charset=utf-8", Data("\(counter.value)".utf8))
+            // The build's number, then the errors of a build that failed since, one per line.
+            let lines = ["\(counter.value)"] + counter.errors
+            return response(.ok, type: "text/plain; charset=utf-8", Data(lines.joined(separator: "\n").utf8))
         default:
             switch PreviewFiles.lookup(path, in: root) {
             case .file(let file):

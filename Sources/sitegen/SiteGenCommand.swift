@@ -97,8 +97,10 @@ struct Destination: ParsableArguments {
     }
 }
 
-/// One build, its problems and its summary line printed; true when it succeeded.
-func buildOnce(_ options: BuildOptions, _ locations: Locations) -> Bool {
+/// One build, its problems and its summary line printed; nil when it succeeded, else the lines
+/// that say why it failed.
+@discardableResult
+func buildOnce(_ options: BuildOptions, _ locations: Locations) -> [String]? {
     var pipeline = Pipeline(options: options)
     let quiet = locations.quiet, output = options.output.relativePath
     pipeline.onWaitForOtherBuild = {
@@ -111,28 +113,28 @@ func buildOnce(_ options: BuildOptions, _ locations: Locations) -> Bool {
         locations.report(pipeline.timings)
         let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
         locations.summarize("Built \(Counted.text(result.pages, "page")) (\(Counted.text(result.claims, "claim")), \(Counted.text(result.sources, "source"))) into \(output) in \(elapsed) s, \(Counted.text(result.warnings.count, "warning"))", drafts: result.drafts)
-        return true
+        return nil
     } catch let failure as BuildFailed {
         locations.report(failure.diagnostics)
         locations.report(pipeline.timings)
-        let count = failure.diagnostics.filter { $0.severity == .error }.count
-        FileHandle.standardError.write(Data("sitegen: \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was\n".utf8))
-        return false
+        let errors = failure.diagnostics.filter { $0.severity == .error }
+        FileHandle.standardError.write(Data("sitegen: \(Counted.text(errors.count, "error")); \(output) was left as it was\n".utf8))
+        return errors.map(\.description)
     } catch {
         FileHandle.standardError.write(Data("sitegen: \(error)\n".utf8))
-        return false
+        return ["sitegen: \(error)"]
     }
 }
 
 /// Builds once, then again each time a file under the content or templates folder changes,
-/// until the process is stopped. `built` is told of each build that succeeded.
-func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: () -> Void) throws -> Never {
+/// until the process is stopped. `built` is told of each build: nil when it succeeded, else its errors.
+func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: ([String]?) -> Void) throws -> Never {
     var options = options
     let folders = [options.content] + (options.templates.map { [$0] } ?? [])
     // Without --templates and a Templates folder, one made later is taken up as it appears.
     let laterTemplates = options.templates == nil && locations.templates == nil ? URL(fileURLWithPath: "Templates") : nil
     // Built first: a project that cannot be built at all gets the build's own errors.
-    if buildOnce(options, locations) { built() }
+    built(buildOnce(options, locations))
     let watcher: FolderWatcher
     do {
         watcher = try FolderWatcher(watching: folders, later: laterTemplates.map { [$0] } ?? [])
@@ -151,7 +153,7 @@ func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: () 
         if let later = laterTemplates, options.templates == nil, FileManager.default.fileExists(atPath: later.path) {
             options.templates = later
         }
-        if buildOnce(options, locations) { built() }
+        built(buildOnce(options, locations))
     }
 }
 
@@ -162,7 +164,7 @@ struct Build: ParsableCommand {
     @OptionGroup var destination: Destination
 
     func run() throws {
-        guard buildOnce(destination.options(locations), locations) else { throw ExitCode(1) }
+        guard buildOnce(destination.options(locations), locations) == nil else { throw ExitCode(1) }
     }
 }
 
@@ -174,7 +176,7 @@ struct Watch: ParsableCommand {
     @OptionGroup var destination: Destination
 
     func run() throws {
-        try rebuildOnChange(destination.options(locations), locations, built: {})
+        try rebuildOnChange(destination.options(locations), locations, built: { _ in })
     }
 }
 
@@ -200,7 +202,7 @@ struct Serve: ParsableCommand {
         // Printed whatever --quiet says: it is the address to open.
         print("Serving \(options.output.relativePath) at http://127.0.0.1:\(listening)/ (pages reload after each rebuild)")
         fflush(stdout)
-        try rebuildOnChange(options, locations, built: counter.advance)
+        try rebuildOnChange(options, locations, built: counter.record)
     }
 }
 

@@ -150,6 +150,23 @@ final class PreviewTests: XCTestCase {
         XCTAssertEqual(latest, "2", serve.printed)
         let edited = try await get("story/").0
         XCTAssertTrue(edited.contains("What the council said, edited"))
+
+        // A build that fails keeps the pages and tells them why, after the build's number.
+        let claims = try folder.read("Content/claims/claims.yaml")
+        try folder.write("Content/claims/claims.yaml", claims.replacingOccurrences(of: "kind: event", with: "kind: rumour"))
+        var answer = ""
+        for _ in 0..<200 where !answer.contains("rumour") {
+            answer = try await get("_sitegen/build").0
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTAssertTrue(answer.hasPrefix("2\nContent/claims/claims.yaml:"), answer)
+        XCTAssertTrue(answer.contains("error: unknown kind `rumour`"), answer)
+        try folder.write("Content/claims/claims.yaml", claims)
+        for _ in 0..<200 where answer != "3" {
+            answer = try await get("_sitegen/build").0
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTAssertEqual(answer, "3", "fixed: the next good build, and no errors")
     }
 
     func testServeOnAPortInUseSaysSoAndStops() throws {
