@@ -148,7 +148,9 @@ func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: ([S
     let project = FileManager.default.currentDirectoryPath + "/"
     while true {
         guard let changed = watcher.nextChange(), !changed.isEmpty else { continue }
-        let first = changed[0].hasPrefix(project) ? String(changed[0].dropFirst(project.count)) : changed[0]
+        // Named: a file that is there (an editor's save may also make and remove a temporary file).
+        let named = changed.first { FileManager.default.fileExists(atPath: $0) } ?? changed[0]
+        let first = named.hasPrefix(project) ? String(named.dropFirst(project.count)) : named
         locations.summarize("Changed: \(first)\(changed.count > 1 ? " and \(Counted.text(changed.count - 1, "other path"))" : "")")
         if let later = laterTemplates, options.templates == nil, FileManager.default.fileExists(atPath: later.path) {
             options.templates = later
