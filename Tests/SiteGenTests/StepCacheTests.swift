@@ -46,6 +46,25 @@ final class StepCacheTests: XCTestCase {
         for sample in samples { XCTAssertEqual(try roundTrip(sample), sample) }
     }
 
+    /// What anchoring found in a source, as the resolve step's cache keeps it: every outcome.
+    func testAnchoringOutcomesComeBackAsWritten() throws {
+        let quote = AnchoredQuote(source: "s", span: TextSpan(start: 4, end: 9), text: "words", before: "the ", after: " here")
+        let outcomes: [ClaimResolver.Located] = [
+            .found(quote), .empty, .notFound(closest: "wards", similarity: 0.8), .notFound(closest: nil, similarity: 0),
+            .ambiguous([(TextSpan(start: 0, end: 2), "", " a"), (TextSpan(start: 5, end: 7), "b ", "")]),
+        ]
+        var writer = BinaryWriter()
+        writer.write(outcomes)
+        var reader = BinaryReader(writer.bytes)
+        let read: [ClaimResolver.Located] = try reader.read()
+        XCTAssertTrue(reader.isAtEnd)
+        XCTAssertEqual(read.map { String(describing: $0) }, outcomes.map { String(describing: $0) })
+        for length in 0..<writer.bytes.count {
+            var truncated = BinaryReader(Array(writer.bytes[..<length]))
+            XCTAssertThrowsError(try truncated.read() as [ClaimResolver.Located], "truncated to \(length) bytes")
+        }
+    }
+
     func testDamagedBytesAreAnErrorNotACrash() throws {
         var writer = BinaryWriter()
         Sample(number: 300, text: "some text", note: "n", spans: [TextSpan(start: 1, end: 2)], share: 0.5).encode(to: &writer)

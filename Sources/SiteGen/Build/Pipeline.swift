@@ -100,8 +100,10 @@ public struct Pipeline {
         loader.saveCache()
         diagnostics.add(contentsOf: loader.diagnostics.all)
         if var loaded = site {
-            var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel, drafts: loaded.drafts)
+            let anchoring = StepCache(folder: options.cache, step: "resolve")
+            var resolver = ClaimResolver(sources: loaded.sources, parallel: parallel, drafts: loaded.drafts, cache: anchoring)
             loaded.claims = step("resolve") { resolver.resolve(loaded.claimModel) }
+            anchoring.save()
             diagnostics.add(contentsOf: resolver.diagnostics)
             if !diagnostics.hasErrors {
                 step("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded) }

@@ -66,10 +66,14 @@ struct ClaimResolver {
     let parallel: Parallel
     /// The drafts the load step left out: a claim that cites one is told so.
     let drafts: Drafts
+    /// Where each source's quotes were found by an earlier build, keyed by the source's inputs
+    /// and the selectors looked for in it: a claim edit anchors again only the sources it cites.
+    let cache: StepCache
 
-    init(sources: [Source], parallel: Parallel = Parallel(), drafts: Drafts = Drafts()) {
+    init(sources: [Source], parallel: Parallel = Parallel(), drafts: Drafts = Drafts(), cache: StepCache = .none) {
         self.parallel = parallel
         self.drafts = drafts
+        self.cache = cache
         self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -133,9 +137,20 @@ struct ClaimResolver {
             }
         }
         let cited = wanted.keys.sorted()
+        let cache = self.cache
         let found = parallel.map(cited) { id -> [Located] in
-            let text = FoldedText(sources[id]!.text.string)
-            return wanted[id]!.map { Self.locate(Self.selectors(of: claims[$0.claim])[$0.slot], in: text, source: id) }
+            let source = sources[id]!
+            let selectors = wanted[id]!.map { Self.selectors(of: claims[$0.claim])[$0.slot] }
+            let key = source.inputDigest.map { digest in
+                var key = BinaryWriter()
+                key.write(digest)
+                key.write(selectors)
+                return ContentDigest(key)
+            }
+            return cache.value(for: key) {
+                let text = FoldedText(source.text.string)
+                return selectors.map { Self.locate($0, in: text, source: id) }
+            }
         }
         for (id, outcomes) in zip(cited, found) {
             for (place, outcome) in zip(wanted[id]!, outcomes) { result[place.claim][place.slot] = outcome }
@@ -324,5 +339,48 @@ struct ClaimResolver {
         let explanation = "\(arithmetic). The total is worded \"\(wording)\"; \(rule): \(consistent ? "consistent" : "inconsistent")."
         return SumCheck(parts: parts.map { (claim: $0.0, figure: $0.1) }, total: totalFigure, totalWording: wording,
                         sum: sum, consistent: consistent, explanation: explanation)
+    }
+}
+
+// The binary forms of anchoring's results, for the resolve step's cache.
+
+extension AnchoredQuote: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(source)
+        writer.write(span)
+        writer.write(text)
+        writer.write(before)
+        writer.write(after)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(source: try reader.read(), span: try reader.read(), text: try reader.read(), before: try reader.read(), after: try reader.read())
+    }
+}
+
+extension ClaimResolver.Located: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        switch self {
+        case .found(let quote): writer.write(0); writer.write(quote)
+        case .empty: writer.write(1)
+        case .notFound(let closest, let similarity): writer.write(2); writer.write(closest); writer.write(similarity)
+        case .ambiguous(let places):
+            writer.write(3)
+            writer.write(places.count)
+            for place in places { writer.write(place.span); writer.write(place.before); writer.write(place.after) }
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        switch try reader.read() as Int {
+        case 0: self = .found(try reader.read())
+        case 1: self = .empty
+        case 2: self = .notFound(closest: try reader.read(), similarity: try reader.read())
+        case 3:
+            let count: Int = try reader.read()
+            guard count >= 0, count < 1_000_000 else { throw BinaryDecodingError() }
+            self = .ambiguous(try (0..<count).map { _ in (span: try reader.read(), before: try reader.read(), after: try reader.read()) })
+        default: throw BinaryDecodingError()
+        }
     }
 }
