@@ -6,7 +6,8 @@ enum ContentComparison {
     static func differences(reference: String, found: String, aligned: WordDiff) -> [Difference] {
         var differences: [Difference] = []
         // Figures as sets, in any order; a 3 against a "three", or the day of a date, is not one.
-        let old = FigureWords.comparable(in: reference, with: found), new = FigureWords.comparable(in: found, with: reference)
+        let referenceFigures = FigureWords.Reading(reference), foundFigures = FigureWords.Reading(found)
+        let old = referenceFigures.comparable(with: foundFigures), new = foundFigures.comparable(with: referenceFigures)
         if !Amount.sameFigures(old, new) {
             differences.append(Difference(kind: .figure, reference: old.map(\.text).joined(separator: ", "), found: new.map(\.text).joined(separator: ", ")))
         }

@@ -63,9 +63,11 @@ public struct EditorialChecks {
     func contradiction(in claim: ResolvedClaim) -> (first: (figure: String, source: String), second: (figure: String, source: String))? {
         let tolerance = claim.claim.tolerance ?? 0
         guard let base = claim.comparisonBase else { return nil }
+        let baseReading = FigureWords.Reading(base.text)
+        guard !baseReading.amounts.isEmpty else { return nil }
         for other in claim.appearances where !other.isBase {
-            let baseFigures = FigureWords.comparable(in: base.text, with: other.quote.text)
-            if let (expected, found) = Amount.firstUnmatched(FigureWords.comparable(in: other.quote.text, with: base.text), against: baseFigures, tolerance: tolerance) {
+            let reading = FigureWords.Reading(other.quote.text)
+            if let (expected, found) = Amount.firstUnmatched(reading.comparable(with: baseReading), against: baseReading.comparable(with: reading), tolerance: tolerance) {
                 return ((expected.text, base.source), (found.text, other.quote.source))
             }
         }

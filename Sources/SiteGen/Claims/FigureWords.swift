@@ -44,7 +44,7 @@ public enum FigureWords {
     /// the figure a claim is about; `comparable(in:with:)` takes them where they are.
     public static func comparable(in text: String) -> [Amount] {
         let scalars = text.scalarArray
-        return amounts(in: text).filter { $0.high >= 10 && !isDayOfMonth($0, in: scalars) }
+        return amounts(in: scalars).filter { $0.high >= 10 && !isDayOfMonth($0, in: scalars) }
     }
 
     /// The amounts of `text` worth comparing with those of `other`: those of `comparable(in:)`,
@@ -52,11 +52,22 @@ public enum FigureWords {
     /// after them is the same: "two miles" against "30 miles", but not "three labs" against a
     /// wording that numbers no labs).
     public static func comparable(in text: String, with other: String) -> [Amount] {
-        let scalars = text.scalarArray, otherScalars = other.scalarArray
-        let counted = Set(amounts(in: other).filter { !isDayOfMonth($0, in: otherScalars) }.compactMap { noun(after: $0, in: otherScalars) })
-        return amounts(in: text).filter { amount in
-            guard !isDayOfMonth(amount, in: scalars) else { return false }
-            return amount.high >= 10 || noun(after: amount, in: scalars).map(counted.contains) == true
+        Reading(text).comparable(with: Reading(other))
+    }
+
+    /// A wording's amounts (days of a date left out), each with the word after it: read once,
+    /// then compared with as many other wordings as need it.
+    struct Reading {
+        let amounts: [(amount: Amount, noun: String?)]
+
+        init(_ text: String) {
+            let scalars = text.scalarArray
+            amounts = FigureWords.amounts(in: scalars).filter { !isDayOfMonth($0, in: scalars) }.map { ($0, noun(after: $0, in: scalars)) }
+        }
+
+        func comparable(with other: Reading) -> [Amount] {
+            let counted = Set(other.amounts.compactMap(\.noun))
+            return amounts.filter { $0.amount.high >= 10 || $0.noun.map(counted.contains) == true }.map(\.amount)
         }
     }
 
@@ -86,8 +97,9 @@ public enum FigureWords {
     }
 
     /// Every amount in `text`, in reading order.
-    public static func amounts(in text: String) -> [Amount] {
-        let scalars = text.scalarArray
+    public static func amounts(in text: String) -> [Amount] { amounts(in: text.scalarArray) }
+
+    static func amounts(in scalars: [Unicode.Scalar]) -> [Amount] {
         let digits = Figure.located(in: scalars).map { found in
             Amount(text: found.figure.text, low: found.figure.value, high: found.figure.value, span: found.span)
         }
