@@ -91,8 +91,8 @@ public enum TemplateContexts {
     /// What the header and footer see: rendered once per depth, not once per page.
     static let chrome: [TemplateVariable] = [
         site,
-        .text("root", "The relative way back to the site's root (empty at the root, `../` one level down): put it before every site path."),
-        .text("home", "The link to the home page (`./` at the root)."),
+        .text("root", "The relative way back to the site's root (empty at the root, `../` one level down): put it before every site path. On `404.html`, which a server shows at any depth, the base URL's path instead."),
+        .text("home", "The link to the home page (`./` at the root; the base URL's path on `404.html`)."),
         .text("generator", "sitegen's name and version."),
         navigation,
     ]
@@ -159,7 +159,7 @@ public enum TemplateContexts {
     static let wordingFields: [TemplateVariable] = sourceSummary + [
         .text("short_title", "A short label for the column."),
         .text("quote", "The words as the source has them."),
-        .html("pieces_html", "The words with the differences marked."),
+        .html("pieces_html", "The words as HTML; in quoted wordings, the added and dropped words marked."),
         .text("before", "The text just before the words."),
         .text("after", "The text just after."),
         .text("anchor_href", "The link to the words in the source's page."),
@@ -169,7 +169,7 @@ public enum TemplateContexts {
     static let dateMention: [TemplateVariable] = [
         .text("source", "The source's label."),
         .text("source_title", "The source's title."),
-        .text("href", "The link to the sentence in the source."),
+        .text("href", "The link to the paragraph of the source that has the sentence."),
         .html("excerpt_html", "The sentence, the date marked."),
         .text("explanation", "How the date was placed, or why it could not be."),
         .text("doubt", "What makes the date uncertain.", optional: true),
@@ -177,8 +177,8 @@ public enum TemplateContexts {
     ]
 
     static let pairSummary: [TemplateVariable] = [
-        .text("first", "The first source's label."),
-        .text("second", "The second source's label."),
+        .text("first", "The first source's title."),
+        .text("second", "The second source's title."),
         .text("href", "The link to the comparison page."),
         .number("shared_count", "How many claims both carry."),
         .text("shared_text", "The same, in words."),
@@ -193,9 +193,9 @@ public enum TemplateContexts {
         Entry(template: "header", purpose: "The site's header and navigation, rendered once per depth.", variables: chrome, isPage: false),
         Entry(template: "footer", purpose: "The site's footer, rendered once per depth.", variables: chrome, isPage: false),
         Entry(template: "index", purpose: "The home page.", variables: [
-            .html("lede", "The home page text's first paragraph.", optional: true),
-            .html("summary_html", "The rest of `pages/index.md`.", optional: true),
-            .list("key_claims", "The claims `key_claims` lists.", claimSummary),
+            .text("lede", "The site's description (site.yaml), when it has one.", optional: true),
+            .html("summary_html", "The home page (`pages/index.md`) as HTML, with its claim links and margin notes.", optional: true),
+            .list("key_claims", "The claims `key_claims` lists (absent without `pages/index.md`).", claimSummary).asOptional,
             .flag("has_key_claims", "There are key claims."),
             .list("chapters", "The explainer pages in reading order.", [
                 .text("title", "The page's title."), .text("href", "Its link."), .flag("current", "It is this page."),
@@ -224,9 +224,9 @@ public enum TemplateContexts {
                 .text("page", "The slug of the page the note is on."),
                 .text("wording", "The wording shown in the note.", optional: true),
                 .text("wording_source", "Whose wording it is.", optional: true),
-                .number("differing_count", "How many sources word it differently.", optional: true),
+                .number("differing_count", "How many of its wordings differ (0 when none)."),
                 .flag("has_differing", "Some sources word it differently."),
-                .text("difference_kinds", "The kinds of difference, in words.", optional: true),
+                .text("difference_kinds", "The kinds of difference found, their `kind` names joined by \", \" (empty when none)."),
                 .flag("all_agree", "Every source has the same words."),
                 .flag("single_source", "Only one source carries the claim."),
               ], isPage: false),
@@ -252,7 +252,7 @@ public enum TemplateContexts {
                 .text("base_title", "The title of the wording the others are compared with.", optional: true),
                 .object("reference", "The primary wording.", wordingFields, optional: true),
                 .list("columns", "Each source's wording.", wordingFields + [
-                    .text("anchor_id", "The element id of this wording."),
+                    .text("anchor_id", "`src-<id>`: the element id, on each source's first column only.", optional: true),
                     .text("match", "`curated` or `auto`; absent for the primary reference.", optional: true),
                     .text("score", "How closely an automatic match fits, for `auto` wordings.", optional: true),
                     .text("attributed_to", "Where this source says the words come from.", optional: true),
@@ -282,16 +282,16 @@ public enum TemplateContexts {
                 .text("id", "The source's id."), .text("href", "Its link."), .text("title", "Its title."), .text("short_title", "The column's label."),
             ]).asOptional,
             .list("rows", "The claims.", claimSummary + [
-                .number("same", "How many sources have the same words (summary only).", optional: true),
-                .number("paraphrase", "How many paraphrase it with the same figures, hedges and negations (summary only).", optional: true),
-                .number("differs", "How many word it differently (summary only).", optional: true),
-                .number("auto", "How many of its wordings were matched automatically (summary only).", optional: true),
+                .number("same", "How many sources have the same words (summary only; 0 when none).", optional: true),
+                .number("paraphrase", "How many paraphrase it with the same figures, hedges and negations (summary only; 0 when none).", optional: true),
+                .number("differs", "How many word it differently (summary only; 0 when none).", optional: true),
+                .number("auto", "How many of its wordings were matched automatically (summary only; 0 when none).", optional: true),
                 .flag("has_reference", "It has a primary reference (summary only)."),
                 .list("cells", "One cell per source (full table only).", [
-                    .text("source", "The source's id."),
+                    .text("source", "The source's short label (as in the column heading)."),
                     .text("label", "What the cell's mark means, in words."),
                     .text("href", "The link to the wording.", optional: true),
-                    .number("count", "How many times the source has it.", optional: true),
+                    .number("count", "How many differences its wordings show (0 on same, paraphrase and base cells).", optional: true),
                     .flag("reference", "The primary reference."),
                     .flag("base", "The wording compared with."),
                     .flag("same", "The same words."),
@@ -310,7 +310,7 @@ public enum TemplateContexts {
                 .text("author", "Its author.", optional: true),
                 .text("url", "Its original address.", optional: true),
                 .text("note", "The editor's note on provenance.", optional: true),
-                .text("format", "`txt` (scraped) or `md`."),
+                .text("format", "How it is stored, in words: `scraped text` or `Markdown`."),
                 .flag("has_title", "The source has a title of its own."),
                 .html("body_html", "The text, with the claims' passages marked."),
                 .list("entities", "Who and what it names.", [
@@ -325,8 +325,8 @@ public enum TemplateContexts {
         ], isPage: true),
         Entry(template: "timeline", purpose: "Every dated event, day by day.", variables: [
             .list("days", "The days, in order.", [
-                .text("date", "The day, in words."),
-                .text("iso", "The day, YYYY-MM-DD."),
+                .text("date", "The day, month or year, in words."),
+                .text("iso", "The date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, for `<time datetime>`."),
                 .list("events", "What happened that day.", [
                     .list("claims", "Claims about it.", claimSummary),
                     .list("publications", "Sources published that day (the first few).", sourceSummary),
@@ -337,7 +337,7 @@ public enum TemplateContexts {
                     .flag("uncertain", "The date is uncertain."),
                 ]),
             ]),
-            .list("unplaced", "Dates that cannot be placed (first page only).", dateMention).asOptional,
+            .list("unplaced", "Dates that cannot be placed, the first 200 (last page only).", dateMention).asOptional,
             .flag("has_unplaced", "There are some."),
             pager,
         ], isPage: true),
@@ -347,8 +347,8 @@ public enum TemplateContexts {
                 .list("entities", "The entities of that kind.", [
                     .text("id", "The entity's id."), .text("href", "Its link."), .text("name", "Its name."), .text("kind", "Its kind."),
                     .text("description", "Its description.", optional: true),
-                    .number("mention_count", "How often the sources name it."), .text("mentions_text", "The same, in words."),
-                    .number("source_count", "How many sources name it."), .text("sources_text", "The same, in words."),
+                    .number("mention_count", "How often the sources name it (0 when never)."), .text("mentions_text", "The same, in words."),
+                    .number("source_count", "How many sources name it (0 when none)."), .text("sources_text", "The same, in words."),
                 ]),
             ]),
         ], isPage: true),
@@ -363,7 +363,7 @@ public enum TemplateContexts {
                 .flag("has_claims_by", "There are some."),
                 .list("claims_about", "Claims about it.", claimSummary),
                 .flag("has_claims_about", "There are some."),
-                .list("sources", "Where the sources name it.", [
+                .list("sources", "Where the sources name it (the first 200; `more_sources` counts the rest).", [
                     .text("source", "The source's label."), .text("source_title", "Its title."), .text("href", "The link to the first mention."),
                     .text("page", "The source's page."), .number("count", "How often it names the entity."),
                     .text("mentions_text", "The same, in words."), .html("excerpt_html", "The first mention in context."),
@@ -374,8 +374,8 @@ public enum TemplateContexts {
         ], isPage: true),
         Entry(template: "compare-index", purpose: "The pairs of sources that can be compared.", variables: [
             .list("pairs", "The pairs on this page of the list.", pairSummary),
-            .number("per_source", "How many comparisons each source page lists."),
-            .text("other_sources_text", "How many other sources each is compared with, in words.", optional: true),
+            .number("per_source", "How many other sources each source is paired with, by its own best matches (a source page may list more)."),
+            .text("other_sources_text", "The same, in words."),
             pager,
         ], isPage: true),
         Entry(template: "compare", purpose: "Two sources side by side: the claims both carry, each one's own, and shared passages.", variables: [
@@ -397,7 +397,7 @@ public enum TemplateContexts {
                 .html("second_only_html", "The claims only the second carries."),
                 .flag("has_second_only", "There are some."),
                 .list("reused", "Passages they share word for word.", [
-                    .text("source", "The source's label."), .text("source_title", "Its title."), .text("href", "The link to the passage."),
+                    .text("source", "The first source's label."), .text("source_title", "Its title."), .text("href", "The passage in it."),
                     .text("first_href", "The passage in the first source."), .text("second_href", "In the second."),
                     .html("excerpt_html", "The passage."), .number("words", "Its length in words."),
                 ]),
@@ -408,11 +408,11 @@ public enum TemplateContexts {
         Entry(template: "review", purpose: "The review queue (published only with `publish_review: true`).", variables: [
             .flag("has_items", "The queue is not empty."),
             .number("count", "How many items the queue holds."),
-            .text("items_text", "How many items, in words.", optional: true),
+            .text("items_text", "How many items, in words."),
             .list("groups", "The items by source.", [
                 .text("id", "The source's id."), .text("title", "Its title."), .text("href", "Its link."),
                 .list("items", "Its uncovered figures and quotations.", [
-                    .text("text", "The words."), .text("kind", "`figure` or `quote`."), .text("reason", "Why it is in the queue."),
+                    .text("text", "The words."), .text("kind", "`figure` or `quotation`."), .text("reason", "Why it is in the queue."),
                     .text("href", "The link to it in the source."),
                 ]),
             ]),
@@ -432,12 +432,12 @@ public enum TemplateContexts {
             site,
             .text("generator", "sitegen's name and version."),
             .text("updated", "When the feed last changed."),
-            .list("entries", "Explainer pages, sources and corrections, newest first.", [
+            .list("entries", "The 50 newest explainer pages, sources and corrections, newest first.", [
                 .text("title", "The entry's title."), .text("url", "Its address."), .text("updated", "When it changed."),
-                .text("summary", "Its description.", optional: true), .text("category", "`explainer`, `source` or `correction`."),
+                .text("summary", "Its description, or a sentence made for it."), .text("category", "`explainer`, `source` or `correction`."),
             ]),
         ], isPage: false),
-        Entry(template: "sitemap", purpose: "sitemap.xml; past 50,000 addresses, an index of several.", variables: [
+        Entry(template: "sitemap", purpose: "sitemap.xml; past 5,000 addresses, an index of several.", variables: [
             .list("urls", "The site's addresses.", [.text("loc", "An address.")]).asOptional,
             .flag("index", "This is the index of several sitemaps."),
             .list("sitemaps", "The sitemaps of the index.", [.text("loc", "A sitemap's address.")]).asOptional,
