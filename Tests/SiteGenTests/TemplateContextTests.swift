@@ -90,4 +90,17 @@ final class TemplateContextTests: XCTestCase {
         _ = try StarterProject.write(into: folder.url, withTemplates: false)
         _ = try check(folder.url.appendingPathComponent("Content"))
     }
+
+    /// Strict names as swift-mustache looks them up: a list's `index()` and the like are
+    /// transforms (a bare `{{index}}` renders nothing), transforms are checked by name, and
+    /// `{{.name}}` looks in the innermost section only.
+    func testTransformsAndInnermostNamesAreCheckedAsSwiftMustacheReadsThem() {
+        let text = "{{<layout}}{{$main}}{{#claims}}{{index()}} {{index}} {{uppercased(statement)}} {{uppercsed(statement)}} {{.statement}} {{.site}} {{#first()}}x{{/first()}}{{/claims}}{{index()}}{{/main}}{{/layout}}"
+        let found = TemplateCheck(texts: ["claims": ("Templates/claims.mustache", text)]).diagnostics().map(\.description)
+        XCTAssertEqual(found.count, 4, found.joined(separator: "\n"))
+        XCTAssertTrue(found[0].hasPrefix("Templates/claims.mustache:1:44: error: unknown variable `index`;"), found[0])
+        XCTAssertTrue(found[1].hasPrefix("Templates/claims.mustache:1:80: error: unknown transform `uppercsed` (did you mean `uppercased`?)"), found[1])
+        XCTAssertTrue(found[2].hasPrefix("Templates/claims.mustache:1:120: error: unknown variable `site`;"), found[2])
+        XCTAssertTrue(found[3].contains("error: `index()`: `index()` is given only inside a list"), found[3])
+    }
 }

@@ -23,19 +23,19 @@ struct TemplateCheck {
     /// The names a section makes visible.
     struct Scope {
         var variables: [TemplateVariable]
-        /// Inside a list: Mustache's `first`, `last`, `index`, `even` and `odd`.
+        /// Inside a list: swift-mustache's `first()`, `last()`, `index()`, `even()` and `odd()`.
         var isListItem = false
 
-        static let listNames = ["first", "last", "index", "even", "odd"]
+        static let listTransforms: Set<String> = ["first", "last", "index", "even", "odd"]
 
-        func lookup(_ name: String) -> TemplateVariable? {
-            if let variable = variables.first(where: { $0.name == name }) { return variable }
-            if isListItem, Self.listNames.contains(name) { return .flag(name, "") }
-            return nil
-        }
+        func lookup(_ name: String) -> TemplateVariable? { variables.first { $0.name == name } }
 
-        var names: [String] { variables.map(\.name) + (isListItem ? Self.listNames : []) }
+        var names: [String] { variables.map(\.name) }
     }
+
+    /// swift-mustache's transforms of a value (`{{uppercased(name)}}`, `{{#empty(list)}}`).
+    static let transforms: Set<String> = ["empty", "capitalized", "lowercased", "uppercased", "reversed", "first", "last", "count",
+                                          "sorted", "enumerated", "equalzero", "plusone", "minusone", "even", "odd"]
 
     private struct Walker {
         let texts: [String: (path: String, text: String)]
@@ -93,13 +93,34 @@ struct TemplateCheck {
 
         /// The variable `tag` names, or nil with a diagnostic that lists the names there are.
         mutating func resolve(_ tag: MustacheTags.Tag, in scopes: [Scope], path: String) -> TemplateVariable? {
-            // `.` is the current item; a transform (`uppercased(name)`) looks up its argument.
+            // A transform (`uppercased(name)`, nested or not) looks up its argument; `index()` and the
+            // like, with none, are the list item's own.
             var name = tag.name
-            if let open = name.firstIndex(of: "("), name.hasSuffix(")") { name = String(name[name.index(after: open)..<name.index(before: name.endIndex)]) }
+            while let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+                let function = String(name[..<open])
+                let argument = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+                if argument.isEmpty {
+                    guard scopes.last?.isListItem == true, Scope.listTransforms.contains(function) else {
+                        diagnostics.append(.error(path, tag.position, "`\(tag.name)`: `\(function)()` is given only inside a list (one of \(Scope.listTransforms.sorted().map { "`\($0)()`" }.joined(separator: ", ")))"))
+                        return nil
+                    }
+                    return .flag(function, "")
+                }
+                guard TemplateCheck.transforms.contains(function) else {
+                    let hint = ClaimLink.suggestion(for: function, among: TemplateCheck.transforms.sorted()).map { " (did you mean `\($0)`?)" } ?? ""
+                    diagnostics.append(.error(path, tag.position, "unknown transform `\(function)`\(hint) in `\(tag.name)`; swift-mustache has: \(TemplateCheck.transforms.sorted().joined(separator: ", "))"))
+                    return nil
+                }
+                name = argument
+            }
             if name == "." || name.isEmpty || TemplateSet.retired[name] != nil { return nil }
+            // `{{.name}}` looks in the innermost section only.
+            let innermostOnly = name.hasPrefix(".")
+            if innermostOnly { name.removeFirst() }
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard var variable = scopes.reversed().lazy.compactMap({ $0.lookup(parts[0]) }).first else {
-                let visible = Set(scopes.flatMap(\.names)).sorted()
+            let searched = innermostOnly ? Array(scopes.suffix(1)) : scopes
+            guard var variable = searched.reversed().lazy.compactMap({ $0.lookup(parts[0]) }).first else {
+                let visible = Set(searched.flatMap(\.names)).sorted()
                 diagnostics.append(.error(path, tag.position, "unknown variable `\(parts[0])`\(Self.suggestion(parts[0], visible)); the names here are: \(visible.joined(separator: ", "))"))
                 return nil
             }

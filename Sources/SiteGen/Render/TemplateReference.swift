@@ -18,8 +18,10 @@ public enum TemplateReference {
             **Strict names.** Every name a template uses is checked when the templates load, as Mustache
             looks it up (inside the sections open around it, then outwards). A name that is not given is
             an error at `template:line:col` that lists the names there are, so a misspelling cannot render
-            as nothing. Inside a list, Mustache's `first`, `last`, `index`, `even` and `odd` are also
-            there. A partial (`{{> pager}}`) sees the names where it is included.
+            as nothing. Inside a list, swift-mustache also gives `{{index()}}`, `{{#first()}}`,
+            `{{#last()}}`, `{{#even()}}` and `{{#odd()}}`; its transforms (`{{uppercased(name)}}`,
+            `{{#empty(list)}}`, `{{count(list)}}`…) are checked by name too, and `{{.name}}` looks in
+            the innermost section only. A partial (`{{> pager}}`) sees the names where it is included.
 
             **Script.** Published pages run no script: the layout's Content-Security-Policy says
             `script-src 'none'`, and the JSON-LD blocks are data. `sitegen serve` alone adds its
