@@ -61,7 +61,7 @@ final class DraftTests: XCTestCase {
             try replace(folder, "Content/claims/claims.yaml", "  kind: event\n", "  kind: event\n  draft: true\n")
         }
         XCTAssertEqual(errors(folder), [
-            "Content/pages/story.md:12:26: error: names the claim `repairs-decision`, a draft (`draft: true`) left out of this build: remove `draft` to publish it, or build with --drafts",
+            "Content/pages/story.md:12:26: error: links to the claim `repairs-decision`, a draft (`draft: true`) left out of this build: remove `draft` to publish it, or build with --drafts",
         ])
         XCTAssertFalse(exists(folder, "public"), "a failed build writes nothing")
         let summary = try build(folder, drafts: true)
@@ -89,7 +89,24 @@ final class DraftTests: XCTestCase {
         // A Markdown source is a draft through its front matter.
         try replace(folder, "Content/articles/001_riverside-post.yaml", "draft: true\n", "")
         try replace(folder, "Content/articles/statement.md", "kind: primary\n", "kind: primary\ndraft: true\n")
-        XCTAssertEqual(errors(folder).count, 2)
+        let markdown = errors(folder)
+        XCTAssertEqual(markdown.count, 2, markdown.joined(separator: "\n"))
+        XCTAssertTrue(markdown.allSatisfy { $0.contains("cites the source `statement`, a draft (`draft: true`) left out of this build") }, markdown.joined(separator: "\n"))
+    }
+
+    func testACorrectionOrTheAboutPageThatIsADraftIsNamedAsOne() throws {
+        let folder = try starter { folder in
+            try replace(folder, "Content/claims/claims.yaml", "  kind: event\n", "  kind: event\n  draft: true\n")
+            try replace(folder, "Content/pages/story.md", "(claim:repairs-decision)", "")
+            try folder.write("Content/corrections.yaml", "- date: 2026-03-05\n  text: The decision date was corrected.\n  claims: [repairs-decision]\n")
+            try replace(folder, "Content/pages/about.md", "---\n", "---\ndraft: true\n")
+        }
+        let problems = errors(folder)
+        XCTAssertEqual(problems.count, 2, problems.joined(separator: "\n"))
+        XCTAssertTrue(problems.contains { $0.hasSuffix("error: a correction names the claim `repairs-decision`, a draft (`draft: true`) left out of this build: remove `draft` to publish it, or build with --drafts") },
+                      problems.joined(separator: "\n"))
+        XCTAssertTrue(problems.contains { $0.hasSuffix("error: `corrections: about` names pages/about.md, a draft (`draft: true`) left out of this build: claim pages link to it, so publish it, or build with --drafts") },
+                      problems.joined(separator: "\n"))
     }
 
     func testDraftMustBeTrueOrFalse() throws {

@@ -169,6 +169,11 @@ final class DateResolutionTests: XCTestCase {
         XCTAssertEqual(found["December 1"]?.date?.iso, "2025-12-01")
         XCTAssertNotNil(found["December 1"]?.doubt, "four months away: the year is in doubt")
         XCTAssertNil(found["May 12"], "without a preposition before it, “May 12” is not read as a date")
+        var short = source
+        short.text = SourceText(blocks: [TextBlock(.paragraph, runs: [TextRun("The hearing is on June 31.")], position: SourcePosition(line: 1, column: 1))])
+        let impossible = DateFinder(source: short).mentions().first { $0.expression == "June 31" }
+        XCTAssertNil(impossible?.date, "June has no 31st: the day is not placed")
+        XCTAssertNotNil(impossible?.doubt)
     }
 }
 

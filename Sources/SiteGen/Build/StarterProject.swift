@@ -32,7 +32,7 @@ public enum StarterProject {
                     .map { "; did you mean `\($0)`?" } ?? "; `sitegen templates` with no name copies them all"
                 throw BuildFailed(diagnostics: [.error(name, nil, "the built-in theme has no file `\(name)`\(hint)")])
             }
-            chosen.append(file)
+            if !chosen.contains(file) { chosen.append(file) }
         }
         let files = names.isEmpty ? all : chosen
         return try copy(files.map { (theme.appendingPathComponent($0), $0) }, into: templates, what: "theme file",

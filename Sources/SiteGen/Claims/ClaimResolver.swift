@@ -144,7 +144,12 @@ struct ClaimResolver {
             let key = source.inputDigest.map { digest in
                 var key = BinaryWriter()
                 key.write(digest)
-                key.write(selectors)
+                // What is looked for, not where the claims file says it (a line added above moves that).
+                for selector in selectors {
+                    key.write(selector.quote)
+                    key.write(selector.prefix)
+                    key.write(selector.suffix)
+                }
                 return ContentDigest(key)
             }
             return cache.value(for: key) {

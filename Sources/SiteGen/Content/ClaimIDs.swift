@@ -21,7 +21,10 @@ struct ClaimIDs {
     func isKnown(_ id: String) -> Bool { knownSet.contains(id) }
 
     /// The message for an id that is neither known nor unsure: a draft left out, or else unknown, with the closest known id.
-    func unknown(_ id: String) -> String { drafts.leftOut(claim: id).map { "names " + $0 } ?? ContentLoader.unknownClaim(id, known: known) }
+    /// `verb` says what the text does with a draft ("links to", "lists").
+    func unknown(_ id: String, verb: String = "links to") -> String {
+        drafts.leftOut(claim: id).map { "\(verb) \($0)" } ?? ContentLoader.unknownClaim(id, known: known)
+    }
 
     /// The ids a claims file's text appears to give (`id: x` lines), read without YAML: for a
     /// file that could not be read as claims.

@@ -92,7 +92,10 @@ public struct ContentLoader {
         if let config, let about = config.correctionsPage, !pages.contains(where: { $0.slug == about }),
            !diagnostics.all.contains(where: { $0.path.hasSuffix("pages/\(about).md") }) {
             // Pages link to it to explain the ratings and corrections; a missing one would be a broken link on every claim page.
-            diagnostics.add(.error(display("site.yaml"), nil, "`corrections: \(about)` names no explainer page: add pages/\(about).md, or leave `corrections` out"))
+            let problem = drafts.pages.contains(about) && !drafts.included
+                ? "names pages/\(about).md, a draft (`draft: true`) left out of this build: claim pages link to it, so publish it, or build with --drafts"
+                : "names no explainer page: add pages/\(about).md, or leave `corrections` out"
+            diagnostics.add(.error(display("site.yaml"), nil, "`corrections: \(about)` \(problem)"))
         }
         guard let config, !diagnostics.hasErrors else { return nil }
         var site = Site(config: config, sources: sources, pages: pages, claimModel: claims, entities: entities)
@@ -381,7 +384,7 @@ public struct ContentLoader {
             if let list = map["key_claims"], let items = reader.sequence(list, "`key_claims`") {
                 for item in items {
                     guard let id = item.scalar?.string else { reader.error(item, "each key claim must be a claim id"); continue }
-                    if claimIDs.isKnown(id) { keyClaims.append(id) } else if !claimIDs.unsure.contains(id) { reader.error(item, claimIDs.unknown(id)) }
+                    if claimIDs.isKnown(id) { keyClaims.append(id) } else if !claimIDs.unsure.contains(id) { reader.error(item, claimIDs.unknown(id, verb: "lists")) }
                 }
             }
             var order = 100

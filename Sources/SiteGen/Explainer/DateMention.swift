@@ -186,7 +186,11 @@ struct DateFinder {
                 guard DateText.isValid(candidate.iso), let distance = published.days(to: candidate) else { return nil }
                 return (candidate, abs(distance))
             }
-            let nearest = candidates.min { $0.1 < $1.1 } ?? (EventDate(year: published.year, month: named, day: day), 0)
+            guard let nearest = candidates.min(by: { $0.1 < $1.1 }) else {
+                // "June 31" is no day of any year: it is not placed.
+                return Match(length: length, date: nil, relative: true, explanation: "\(EventDate.monthNames[named - 1]) has no day \(day).",
+                             doubt: "No such day.")
+            }
             date = nearest.0
             let name = "\(day) \(EventDate.monthNames[named - 1])"
             rule = "the \(name) nearest to"
