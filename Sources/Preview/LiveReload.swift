@@ -58,10 +58,11 @@ public enum LiveReload {
     public static func inject(into html: String, build: Int) -> String {
         let tag = "<script src=\"\(scriptPath)\" data-build=\"\(build)\" defer></script>"
         var page = html
-        if let policy = page.range(of: "http-equiv=\"Content-Security-Policy\""),
-           let content = page.range(of: "content=\"", range: policy.upperBound..<page.endIndex),
-           let end = page.range(of: "\"", range: content.upperBound..<page.endIndex),
-           let rule = page.range(of: publishedScriptPolicy, range: content.upperBound..<end.lowerBound) {
+        // The policy's `<meta>` tag, whatever the order of its attributes.
+        if let policy = page.range(of: "http-equiv=\"Content-Security-Policy\"", options: .caseInsensitive),
+           let open = page.range(of: "<meta", options: [.backwards, .caseInsensitive], range: page.startIndex..<policy.lowerBound),
+           let close = page.range(of: ">", range: policy.upperBound..<page.endIndex),
+           let rule = page.range(of: publishedScriptPolicy, range: open.upperBound..<close.lowerBound) {
             page.replaceSubrange(rule, with: servedScriptPolicy)
         }
         if let head = page.range(of: "</head>") {

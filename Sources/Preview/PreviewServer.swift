@@ -9,8 +9,8 @@ public final class BuildCounter: Sendable {
     private let latest = Mutex((build: 0, errors: [String]()))
     public init() {}
     public var value: Int { latest.withLock { $0.build } }
-    /// The errors of the latest build, empty when it succeeded.
-    public var errors: [String] { latest.withLock { $0.errors } }
+    /// The latest good build's number and the errors of a build that failed since, read together.
+    public var state: (build: Int, errors: [String]) { latest.withLock { $0 } }
     /// A build ended: nil when it succeeded (pages then reload), else its errors (shown over the page).
     public func record(_ errors: [String]?) {
         latest.withLock { state in
@@ -83,6 +83,11 @@ struct PreviewHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else { return HTTPResponse(statusCode: .methodNotAllowed) }
+        // Only pages opened on this computer: a page elsewhere that points a name of its own at
+        // 127.0.0.1 (DNS rebinding) is not answered, so it cannot read a preview with drafts.
+        guard Self.isLocal(host: request.headers[.host]) else { return HTTPResponse(statusCode: .forbidden) }
+        // Read before the file: a page is never tagged with a build newer than its own bytes.
+        let build = counter.value
         // The path as the browser sent it: FlyingFox's `path` drops a folder's final `/`.
         let path = request.target.path(percentEncoded: true)
         switch path {
@@ -90,12 +95,13 @@ struct PreviewHandler: HTTPHandler {
             return response(.ok, type: "text/javascript; charset=utf-8", Data(LiveReload.script.utf8))
         case LiveReload.buildPath:
             // The build's number, then the errors of a build that failed since, one per line.
-            let lines = ["\(counter.value)"] + counter.errors
+            let state = counter.state
+            let lines = ["\(state.build)"] + state.errors
             return response(.ok, type: "text/plain; charset=utf-8", Data(lines.joined(separator: "\n").utf8))
         default:
             switch PreviewFiles.lookup(path, in: root) {
             case .file(let file):
-                if let data = FileManager.default.contents(atPath: file.path) { return page(.ok, file: file, data) }
+                if let data = FileManager.default.contents(atPath: file.path) { return page(.ok, file: file, data, build: build) }
             case .folder(let slashed):
                 // `claims/x` → `claims/x/`, so that the page's relative links resolve as on a real host.
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: slashed, .cacheControl: "no-store"])
@@ -104,14 +110,21 @@ struct PreviewHandler: HTTPHandler {
             }
             let missing = root.appendingPathComponent("404.html")
             let data = FileManager.default.contents(atPath: missing.path) ?? Data("Not found\n".utf8)
-            return page(.notFound, file: missing, data)
+            return page(.notFound, file: missing, data, build: build)
         }
     }
 
-    private func page(_ status: HTTPStatusCode, file: URL, _ data: Data) -> HTTPResponse {
+    /// `localhost` or `127.0.0.1`, with or without a port.
+    static func isLocal(host: String?) -> Bool {
+        guard let host = host?.lowercased() else { return false }
+        let name = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? host
+        return name == "127.0.0.1" || name == "localhost"
+    }
+
+    private func page(_ status: HTTPStatusCode, file: URL, _ data: Data, build: Int) -> HTTPResponse {
         let type = PreviewFiles.contentType(of: file)
         guard type.hasPrefix("text/html") else { return response(status, type: type, data) }
-        return response(status, type: type, Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), build: counter.value).utf8))
+        return response(status, type: type, Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), build: build).utf8))
     }
 
     private func response(_ status: HTTPStatusCode, type: String, _ body: Data) -> HTTPResponse {
@@ -140,7 +153,8 @@ enum PreviewFiles {
         if isFolder.boolValue {
             file = file.appendingPathComponent("index.html")
             guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-            if !path.prefix(while: { $0 != "?" }).hasSuffix("/") { return .folder(String(path.prefix { $0 != "?" }) + "/") }
+            // Made from the path's own parts: `//host/x` must not become a redirect to another host.
+            if !path.prefix(while: { $0 != "?" }).hasSuffix("/") { return .folder("/" + parts.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/") + "/") }
         }
         return .file(file)
     }

@@ -43,6 +43,13 @@ final class PreviewTests: XCTestCase {
         XCTAssertNil(PreviewFiles.lookup("/%2E%2E/secret.txt", in: root))
         XCTAssertNil(PreviewFiles.lookup("/claims/%2e%2e/%2e%2e/secret.txt", in: root))
         XCTAssertEqual(PreviewFiles.contentType(of: root.appendingPathComponent("assets/style.css")), "text/css; charset=utf-8")
+        XCTAssertEqual(PreviewFiles.lookup("//claims/x", in: root), .folder("/claims/x/"), "never a redirect to another host")
+        XCTAssertTrue(PreviewHandler.isLocal(host: "127.0.0.1:8000"))
+        XCTAssertTrue(PreviewHandler.isLocal(host: "localhost:8000"))
+        XCTAssertFalse(PreviewHandler.isLocal(host: "attacker.example:8000"), "a rebound name is not answered")
+        XCTAssertFalse(PreviewHandler.isLocal(host: nil))
+        let reordered = LiveReload.inject(into: "<head><meta content=\"default-src 'self'; script-src 'none'\" http-equiv=\"Content-Security-Policy\"></head>", build: 1)
+        XCTAssertTrue(reordered.contains("script-src 'self'"), reordered)
     }
 
     func testOnlyServedPagesCarryTheReloadScriptAndThePolicyThatLetsItRun() throws {
