@@ -21,16 +21,22 @@ public final class FolderWatcher {
     private var awaited: [Int32: (folder: URL, names: Set<String>)] = [:]
     private static let events = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
 
+    /// Folders whose changes are sitegen's own (the output, the cache): never watched or reported.
+    private let ignored: [String]
+
     /// `later`: folders that may be made while the watch runs (a project's `Templates/`, say);
-    /// once one appears it is watched like `roots`, and its appearing is a change.
-    public init(watching roots: [URL], later: [URL] = []) throws {
+    /// once one appears it is watched like `roots`, and its appearing is a change. `ignoring`:
+    /// folders inside the roots whose changes are not the user's (sitegen's output and cache).
+    public init(watching roots: [URL], later: [URL] = [], ignoring: [URL] = []) throws {
+        ignored = ignoring.map { $0.standardizedFileURL.path }
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Failure(path: roots.first?.path ?? "", reason: String(cString: strerror(errno))) }
         do {
             for root in roots { try watchTree(root) }
             for folder in later {
                 let parent = folder.deletingLastPathComponent()
-                let handle = inotify_add_watch(descriptor, parent.path, UInt32(IN_CREATE | IN_MOVED_TO))
+                // Added to any watch the folder already has, not in place of it.
+                let handle = inotify_add_watch(descriptor, parent.path, UInt32(IN_CREATE | IN_MOVED_TO | IN_MASK_ADD))
                 guard handle >= 0 else { throw Failure(path: parent.path, reason: String(cString: strerror(errno))) }
                 awaited[handle, default: (parent, [])].names.insert(folder.lastPathComponent)
             }
@@ -55,15 +61,26 @@ public final class FolderWatcher {
     }
 
     private func watchTree(_ root: URL) throws {
+        guard !isIgnored(root.path) else { return }
         try watch(root)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
         for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
+            if isIgnored(url.standardizedFileURL.path) { walker.skipDescendants(); continue }
             try watch(url)
         }
     }
 
+    private func isIgnored(_ path: String) -> Bool {
+        ignored.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    /// An editor's swap, backup or probe file: its changes are not a save.
+    static func isScratch(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913"
+    }
+
     private func watch(_ folder: URL) throws {
-        let handle = inotify_add_watch(descriptor, folder.path, Self.events)
+        let handle = inotify_add_watch(descriptor, folder.path, Self.events | UInt32(IN_MASK_ADD))
         guard handle >= 0 else { throw Failure(path: folder.path, reason: String(cString: strerror(errno))) }
         folders[handle] = folder
     }
@@ -98,8 +115,9 @@ public final class FolderWatcher {
                     try? watchTree(path)
                     paths.append(path.path)
                 }
-                guard let folder = folders[event.wd] else { continue }
+                guard let folder = folders[event.wd], !Self.isScratch(name) else { continue }
                 let path = name.isEmpty ? folder : folder.appendingPathComponent(name)
+                guard !isIgnored(path.standardizedFileURL.path) else { continue }
                 if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     try? watchTree(path)
                 }

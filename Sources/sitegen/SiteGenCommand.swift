@@ -131,13 +131,15 @@ func buildOnce(_ options: BuildOptions, _ locations: Locations) -> [String]? {
 func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: ([String]?) -> Void) throws -> Never {
     var options = options
     let folders = [options.content] + (options.templates.map { [$0] } ?? [])
-    // Without --templates and a Templates folder, one made later is taken up as it appears.
-    let laterTemplates = options.templates == nil && locations.templates == nil ? URL(fileURLWithPath: "Templates") : nil
+    // Without --templates, a Templates folder is used while there is one: made later, it is taken
+    // up as it appears; removed, the built-in theme is used again.
+    let laterTemplates = locations.templates == nil ? URL(fileURLWithPath: "Templates") : nil
     // Built first: a project that cannot be built at all gets the build's own errors.
     built(buildOnce(options, locations))
     let watcher: FolderWatcher
     do {
-        watcher = try FolderWatcher(watching: folders, later: laterTemplates.map { [$0] } ?? [])
+        watcher = try FolderWatcher(watching: folders, later: laterTemplates.map { [$0] } ?? [],
+                                    ignoring: [options.output] + (options.cache.map { [$0] } ?? []))
     } catch let failure as FolderWatcher.Failure {
         let shown = folders.first { $0.path == failure.path }?.relativePath ?? failure.path
         FileHandle.standardError.write(Data("sitegen: cannot watch \(shown): \(failure.reason)\n".utf8))
@@ -152,8 +154,8 @@ func rebuildOnChange(_ options: BuildOptions, _ locations: Locations, built: ([S
         let named = changed.first { FileManager.default.fileExists(atPath: $0) } ?? changed[0]
         let first = named.hasPrefix(project) ? String(named.dropFirst(project.count)) : named
         locations.summarize("Changed: \(first)\(changed.count > 1 ? " and \(Counted.text(changed.count - 1, "other path"))" : "")")
-        if let later = laterTemplates, options.templates == nil, FileManager.default.fileExists(atPath: later.path) {
-            options.templates = later
+        if let later = laterTemplates {
+            options.templates = FileManager.default.fileExists(atPath: later.path) ? later : nil
         }
         built(buildOnce(options, locations))
     }

@@ -118,6 +118,28 @@ final class PreviewTests: XCTestCase {
         XCTAssertTrue(try eventually { try folder.read("public/story/index.html").contains("<footer>Our own footer</footer>") }, watch.printed)
         try folder.write("Templates/footer.mustache", "<footer>Edited footer</footer>\n")
         XCTAssertTrue(try eventually { try folder.read("public/story/index.html").contains("<footer>Edited footer</footer>") }, watch.printed)
+        // Removed, the built-in theme is used again; made again, it is taken up again.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Templates"))
+        XCTAssertTrue(try eventually { try !folder.read("public/story/index.html").contains("Edited footer") }, watch.printed)
+        try folder.write("Templates/footer.mustache", "<footer>Third footer</footer>\n")
+        XCTAssertTrue(try eventually { try folder.read("public/story/index.html").contains("<footer>Third footer</footer>") }, watch.printed)
+    }
+
+    /// sitegen's own writes (its cache inside the content folder) and an editor's swap files do
+    /// not set off builds.
+    func testWatchIsNotSetOffByItsOwnCacheOrAnEditorsSwapFile() throws {
+        let folder = try starter()
+        let content = folder.url.appendingPathComponent("Content")
+        let watch = try SiteGenCommand(in: content, ["watch", "--content", ".", "--output", "../site", "--cache", ".sitegen-cache"])
+        defer { watch.process.terminate(); watch.finish() }
+        XCTAssertTrue(eventually { watch.printed.contains("Watching . for changes") }, watch.printed)
+        try folder.write("Content/pages/.story.md.swp", "vim's swap file")
+        Thread.sleep(forTimeInterval: 1.5)
+        XCTAssertEqual(watch.printed.components(separatedBy: "Built ").count, 2, "one build only: \(watch.printed)")
+        try folder.write("Content/pages/story.md", try folder.read("Content/pages/story.md") + "\nOne more line.\n")
+        XCTAssertTrue(eventually { watch.printed.components(separatedBy: "Built ").count == 3 }, watch.printed)
+        Thread.sleep(forTimeInterval: 1.5)
+        XCTAssertEqual(watch.printed.components(separatedBy: "Built ").count, 3, "no build set off by the build's own cache: \(watch.printed)")
     }
 
     func testServeServesTheSiteAndTellsPagesToReload() async throws {
