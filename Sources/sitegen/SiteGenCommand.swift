@@ -203,9 +203,10 @@ struct Serve: ParsableCommand {
             FileHandle.standardError.write(Data("sitegen: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
             throw ExitCode(1)
         }
-        // Printed whatever --quiet says: it is the address to open.
-        print("Serving \(options.output.relativePath) at http://127.0.0.1:\(listening)/ (pages reload after each rebuild)")
-        fflush(stdout)
+        // Printed whatever --quiet says: it is the address to open. On standard output, unless that
+        // carries JSON, which stays one diagnostic per line.
+        let serving = "Serving \(options.output.relativePath) at http://127.0.0.1:\(listening)/ (pages reload after each rebuild)\n"
+        (locations.format == .json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(serving.utf8))
         try rebuildOnChange(options, locations, built: counter.record)
     }
 }

@@ -329,6 +329,9 @@ final class DifferenceKindTests: XCTestCase {
     /// "two miles" against "30 miles" passed as "no difference").
     func testSmallNumbersAreFiguresWhereBothWordingsCountTheSameThing() {
         XCTAssertEqual(kinds("more than 2 miles to school", "more than two miles to school"), [.wording], "2 and two are the same figure")
+        XCTAssertEqual(kinds("the two labs denied it", "both labs denied it"), [.wording], "“the two” against “both” is wording")
+        XCTAssertEqual(kinds("3 labs", "4 labs"), [.figure], "numbers in digits are figures, however small")
+        XCTAssertEqual(kinds("more than two miles", "more than 30 miles"), [.figure])
         XCTAssertEqual(FigureWords.comparable(in: "more than two miles", with: "more than 30 miles").map(\.text), ["two"])
         XCTAssertEqual(FigureWords.comparable(in: "more than two miles", with: "more than three miles").map(\.text), ["two"])
         XCTAssertEqual(FigureWords.comparable(in: "three labs ran 24,000 accounts", with: "24,000 accounts").map(\.text), ["24,000"],

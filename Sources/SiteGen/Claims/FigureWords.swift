@@ -55,6 +55,15 @@ public enum FigureWords {
         Reading(text).comparable(with: Reading(other))
     }
 
+    /// The amounts of a changed stretch of words, for telling a changed figure from changed
+    /// words: numbers in digits, amounts of ten or more, and a small number in words ("two")
+    /// only where the other stretch gives an amount too ("the two" against "both" is wording).
+    static func changedAmounts(_ text: String, other: String) -> [Amount] {
+        let amounts = amounts(in: text)
+        let otherHasAmount = !FigureWords.amounts(in: other).isEmpty
+        return amounts.filter { $0.high >= 10 || $0.text.contains(where: \.isNumber) || otherHasAmount }
+    }
+
     /// A wording's amounts (days of a date left out), each with the word after it: read once,
     /// then compared with as many other wordings as need it.
     struct Reading {

@@ -64,10 +64,11 @@ struct YAMLReader {
         }
     }
 
-    /// The first line in `lines` (1-based) whose value opens a double quote it does not close,
-    /// with the column of that quote.
+    /// The last line in `lines` (1-based) whose value opens a double quote it does not close, with
+    /// the column of that quote: searched upwards from where parsing stopped, so that a legal
+    /// value quoted over several lines further up is not blamed.
     static func unclosedQuote(in text: String, lines: ClosedRange<Int>) -> (line: Int, column: Int)? {
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where lines.contains(offset + 1) {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().reversed() where lines.contains(offset + 1) {
             guard let colon = line.range(of: ": \""), !line.trimmingPrefix(while: \.isWhitespace).hasPrefix("#") else { continue }
             let value = line[colon.upperBound...]
             var quotes = 0, escaped = false
