@@ -144,7 +144,8 @@ enum PreviewFiles {
     /// The file for `path` (percent-decoded; a folder means its `index.html`), or nil when there is
     /// none or the path would leave the folder.
     static func lookup(_ path: String, in root: URL) -> Answer? {
-        guard let decoded = String(path.prefix { $0 != "?" }).removingPercentEncoding else { return nil }
+        let bare = path.prefix { $0 != "?" }
+        guard let decoded = String(bare).removingPercentEncoding else { return nil }
         let parts = decoded.split(separator: "/").map(String.init)
         guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else { return nil }
         var file = parts.reduce(root) { $0.appendingPathComponent($1) }
@@ -154,7 +155,7 @@ enum PreviewFiles {
             file = file.appendingPathComponent("index.html")
             guard FileManager.default.fileExists(atPath: file.path) else { return nil }
             // Made from the path's own parts: `//host/x` must not become a redirect to another host.
-            if !path.prefix(while: { $0 != "?" }).hasSuffix("/") { return .folder("/" + parts.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/") + "/") }
+            if !bare.hasSuffix("/") { return .folder("/" + parts.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/") + "/") }
         }
         return .file(file)
     }

@@ -55,13 +55,15 @@ public enum FigureWords {
         Reading(text).comparable(with: Reading(other))
     }
 
-    /// The amounts of a changed stretch of words, for telling a changed figure from changed
+    /// The amounts of two changed stretches of words, for telling a changed figure from changed
     /// words: numbers in digits, amounts of ten or more, and a small number in words ("two")
     /// only where the other stretch gives an amount too ("the two" against "both" is wording).
-    static func changedAmounts(_ text: String, other: String) -> [Amount] {
-        let amounts = amounts(in: text)
-        let otherHasAmount = !FigureWords.amounts(in: other).isEmpty
-        return amounts.filter { $0.high >= 10 || $0.text.contains(where: \.isNumber) || otherHasAmount }
+    static func changedAmounts(_ first: String, _ second: String) -> (first: [Amount], second: [Amount]) {
+        let (a, b) = (amounts(in: first), amounts(in: second))
+        func kept(_ amounts: [Amount], otherHasAmount: Bool) -> [Amount] {
+            amounts.filter { $0.high >= 10 || $0.text.contains(where: \.isNumber) || otherHasAmount }
+        }
+        return (kept(a, otherHasAmount: !b.isEmpty), kept(b, otherHasAmount: !a.isEmpty))
     }
 
     /// A wording's amounts (days of a date left out), each with the word after it: read once,

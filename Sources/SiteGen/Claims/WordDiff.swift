@@ -151,7 +151,8 @@ public struct WordDiff: Sendable {
         }
         if removed.isEmpty { return Difference(kind: .addition, reference: "", found: found) }
         if added.isEmpty { return Difference(kind: .omission, reference: reference, found: "") }
-        if !Amount.sameFigures(FigureWords.changedAmounts(reference, other: found), FigureWords.changedAmounts(found, other: reference)) {
+        let figures = FigureWords.changedAmounts(reference, found)
+        if !Amount.sameFigures(figures.first, figures.second) {
             return Difference(kind: .figure, reference: reference, found: found)
         }
         if removed.count == added.count, zip(removed, added).allSatisfy({ isNearlyTheSame(key($0), key($1)) }) {

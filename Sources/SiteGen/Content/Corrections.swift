@@ -40,7 +40,7 @@ struct CorrectionsLoader {
                 for node in nodes {
                     guard let id = node.scalar?.string else { reader.error(node, "`claims` lists claim ids, one per item"); continue }
                     guard claimIDs.isKnown(id) else {
-                        if !claimIDs.unsure.contains(id) { reader.error(node, claimIDs.drafts.leftOut(claim: id).map { "a correction names \($0)" } ?? "a correction names \(claimIDs.unknown(id))") }
+                        if !claimIDs.unsure.contains(id) { reader.error(node, "a correction names " + (claimIDs.drafts.leftOut(claim: id) ?? claimIDs.unknown(id))) }
                         continue
                     }
                     claims.append(id)

@@ -121,6 +121,10 @@ public enum TemplateContexts {
         .text("next", "The link to the page after.", optional: true),
     ])
 
+    static let chapters: TemplateVariable = .list("chapters", "The explainer pages in reading order.", [
+        .text("title", "The page's title."), .text("href", "Its link."), .flag("current", "It is this page."),
+    ])
+
     static let differences: TemplateVariable = .list("differences", "How this wording differs from the one compared with.", [
         .text("kind", "One of " + Difference.Kind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ") + "."),
         .text("text", "The difference, in words."),
@@ -197,9 +201,7 @@ public enum TemplateContexts {
             .html("summary_html", "The home page (`pages/index.md`) as HTML, with its claim links and margin notes.", optional: true),
             .list("key_claims", "The claims `key_claims` lists (absent without `pages/index.md`).", claimSummary).asOptional,
             .flag("has_key_claims", "There are key claims."),
-            .list("chapters", "The explainer pages in reading order.", [
-                .text("title", "The page's title."), .text("href", "Its link."), .flag("current", "It is this page."),
-            ]),
+            chapters,
             .flag("has_chapters", "There are explainer pages."),
             .list("sources", "The newest sources.", sourceSummary),
             .flag("more_sources", "There are more sources than the home page lists."),
@@ -214,9 +216,7 @@ public enum TemplateContexts {
                 .object("previous", "The page before, in reading order.", [.text("title", "Its title."), .text("href", "Its link.")], optional: true),
                 .object("next", "The page after.", [.text("title", "Its title."), .text("href", "Its link.")], optional: true),
             ]),
-            .list("chapters", "The explainer pages in reading order.", [
-                .text("title", "The page's title."), .text("href", "Its link."), .flag("current", "It is this page."),
-            ]),
+            chapters,
         ], isPage: true),
         Entry(template: "claim-note", purpose: "A margin note beside a claim link in an explainer page (rendered on its own, into the page's HTML).",
               variables: claimSummary + [
