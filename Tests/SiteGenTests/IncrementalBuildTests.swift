@@ -169,7 +169,7 @@ final class IncrementalBuildTests: XCTestCase {
     /// coverage table turns into a summary, and no page reaches 1 MB.
     func testPagesStaySmallAsTheCorpusGrows() throws {
         let folder = try TemporaryFolder()
-        try generate(into: folder.url.appendingPathComponent("corpus"), articles: 240, claims: 60)
+        try Corpus.generate(into: folder.url.appendingPathComponent("corpus"), articles: 240, claims: 60)
         _ = try Pipeline.run(content: folder.url.appendingPathComponent("corpus/Content"), output: folder.url.appendingPathComponent("site"))
         let files = folder.snapshot("site")
         let large = files.filter { $0.key.hasSuffix(".html") && $0.value.count >= 1_000_000 }.map(\.key)
@@ -181,19 +181,9 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertLessThanOrEqual(comparisons.count, 240 * Analysis.comparisonsPerSource(sourceCount: 240))
     }
 
-    private func generate(into folder: URL, articles: Int, claims: Int, hugo: Bool = false) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repo.root.appendingPathComponent("Benchmarks/make_corpus.py").path, "--articles", String(articles),
-                             "--claims", String(claims), "--seed", "7", "--out", folder.path] + (hugo ? ["--hugo"] : [])
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-    }
-
     func testTheCorpusGeneratorIsDeterministic() throws {
         let folder = try TemporaryFolder()
-        for name in ["a", "b"] { try generate(into: folder.url.appendingPathComponent(name), articles: 30, claims: 12, hugo: true) }
+        for name in ["a", "b"] { try Corpus.generate(into: folder.url.appendingPathComponent(name), articles: 30, claims: 12, hugo: true) }
         let first = folder.snapshot("a")
         XCTAssertEqual(first.keys.filter { $0.hasPrefix("Content/articles/") }.count, 30)
         XCTAssertEqual(first, folder.snapshot("b"))

@@ -205,3 +205,58 @@ final class WordClassTests: XCTestCase {
         for word in words { XCTAssertEqual(WordDiff.key(word), WordDiff.foldedKey(word), word) }
     }
 }
+
+/// The match step's cache (`ClaimMatcher.match`): a source is searched again only when its text,
+/// or a claim its sentences point to, changed, and what comes back is what a search from scratch finds.
+final class MatchCacheTests: XCTestCase {
+    /// The corpus's sources and claims, resolved and then matched, with `cache`.
+    private func matched(_ content: URL, cache: StepCache) throws -> Site {
+        var loader = ContentLoader(contentDirectory: content, displayRoot: "Content")
+        var site = try XCTUnwrap(loader.load())
+        var resolver = ClaimResolver(sources: site.sources)
+        site.claims = resolver.resolve(site.claimModel)
+        AutoMatching(site: site, cache: cache).apply(to: &site)
+        return site
+    }
+
+    /// Every appearance and review item, in words, for comparing two runs.
+    private func described(_ site: Site) -> [String] {
+        site.claims.flatMap { claim in
+            claim.appearances.map { "\(claim.id) \($0.quote.source) \($0.quote.span) \($0.match) \($0.score) \($0.differences)" }
+        } + site.review.map { "\($0.source) \($0.span) \($0.reason)" }
+    }
+
+    func testACachedMatchIsWhatASearchFromScratchFinds() throws {
+        let folder = try TemporaryFolder()
+        let corpus = folder.url.appendingPathComponent("corpus")
+        try Corpus.generate(into: corpus, articles: 120, claims: 30)
+        let content = corpus.appendingPathComponent("Content"), caches = folder.url.appendingPathComponent("cache")
+        let first = StepCache(folder: caches, step: "match")
+        let cold = try matched(content, cache: first)
+        first.save()
+        XCTAssertGreaterThan(cold.claims.flatMap(\.appearances).filter { $0.match == .auto }.count, 20, "the corpus has automatic matches to keep")
+
+        // One article gains a sentence: every term's weight moves a little, yet the other sources are not searched again.
+        let article = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().first)
+        let articlePath = content.appendingPathComponent("articles/\(article)")
+        try (try String(contentsOf: articlePath, encoding: .utf8) + "\nA sentence added for the test.\n").write(to: articlePath, atomically: true, encoding: .utf8)
+        let second = StepCache(folder: caches, step: "match")
+        let afterArticle = try matched(content, cache: second)
+        XCTAssertEqual(described(afterArticle), described(try matched(content, cache: .none)))
+        XCTAssertGreaterThanOrEqual(second.reusedCount, cold.sources.count * 9 / 10)
+        XCTAssertLessThan(second.reusedCount, cold.sources.count, "the edited article is searched again")
+        second.save()
+
+        // One claim's statement reworded: only the sources whose sentences point to it are searched again.
+        let claimsFile = content.appendingPathComponent("claims/claims-000.yaml")
+        let claims = try String(contentsOf: claimsFile, encoding: .utf8)
+        let statement = try XCTUnwrap(claims.range(of: "statement: \""))
+        try claims.replacingCharacters(in: statement, with: "statement: \"Reworded for the test: ").write(to: claimsFile, atomically: true, encoding: .utf8)
+        let third = StepCache(folder: caches, step: "match")
+        let afterClaim = try matched(content, cache: third)
+        XCTAssertEqual(described(afterClaim), described(try matched(content, cache: .none)))
+        XCTAssertGreaterThanOrEqual(third.reusedCount, cold.sources.count / 2)
+        XCTAssertLessThan(third.reusedCount, cold.sources.count)
+    }
+}

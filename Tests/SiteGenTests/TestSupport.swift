@@ -17,6 +17,19 @@ enum Repo {
     }
 }
 
+/// The benchmark's synthetic corpus (`Benchmarks/make_corpus.py`), seed 7: invented words, claims on one template.
+enum Corpus {
+    static func generate(into folder: URL, articles: Int, claims: Int, hugo: Bool = false) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Repo.root.appendingPathComponent("Benchmarks/make_corpus.py").path, "--articles", String(articles),
+                             "--claims", String(claims), "--seed", "7", "--out", folder.path] + (hugo ? ["--hugo"] : [])
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+}
+
 /// A scratch folder that removes itself.
 final class TemporaryFolder {
     let url: URL

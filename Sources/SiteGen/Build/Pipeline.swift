@@ -106,7 +106,11 @@ public struct Pipeline {
             anchoring.save()
             diagnostics.add(contentsOf: resolver.diagnostics)
             if !diagnostics.hasErrors {
-                step("match") { AutoMatching(site: loaded, parallel: parallel).apply(to: &loaded) }
+                step("match") {
+                    let cache = StepCache(folder: options.cache, step: "match")
+                    defer { cache.save() }
+                    AutoMatching(site: loaded, parallel: parallel, cache: cache).apply(to: &loaded)
+                }
                 let paths = Dictionary(loaded.sources.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
                 diagnostics.add(contentsOf: loaded.review.map { item in
                     .warning(paths[item.source] ?? item.source, item.position, "review: \(item.reason): “\(item.text)”")

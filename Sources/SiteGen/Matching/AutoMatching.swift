@@ -8,10 +8,14 @@
 struct AutoMatching {
     let matcher: ClaimMatcher
     let parallel: Parallel
+    /// Each source's matches from an earlier build, kept by `ClaimMatcher.match` under the digest
+    /// of everything that search read.
+    let cache: StepCache
 
-    init(site: Site, parallel: Parallel = Parallel()) {
+    init(site: Site, parallel: Parallel = Parallel(), cache: StepCache = .none) {
         matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources, parallel: parallel)
         self.parallel = parallel
+        self.cache = cache
     }
 
     /// Sources that no claim cites, by reference or by appearance: new articles, whose leftovers are queued for review.
@@ -40,7 +44,7 @@ struct AutoMatching {
         let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each source's matches, compared with their claims' references on every core.
         let results = parallel.map(sources) { source in
-            let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
+            let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [], cache: cache)
             guard !result.matches.isEmpty else { return (result, [(Int, ResolvedAppearance)]()) }
             let text = source.text.string.scalarArray
             let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in

@@ -21,6 +21,25 @@ public struct AutoMatch: Hashable, Sendable {
     public var method: Method
 }
 
+extension AutoMatch: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(claim)
+        writer.write(source)
+        writer.write(span)
+        writer.write(score)
+        writer.write(method.rawValue)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        claim = try reader.read()
+        source = try reader.read()
+        span = try reader.read()
+        score = try reader.read()
+        guard let method = Method(rawValue: try reader.read()) else { throw BinaryDecodingError() }
+        self.method = method
+    }
+}
+
 /// A candidate no claim covers, waiting for a curator.
 public struct ReviewItem: Hashable, Sendable {
     public var kind: Candidate.Kind
@@ -214,6 +233,11 @@ struct ClaimMatcher {
     /// those references' words (for `shareNested`).
     private var nested: [String: [(claim: String, words: String)]] = [:]
 
+    /// For each claim, the digest of everything the search around a sentence reads of it (`digest(of:)`),
+    /// and of what it reads of all claims and entities together: the keys of the match cache.
+    private var claimDigests: [ContentDigest] = []
+    private var sharedDigest = ContentDigest(high: 0, low: 0)
+
     /// `sources` are every source of the site: how common a word is is measured over them all.
     init(claims: [ResolvedClaim], entities: [Entity], sources: [Source], parallel: Parallel = Parallel()) {
         claimIDs = claims.map(\.id)
@@ -270,6 +294,48 @@ struct ClaimMatcher {
                 }
             }
         }
+        let (weights, rivals, templates, containers, inside) = (statementWeights, rivalEntities, templateWords, containing, nested)
+        claimDigests = claims.indices.map { index in
+            Self.digest(of: claims[index], texts: claimTexts[index], statementWeights: weights[index], rivals: rivals[index],
+                        template: templates[index], containing: containers[claims[index].id] ?? [], nested: inside[claims[index].id] ?? [])
+        }
+        var shared = BinaryWriter()
+        for entity in entities {
+            shared.write(entity.id)
+            shared.write(entity.name)
+            shared.write(entity.kind.rawValue)
+            shared.write(entity.aliases)
+        }
+        shared.write(identities.knownCodes.sorted())
+        sharedDigest = ContentDigest(shared)
+    }
+
+    /// What `choose` reads of one claim: its texts (every wording and the statement, from which its
+    /// figures, names and word pairs are read), whether it is a quotation, its tolerance, its
+    /// statement words' weights (which depend on the other claims' words), its rivals' entities
+    /// and template, and the claims its reference contains or is contained in. Not its file or line.
+    private static func digest(of claim: ResolvedClaim, texts: [String], statementWeights: [(word: String, weight: Double)],
+                               rivals: Set<String>, template: Set<String>, containing: Set<String>,
+                               nested: [(claim: String, words: String)]) -> ContentDigest {
+        var key = BinaryWriter()
+        key.write(claim.id)
+        key.write(texts)
+        key.write(claim.claim.kind == .quote)
+        key.write(claim.claim.tolerance ?? 0)
+        key.writeCount(statementWeights.count)
+        for (word, weight) in statementWeights {
+            key.write(word)
+            key.write(weight)
+        }
+        key.write(rivals.sorted())
+        key.write(template.sorted())
+        key.write(containing.sorted())
+        key.writeCount(nested.count)
+        for inner in nested {
+            key.write(inner.claim)
+            key.write(inner.words)
+        }
+        return ContentDigest(key)
     }
 
     // MARK: - Matching one source
@@ -277,29 +343,53 @@ struct ClaimMatcher {
     /// Matches one source. `curated` are the passages curators assigned in it:
     /// a claim curated here is not matched here again, and no automatic match
     /// takes a curated passage. `rejected` claims were ruled out here by a curator.
-    func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = []) -> SourceMatches {
+    ///
+    /// In two parts: which claims each sentence's evidence points to (cheap, and the only part
+    /// that reads the whole corpus, through the terms' weights), then the search for those claims
+    /// around those sentences (most of the work). The second part depends on nothing but the
+    /// source, the claims it looks for and the names every claim shares, so `cache` keeps its
+    /// result under the digest of exactly those (`choiceKey`): a rebuild searches again only the
+    /// sources whose text, or whose pointed-to claims, changed.
+    func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = [], cache: StepCache = .none) -> SourceMatches {
         let blocks = BlockWords.all(in: source.text)
         let candidates = extractor.candidates(in: source, blocks: blocks)
-        var proposals: [Proposal] = []
-        var suggestions: [Int: (claim: String, score: Double)] = [:]
+        let windows = self.windows(in: source, blocks: blocks, candidates: candidates, rejected: rejected)
+        let key = choiceKey(source, windows: windows, curated: curated, rejected: rejected)
+        let chosen: ChosenMatches = cache.value(for: key) {
+            choose(in: source, blocks: blocks, candidates: candidates, windows: windows, curated: curated, rejected: rejected)
+        }
+        return SourceMatches(matches: chosen.matches, candidates: candidates,
+                             suggestions: Dictionary(chosen.suggestions.map { ($0.start, ($0.claim, $0.score)) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The claims a block's sentences point to: for each, the first and last of its sentences
+    /// (counted from the block's first) that named it. With the block's candidates and sentences.
+    private struct BlockWindows {
+        var block: Int
+        var candidates: Range<Int>
+        var sentences: Range<Int>
+        var windows: [(claim: Int, named: ClosedRange<Int>)]
+    }
+
+    /// Each sentence's best claims by the evidence of its rare terms and figures (`EvidenceIndex`),
+    /// gathered by block; blocks that point to no claim are left out.
+    private func windows(in source: Source, blocks: [BlockWords], candidates: [Candidate], rejected: Set<String>) -> [BlockWindows] {
         let sentences = source.text.sentences
         var (nextCandidate, nextSentence) = (0, 0)
+        var found: [BlockWindows] = []
         // What the lazy filter below needs, taken out of `self`: a closure that captured `self` would copy the whole matcher for every sentence.
         let (least, ids) = (evidence.leastEvidence, claimIDs)
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             let (start, blockEnd) = (block.start, block.span.end)
             // The block's candidates and sentences, in order: they follow the previous block's.
-            let blockCandidates = candidates[candidates.nextRun(from: &nextCandidate, skipping: { $0.span.start < start },
-                                                                taking: { $0.span.start < blockEnd })]
+            let candidateRange = candidates.nextRun(from: &nextCandidate, skipping: { $0.span.start < start }, taking: { $0.span.start < blockEnd })
             let blockSentences = sentences.nextRun(from: &nextSentence, skipping: { $0.start < start }, taking: { $0.start < blockEnd })
             guard !blockSentences.isEmpty else { continue }
             let firstSentence = blockSentences.lowerBound
-
-            // Each sentence's best claims; each claim is then looked for around the sentences that named it.
             var windows: [Int: ClosedRange<Int>] = [:]
             for sentence in blockSentences {
                 var scores = evidence.evidence(in: source, sentence: sentence)
-                for candidate in blockCandidates where candidate.kind == .figure && sentences[sentence].start <= candidate.span.start
+                for candidate in candidates[candidateRange] where candidate.kind == .figure && sentences[sentence].start <= candidate.span.start
                     && candidate.span.start < sentences[sentence].end {
                     guard let figure = candidate.figure else { continue }
                     let found = FigureValue(figure, unit: candidate.unit)
@@ -313,8 +403,82 @@ struct ClaimMatcher {
                 }
             }
             guard !windows.isEmpty else { continue }
+            found.append(BlockWindows(block: index, candidates: candidateRange, sentences: blockSentences,
+                                      windows: windows.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        return found
+    }
+
+    /// What `choose` found in one source, in the form the match cache keeps.
+    private struct ChosenMatches: BinaryCodable {
+        var matches: [AutoMatch]
+        /// For a candidate (by its start) that no claim took: the closest claim below its threshold, by start.
+        var suggestions: [(start: Int, claim: String, score: Double)]
+
+        init(matches: [AutoMatch], suggestions: [Int: (claim: String, score: Double)]) {
+            self.matches = matches
+            self.suggestions = suggestions.sorted { $0.key < $1.key }.map { ($0.key, $0.value.claim, $0.value.score) }
+        }
+
+        func encode(to writer: inout BinaryWriter) {
+            writer.write(matches)
+            writer.writeCount(suggestions.count)
+            for suggestion in suggestions {
+                writer.write(suggestion.start)
+                writer.write(suggestion.claim)
+                writer.write(suggestion.score)
+            }
+        }
+
+        init(from reader: inout BinaryReader) throws {
+            matches = try reader.read()
+            suggestions = try (0..<reader.readCount()).map { _ in (try reader.read(), try reader.read(), try reader.read()) }
+        }
+    }
+
+    /// The digest of everything `choose` reads for `source`: the source's inputs, the claims its
+    /// sentences point to and where (each by `claimDigests`), the passages curated and the claims
+    /// ruled out there, the names every claim shares and the thresholds. Nil for a source not read
+    /// from files (a test's): it is matched and not cached.
+    private func choiceKey(_ source: Source, windows: [BlockWindows], curated: [CuratedPassage], rejected: Set<String>) -> ContentDigest? {
+        guard let digest = source.inputDigest else { return nil }
+        var key = BinaryWriter()
+        key.write(digest)
+        key.write(source.id)
+        key.write(sharedDigest)
+        for value in [thresholds.wording, thresholds.figure, thresholds.statement, thresholds.paraphrase] { key.write(value) }
+        key.writeCount(curated.count)
+        for passage in curated {
+            key.write(passage.claim)
+            key.write(passage.span)
+        }
+        key.write(rejected.sorted())
+        key.writeCount(windows.count)
+        for block in windows {
+            key.write(block.block)
+            key.writeCount(block.windows.count)
+            for (claim, named) in block.windows {
+                key.write(claimDigests[claim])
+                key.write(named.lowerBound)
+                key.write(named.upperBound)
+            }
+        }
+        return ContentDigest(key)
+    }
+
+    /// The search around the sentences that `windows` found, and the competition between what it found.
+    private func choose(in source: Source, blocks: [BlockWords], candidates: [Candidate], windows pointed: [BlockWindows],
+                        curated: [CuratedPassage], rejected: Set<String>) -> ChosenMatches {
+        var proposals: [Proposal] = []
+        var suggestions: [Int: (claim: String, score: Double)] = [:]
+        let sentences = source.text.sentences
+        for found in pointed {
+            let block = blocks[found.block]
+            let start = block.start
+            let blockCandidates = candidates[found.candidates]
+            let blockSentences = found.sentences
             let paragraph = Paragraph(block, sentences: Array(sentences[blockSentences]), names: identities)
-            for (claim, named) in windows.sorted(by: { $0.key < $1.key }) {
+            for (claim, named) in found.windows {
                 // The sentences that named the claim and one on either side: a quotation may run over three.
                 let around = max(0, named.lowerBound - 1)...min(paragraph.sentences.count - 1, named.upperBound + 1)
                 let windowSentences = paragraph.sentences[around]
@@ -450,7 +614,7 @@ struct ClaimMatcher {
             }
         }
         let chosen = shareNested(select(compete(proposals), in: source.text), in: source.text, excluded: curatedClaims.union(rejected))
-        return SourceMatches(matches: chosen, candidates: candidates, suggestions: suggestions)
+        return ChosenMatches(matches: chosen, suggestions: suggestions)
     }
 
     /// How much of a claim's own words a method compares: a wording, then a figure or paraphrase, then a statement.

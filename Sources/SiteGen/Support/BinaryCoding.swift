@@ -53,8 +53,8 @@ struct BinaryWriter {
 
     mutating func write<T: BinaryCodable>(_ value: T) { value.encode(to: &self) }
 
-
-
+    /// A number of things that follow, as `BinaryReader.readCount` reads it.
+    mutating func writeCount(_ count: Int) { write(unsigned: UInt64(count)) }
 }
 
 /// Thrown when cached bytes do not decode: the cache entry is treated as missing.
