@@ -255,6 +255,25 @@ final class TextReuseTests: XCTestCase {
         XCTAssertNotEqual(WordToken.hashed(in: "accounts".scalarArray)[0].hash, WordToken.hashed(in: "account".scalarArray)[0].hash)
     }
 
+    /// Words read from a text's UTF-8 bytes are the words read from its scalars: the same spans (in
+    /// scalars) and hashes, whatever the scripts, digits, marks and emoji around and inside them.
+    func testWordsReadFromBytesAreTheWordsReadFromScalars() {
+        let pieces = ["Ünïcode", "ÉCOLE", "straße", "24,000", "Accounts;", "DeepSeek’s", "\"industrial-scale\"", "Σίσυφος", "x", "٣٤٥",
+                      "e\u{301}tude", "日本語の文", "👩‍💻", "🙂x", "İstanbul", "ﬁne", "Z", "9", "\u{00A0}", "\t", "—", "a_b", "\n\n", "ǅemal", "ⅫⅠ", "abc\u{0308}d"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", " ", "word", "Ünïcode ÉCOLE straße 24,000 Accounts; DeepSeek’s \"industrial-scale\" Σίσυφος x"]
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...12, using: &generator)
+            texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: ["", " ", "  ", "-"].randomElement(using: &generator)!))
+        }
+        for text in texts {
+            let fromScalars = WordToken.hashed(in: text.scalarArray), fromBytes = WordToken.hashed(in: text)
+            XCTAssertEqual(fromBytes.map(\.start), fromScalars.map(\.start), text)
+            XCTAssertEqual(fromBytes.map(\.end), fromScalars.map(\.end), text)
+            XCTAssertEqual(fromBytes.map(\.hash), fromScalars.map(\.hash), text)
+        }
+    }
+
     func testUnrelatedTextsShareNothing() {
         let finder = TextReuseFinder(texts: ["one two three four five six seven eight nine", "nine eight seven six five four three two one"])
         XCTAssertTrue(finder.allPairs().isEmpty)

@@ -244,7 +244,7 @@ public struct ScrapeCleaner: Sendable {
 
     /// Runs of eight words, lower-cased and stripped of punctuation, as hashes.
     static func shingles(_ text: String) -> Set<UInt64> {
-        let hashes = WordToken.hashed(in: text.scalarArray).map(\.hash)
+        let hashes = WordToken.hashed(in: text).map(\.hash)
         guard hashes.count >= 8 else { return [] }
         return Set((0...(hashes.count - 8)).map { start in
             hashes[start..<start + 8].reduce(UInt64(0)) { $0 &* 1_099_511_628_211 &+ $1 }

@@ -46,7 +46,7 @@ public struct TextReuseFinder {
     }
 
     private static func words(of text: String) -> [Word] {
-        WordToken.hashed(in: text.scalarArray).map { Word(key: $0.hash, start: UInt32(clamping: $0.start), end: UInt32(clamping: $0.end)) }
+        WordToken.hashed(in: text).map { Word(key: $0.hash, start: UInt32(clamping: $0.start), end: UInt32(clamping: $0.end)) }
     }
 
     /// `runs(words)[i]`: the hash of the `minimumWords` words starting at word i.

@@ -73,21 +73,26 @@ extension String {
             return [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { buffer, count in
                 var (read, written) = (0, 0)
                 while read < bytes.count {
-                    let first = bytes[read]
-                    var value = UInt32(first)
-                    if first < 0x80 {
-                        read += 1
-                    } else {
-                        let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
-                        value &= 0x7F >> UInt32(length)
-                        for next in bytes[(read + 1)..<(read + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                        read += length
-                    }
-                    buffer.initializeElement(at: written, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    let (scalar, length) = Unicode.Scalar.decoding(bytes, at: read)
+                    buffer.initializeElement(at: written, to: scalar)
+                    read += length
                     written += 1
                 }
                 count = written
             }
         }
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar whose UTF-8 form starts at `index` of `bytes`, and its length in bytes. A String's
+    /// bytes are always valid UTF-8, so the length is read from the first byte.
+    static func decoding(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let first = bytes[index]
+        if first < 0x80 { return (Unicode.Scalar(first), 1) }
+        let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
+        var value = UInt32(first) & (0x7F >> UInt32(length))
+        for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
