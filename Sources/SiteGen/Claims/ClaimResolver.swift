@@ -141,16 +141,13 @@ struct ClaimResolver {
         let found = parallel.map(cited) { id -> [Located] in
             let source = sources[id]!
             let selectors = wanted[id]!.map { Self.selectors(of: claims[$0.claim])[$0.slot] }
-            let key = source.inputDigest.map { digest in
-                var key = BinaryWriter()
-                key.write(digest)
-                // What is looked for, not where the claims file says it (a line added above moves that).
+            // What is looked for, not where the claims file says it (a line added above moves that).
+            let key = source.cacheKey { key in
                 for selector in selectors {
                     key.write(selector.quote)
                     key.write(selector.prefix)
                     key.write(selector.suffix)
                 }
-                return ContentDigest(key)
             }
             return cache.value(for: key) {
                 let text = FoldedText(source.text.string)

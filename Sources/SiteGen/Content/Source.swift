@@ -42,6 +42,17 @@ public struct Source: Hashable, Sendable {
     /// The digest of everything the source was loaded from (its file, its sidecar, its
     /// name), when it was loaded from files: later steps key their caches by it.
     var inputDigest: ContentDigest?
+
+    /// A cache key for work on this source that also reads what `with` writes (the entities, the
+    /// claims' words…): the digest of both. Nil for a source not loaded from files: its work is not cached.
+    func cacheKey(with: (inout BinaryWriter) -> Void) -> ContentDigest? {
+        inputDigest.map { digest in
+            var key = BinaryWriter()
+            with(&key)
+            key.write(digest)
+            return ContentDigest(key)
+        }
+    }
     /// The text's first words, read once: the label of a source with no title quotes them,
     /// and labels are asked for on many pages.
     let openingWords: [String]

@@ -33,13 +33,7 @@ public struct Analysis: Sendable {
         let aliases = ContentDigest(entities)
         // Each source on its own core; results gathered in site order.
         let perSource = parallel.map(site.sources) { source in
-            let key = source.inputDigest.map { digest in
-                var key = BinaryWriter()
-                key.write(aliases)
-                key.write(digest)
-                return ContentDigest(key)
-            }
-            return cache.value(for: key) {
+            return cache.value(for: source.cacheKey { $0.write(aliases) }) {
                 // Names and dates are found in the same words: the text is split once for both.
                 let scalars = source.text.string.scalarArray
                 let tokens = WordToken.all(in: scalars)

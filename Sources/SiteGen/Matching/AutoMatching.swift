@@ -8,12 +8,12 @@
 struct AutoMatching {
     let matcher: ClaimMatcher
     let parallel: Parallel
-    /// Each source's matches from an earlier build, kept by `ClaimMatcher.match` under the digest
-    /// of everything that search read.
+    /// What matching each source read and found in an earlier build, kept by `ClaimMatcher` under
+    /// the digest of everything it read.
     let cache: StepCache
 
     init(site: Site, parallel: Parallel = Parallel(), cache: StepCache = .none) {
-        matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources, parallel: parallel)
+        matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources, parallel: parallel, cache: cache)
         self.parallel = parallel
         self.cache = cache
     }

@@ -177,3 +177,38 @@ struct CandidateExtractor {
         return ["the company", "the firm", "the lab"].first { lower.contains($0) }
     }
 }
+
+// The binary forms of candidates, for the match step's cache.
+
+extension Figure: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(value)
+        writer.write(text)
+        writer.write(currency)
+        writer.write(scale)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(value: try reader.read(), text: try reader.read(), currency: try reader.read(), scale: try reader.read())
+    }
+}
+
+extension Candidate: BinaryCodable {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(kind.rawValue)
+        writer.write(source)
+        writer.write(span)
+        writer.write(text)
+        writer.write(sentence)
+        writer.write(figure)
+        writer.write(qualifier)
+        writer.write(unit)
+        writer.write(speaker)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        guard let kind = Kind(rawValue: try reader.read()) else { throw BinaryDecodingError() }
+        self.init(kind: kind, source: try reader.read(), span: try reader.read(), text: try reader.read(), sentence: try reader.read(),
+                  figure: try reader.read(), qualifier: try reader.read(), unit: try reader.read(), speaker: try reader.read())
+    }
+}

@@ -237,9 +237,13 @@ struct ClaimMatcher {
     /// and of what it reads of all claims and entities together: the keys of the match cache.
     private var claimDigests: [ContentDigest] = []
     private var sharedDigest = ContentDigest(high: 0, low: 0)
+    /// The entities' ids, names, kinds and spellings: what finding a source's candidates reads besides the source.
+    private var entitiesDigest = ContentDigest(high: 0, low: 0)
 
     /// `sources` are every source of the site: how common a word is is measured over them all.
-    init(claims: [ResolvedClaim], entities: [Entity], sources: [Source], parallel: Parallel = Parallel()) {
+    /// `cache` keeps what matching a source reads of it (its candidates, its sentences' claim terms)
+    /// and what the search around its sentences found (`match`).
+    init(claims: [ResolvedClaim], entities: [Entity], sources: [Source], parallel: Parallel = Parallel(), cache: StepCache = .none) {
         claimIDs = claims.map(\.id)
         tolerances = claims.map { $0.claim.tolerance ?? 0 }
         isQuotation = claims.map { $0.claim.kind == .quote }
@@ -271,7 +275,7 @@ struct ClaimMatcher {
             for word in claim.words { documentFrequency[word, default: 0] += 1 }
         }
         self.identities = identities
-        evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources, parallel: parallel)
+        evidence = EvidenceIndex(claimTexts: claimTexts, sources: sources, parallel: parallel, cache: cache)
         let count = Double(max(claims.count, 1))
         let rarity = documentFrequency.mapValues { log(1 + count / Double($0)) }
         statementWeights = claimWords.map { words in words.sorted().map { (word: $0, weight: rarity[$0] ?? 0) } }
@@ -299,13 +303,16 @@ struct ClaimMatcher {
             Self.digest(of: claims[index], texts: claimTexts[index], statementWeights: weights[index], rivals: rivals[index],
                         template: templates[index], containing: containers[claims[index].id] ?? [], nested: inside[claims[index].id] ?? [])
         }
-        var shared = BinaryWriter()
+        var named = BinaryWriter()
         for entity in entities {
-            shared.write(entity.id)
-            shared.write(entity.name)
-            shared.write(entity.kind.rawValue)
-            shared.write(entity.aliases)
+            named.write(entity.id)
+            named.write(entity.name)
+            named.write(entity.kind.rawValue)
+            named.write(entity.aliases)
         }
+        entitiesDigest = ContentDigest(named)
+        var shared = BinaryWriter()
+        shared.write(entitiesDigest)
         shared.write(identities.knownCodes.sorted())
         sharedDigest = ContentDigest(shared)
     }
@@ -351,12 +358,24 @@ struct ClaimMatcher {
     /// result under the digest of exactly those (`choiceKey`): a rebuild searches again only the
     /// sources whose text, or whose pointed-to claims, changed.
     func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = [], cache: StepCache = .none) -> SourceMatches {
-        let blocks = BlockWords.all(in: source.text)
-        let candidates = extractor.candidates(in: source, blocks: blocks)
-        let windows = self.windows(in: source, blocks: blocks, candidates: candidates, rejected: rejected)
+        // The blocks' words are read only if something is not in the cache.
+        var read: [BlockWords]?
+        func blocks() -> [BlockWords] {
+            if let read { return read }
+            let blocks = BlockWords.all(in: source.text)
+            read = blocks
+            return blocks
+        }
+        // A source's candidates depend on its text and the entities alone.
+        let candidatesKey = source.cacheKey { key in
+            key.write("candidates")
+            key.write(entitiesDigest)
+        }
+        let candidates: [Candidate] = cache.value(for: candidatesKey) { extractor.candidates(in: source, blocks: blocks()) }
+        let windows = self.windows(in: source, candidates: candidates, rejected: rejected)
         let key = choiceKey(source, windows: windows, curated: curated, rejected: rejected)
         let chosen: ChosenMatches = cache.value(for: key) {
-            choose(in: source, blocks: blocks, candidates: candidates, windows: windows, curated: curated, rejected: rejected)
+            choose(in: source, blocks: blocks(), candidates: candidates, windows: windows, curated: curated, rejected: rejected)
         }
         return SourceMatches(matches: chosen.matches, candidates: candidates,
                              suggestions: Dictionary(chosen.suggestions.map { ($0.start, ($0.claim, $0.score)) }, uniquingKeysWith: { first, _ in first }))
@@ -373,14 +392,16 @@ struct ClaimMatcher {
 
     /// Each sentence's best claims by the evidence of its rare terms and figures (`EvidenceIndex`),
     /// gathered by block; blocks that point to no claim are left out.
-    private func windows(in source: Source, blocks: [BlockWords], candidates: [Candidate], rejected: Set<String>) -> [BlockWindows] {
+    private func windows(in source: Source, candidates: [Candidate], rejected: Set<String>) -> [BlockWindows] {
         let sentences = source.text.sentences
         var (nextCandidate, nextSentence) = (0, 0)
         var found: [BlockWindows] = []
         // What the lazy filter below needs, taken out of `self`: a closure that captured `self` would copy the whole matcher for every sentence.
         let (least, ids) = (evidence.leastEvidence, claimIDs)
-        for (index, block) in blocks.enumerated() {
-            let (start, blockEnd) = (block.start, block.span.end)
+        let (starts, separator) = (source.text.blockStarts, SourceText.blockSeparator.unicodeScalars.count)
+        for (index, start) in starts.enumerated() {
+            // The block ends where the separator before the next one starts; the last one, with the text.
+            let blockEnd = index + 1 < starts.count ? starts[index + 1] - separator : .max
             // The block's candidates and sentences, in order: they follow the previous block's.
             let candidateRange = candidates.nextRun(from: &nextCandidate, skipping: { $0.span.start < start }, taking: { $0.span.start < blockEnd })
             let blockSentences = sentences.nextRun(from: &nextSentence, skipping: { $0.start < start }, taking: { $0.start < blockEnd })
@@ -441,29 +462,27 @@ struct ClaimMatcher {
     /// ruled out there, the names every claim shares and the thresholds. Nil for a source not read
     /// from files (a test's): it is matched and not cached.
     private func choiceKey(_ source: Source, windows: [BlockWindows], curated: [CuratedPassage], rejected: Set<String>) -> ContentDigest? {
-        guard let digest = source.inputDigest else { return nil }
-        var key = BinaryWriter()
-        key.write(digest)
-        key.write(source.id)
-        key.write(sharedDigest)
-        for value in [thresholds.wording, thresholds.figure, thresholds.statement, thresholds.paraphrase] { key.write(value) }
-        key.writeCount(curated.count)
-        for passage in curated {
-            key.write(passage.claim)
-            key.write(passage.span)
-        }
-        key.write(rejected.sorted())
-        key.writeCount(windows.count)
-        for block in windows {
-            key.write(block.block)
-            key.writeCount(block.windows.count)
-            for (claim, named) in block.windows {
-                key.write(claimDigests[claim])
-                key.write(named.lowerBound)
-                key.write(named.upperBound)
+        source.cacheKey { key in
+            key.write(source.id)
+            key.write(sharedDigest)
+            for value in [thresholds.wording, thresholds.figure, thresholds.statement, thresholds.paraphrase] { key.write(value) }
+            key.writeCount(curated.count)
+            for passage in curated {
+                key.write(passage.claim)
+                key.write(passage.span)
+            }
+            key.write(rejected.sorted())
+            key.writeCount(windows.count)
+            for block in windows {
+                key.write(block.block)
+                key.writeCount(block.windows.count)
+                for (claim, named) in block.windows {
+                    key.write(claimDigests[claim])
+                    key.write(named.lowerBound)
+                    key.write(named.upperBound)
+                }
             }
         }
-        return ContentDigest(key)
     }
 
     /// The search around the sentences that `windows` found, and the competition between what it found.

@@ -36,7 +36,9 @@ struct EvidenceIndex: Sendable {
     /// The least evidence a sentence needs for a claim (`leastEvidenceShare`).
     let leastEvidence: Double
 
-    init(claimTexts: [[String]], sources: [Source], parallel: Parallel = Parallel()) {
+    /// `cache` keeps each source's sentence terms, keyed by the source's inputs and the claims' texts
+    /// (the terms are numbered from them): a rebuild reads again only the sources that changed.
+    init(claimTexts: [[String]], sources: [Source], parallel: Parallel = Parallel(), cache: StepCache = .none) {
         var vocabulary: [String: Int32] = [:]
         var unigramTerm: [Int32] = []
         var pairTerms: [Int64: Int32] = [:]
@@ -74,8 +76,15 @@ struct EvidenceIndex: Sendable {
         let (pairs, unigrams) = (pairTerms, unigramTerm)
 
         // Document frequency over every sentence of every source, counted on every core.
+        var claimWords = BinaryWriter()
+        claimWords.write("terms")
+        claimWords.writeCount(claimTexts.count)
+        for texts in claimTexts { claimWords.write(texts) }
+        let vocabularyDigest = ContentDigest(claimWords)
         let counts = parallel.map(sources) { source in
-            Self.sentenceTerms(of: source, vocabulary: words, unigramTerm: unigrams, pairTerms: pairs)
+            cache.value(for: source.cacheKey { $0.write(vocabularyDigest) }) {
+                SentenceTerms(Self.sentenceTerms(of: source, vocabulary: words, unigramTerm: unigrams, pairTerms: pairs))
+            }.terms
         }
         var frequency = [Int](repeating: 0, count: Int(termCount))
         var documents = 0
@@ -156,6 +165,31 @@ struct EvidenceIndex: Sendable {
     /// The best claims of a sentence, best first.
     static func best<Scores: Sequence>(_ scores: Scores) -> [Int] where Scores.Element == (key: Int, value: Double) {
         scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidatesPerSentence).map(\.key)
+    }
+}
+
+/// The claim terms of each sentence of a source, as the match step's cache keeps them.
+private struct SentenceTerms: BinaryCodable {
+    var terms: [[Int32]]
+
+    init(_ terms: [[Int32]]) { self.terms = terms }
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.writeCount(terms.count)
+        for sentence in terms {
+            writer.writeCount(sentence.count)
+            for term in sentence { writer.write(Int(term)) }
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        terms = try (0..<reader.readCount()).map { _ in
+            try (0..<reader.readCount()).map { _ in
+                let term: Int = try reader.read()
+                guard let narrow = Int32(exactly: term) else { throw BinaryDecodingError() }
+                return narrow
+            }
+        }
     }
 }
 
