@@ -58,12 +58,22 @@ public struct SiteRenderer {
     /// The header and footer partials, rendered once for each way back to the root (and, for the
     /// header, each navigation item that can be the current page) rather than once per page:
     /// they are the same on thousands of pages, and Mustache's look-ups are most of a page's cost.
-    let chrome: [ChromeKey: (header: String, footer: String)]
+    let chrome: [ChromeKey: Chrome]
 
     struct ChromeKey: Hashable {
         var root: String
         /// The navigation target that is the current page, or "" for none.
         var current: String
+    }
+
+    /// What every page at one depth (with one current navigation item) shares: the header and
+    /// footer as HTML, the navigation and site settings they were made from, and the digest of
+    /// all of it, which stands for it in each page's key (instead of kilobytes of HTML hashed page by page).
+    struct Chrome {
+        var header: String
+        var footer: String
+        var navigation: [[String: Any]]
+        var digest: ContentDigest
     }
 
     init(site: Site, templates: TemplateSet, cache: BuildCache? = nil, parallel: Parallel = Parallel(),
@@ -90,7 +100,7 @@ public struct SiteRenderer {
         self.mentionsByEntity = mentionsByEntity
         let navigation = Self.navigation(site)
         self.navigation = navigation
-        var chrome: [ChromeKey: (header: String, footer: String)] = [:]
+        var chrome: [ChromeKey: Chrome] = [:]
         for depth in 0...3 {
             for current in [""] + navigation.map(\.target) {
                 let key = ChromeKey(root: String(repeating: "../", count: depth), current: current)
@@ -160,7 +170,6 @@ public struct SiteRenderer {
         let depth = path.split(separator: "/").count - 1
         let root = rootOverride ?? String(repeating: "../", count: depth)
         var context = extra
-        context["site"] = siteContext
         context["root"] = root
         context["home"] = root.isEmpty ? "./" : root
         context["page_title"] = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
@@ -169,21 +178,23 @@ public struct SiteRenderer {
         if let summary = description ?? site.config.description { context["description"] = summary }
         context["canonical"] = canonicalURL(path)
         let chromeKey = ChromeKey(root: root, current: navigation.contains { $0.target == path } ? path : "")
-        let (header, footer) = chrome[chromeKey] ?? Self.renderChrome(chromeKey, site: site, navigation: navigation, templates: templates)
-        context["header_html"] = header
-        context["footer_html"] = footer
-        // For a layout that still includes `{{> header}}` itself.
-        context["nav"] = Self.navigationContext(navigation, root: root, current: chromeKey.current)
-        context["generator"] = Self.generator
+        let shared = chrome[chromeKey] ?? Self.renderChrome(chromeKey, site: site, navigation: navigation, templates: templates)
         // The key covers the page's templates too: a page made with other templates is another
-        // page. (The header and footer are in the context, as the HTML they made.)
-        var writer = BinaryWriter(capacity: 4096)
+        // page. (The header, footer and site settings stand in it as the digest of what they made.)
+        var writer = BinaryWriter(capacity: 1024)
         writer.write(templates.fingerprint(of: template))
         writer.write(template)
+        writer.write(shared.digest)
         writer.write(mustacheContext: context)
         for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
         let key = "page:" + ContentDigest(writer).hex
         if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
+        context["site"] = siteContext
+        context["header_html"] = shared.header
+        context["footer_html"] = shared.footer
+        // For a layout that still includes `{{> header}}` itself.
+        context["nav"] = shared.navigation
+        context["generator"] = Self.generator
         for html in deferred {
             var section = context[html.section] as? [String: Any] ?? [:]
             section[html.name] = html.make()
@@ -235,12 +246,18 @@ public struct SiteRenderer {
 
     /// The `header` and `footer` templates for pages at `key.root` (`key.current` marked in the navigation).
     private static func renderChrome(_ key: ChromeKey, site: Site, navigation: [(title: String, target: String)],
-                                     templates: TemplateSet) -> (header: String, footer: String) {
+                                     templates: TemplateSet) -> Chrome {
+        let navigation = navigationContext(navigation, root: key.root, current: key.current)
         let context: [String: Any] = [
             "site": siteContext(site.config), "root": key.root, "home": key.root.isEmpty ? "./" : key.root, "generator": Self.generator,
-            "nav": navigationContext(navigation, root: key.root, current: key.current),
+            "nav": navigation,
         ]
-        return (templates.render("header", context), templates.render("footer", context))
+        let (header, footer) = (templates.render("header", context), templates.render("footer", context))
+        var digest = BinaryWriter(capacity: header.utf8.count + footer.utf8.count + 1024)
+        digest.write(mustacheContext: context)
+        digest.write(header)
+        digest.write(footer)
+        return Chrome(header: header, footer: footer, navigation: navigation, digest: ContentDigest(digest))
     }
 
     /// A count for a Mustache section: nil (so the section is skipped) when it is zero,
