@@ -314,6 +314,8 @@ struct ClaimMatcher {
         var shared = BinaryWriter()
         shared.write(entitiesDigest)
         shared.write(identities.knownCodes.sorted())
+        // The figure search's window: its rounding can decide an entry right at a claim's tolerance.
+        shared.write(widest)
         sharedDigest = ContentDigest(shared)
     }
 
