@@ -87,7 +87,7 @@ public enum FigureWords {
         var index = amount.span.end
         while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{00A0}" { index += 1 }
         var letters: [Unicode.Scalar] = []
-        while index < scalars.count, scalars[index].properties.isAlphabetic { letters.append(scalars[index]); index += 1 }
+        while index < scalars.count, scalars[index].isLetterScalar { letters.append(scalars[index]); index += 1 }
         return letters.isEmpty ? nil : String(String.UnicodeScalarView(letters)).lowercased()
     }
 
@@ -100,8 +100,8 @@ public enum FigureWords {
         guard amount.low == amount.high, amount.low >= 1, amount.low <= 31 else { return false }
         func word(from start: Int, step: Int) -> String {
             var index = start, letters: [Unicode.Scalar] = []
-            while index >= 0, index < scalars.count, !scalars[index].properties.isAlphabetic { index += step; if abs(index - start) > 3 { return "" } }
-            while index >= 0, index < scalars.count, scalars[index].properties.isAlphabetic { letters.append(scalars[index]); index += step }
+            while index >= 0, index < scalars.count, !scalars[index].isLetterScalar { index += step; if abs(index - start) > 3 { return "" } }
+            while index >= 0, index < scalars.count, scalars[index].isLetterScalar { letters.append(scalars[index]); index += step }
             return String(String.UnicodeScalarView(step < 0 ? letters.reversed() : letters)).lowercased()
         }
         return months.contains(word(from: amount.span.start - 1, step: -1)) || months.contains(word(from: amount.span.end, step: 1))
@@ -142,15 +142,15 @@ public enum FigureWords {
         var words: [Word] = []
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            guard scalars[index].isLetterScalar else { index += 1; continue }
             let start = index
-            while index < scalars.count, scalars[index].properties.isAlphabetic
-                    || (scalars[index] == "-" && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic) {
+            while index < scalars.count, scalars[index].isLetterScalar
+                    || (scalars[index] == "-" && index + 1 < scalars.count && scalars[index + 1].isLetterScalar) {
                 index += 1
             }
             let gap = scalars[(words.last?.span.end ?? 0)..<start]
             words.append(Word(text: String(String.UnicodeScalarView(scalars[start..<index])).lowercased(), span: TextSpan(start: start, end: index),
-                              afterBreak: gap.contains { !$0.properties.isWhitespace }))
+                              afterBreak: gap.contains { !$0.isSpace }))
         }
         return words
     }
@@ -165,8 +165,9 @@ public enum FigureWords {
         }
         while index < words.count {
             let word = words[index].text
-            // "multi-billion", "multibillion": two or more of the scale.
-            let bare = word.replacingOccurrences(of: "-", with: "")
+            // "multi-billion", "multibillion": two or more of the scale. (Only a word that starts
+            // with "m" can: words never start with a hyphen.)
+            let bare = word.hasPrefix("m") ? word.replacingOccurrences(of: "-", with: "") : word
             if bare.hasPrefix("multi"), let scale = scales[String(bare.dropFirst(5))] {
                 found.append(amount(index, index, 2 * scale, nextScale(scale)))
                 index += 1
@@ -232,6 +233,8 @@ public enum FigureWords {
 
     /// "twenty-four": a tens word and a unit joined by a hyphen.
     static func compound(_ text: String) -> Double? {
+        // Most words have no hyphen: they are let go before any splitting.
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 2, let tens = units[String(parts[0])], tens >= 20, let unit = units[String(parts[1])], unit < 10 else { return nil }
         return tens + unit

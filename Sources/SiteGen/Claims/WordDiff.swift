@@ -131,7 +131,7 @@ public struct WordDiff: Sendable {
     static func punctuationDiffers(_ a: String, _ b: String) -> Bool {
         func marks(_ word: String) -> [Unicode.Scalar] {
             word.unicodeScalars.map(FoldedText.fold).filter {
-                !$0.properties.isAlphabetic && $0.properties.numericType == nil && $0 != "\"" && $0 != "'"
+                !$0.isWordScalar && $0 != "\"" && $0 != "'"
             }
         }
         return a != b && marks(a) != marks(b)

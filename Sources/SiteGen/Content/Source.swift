@@ -99,7 +99,7 @@ public struct Source: Hashable, Sendable {
     static func firstWords(of text: String, _ count: Int) -> [String] {
         var words: [String] = [], current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars.prefix(400) {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
                 if words.count == count { break }
                 continue
