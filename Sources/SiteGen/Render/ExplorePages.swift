@@ -241,11 +241,13 @@ extension SiteRenderer {
 
     /// The entities a source names, with how often.
     func entitiesNamed(in source: Source, root: String) -> [[String: Any]] {
-        let mentions = site.analysis.mentions[source.id] ?? []
-        return site.entities.compactMap { entity in
-            let count = mentions.filter { $0.entity == entity.id }.count
-            guard count > 0 else { return nil }
-            var summary = entitySummary(entity, root: root)
+        var counts: [String: Int] = [:]
+        for mention in site.analysis.mentions[source.id] ?? [] { counts[mention.entity, default: 0] += 1 }
+        guard !counts.isEmpty else { return [] }
+        // In the entities' order; counted once, not once for each of hundreds of entities.
+        return site.entities.indices.compactMap { index in
+            guard let count = counts[site.entities[index].id] else { return nil }
+            var summary = entitySummary(site.entities[index], root: root)
             summary["count"] = count
             summary["mentions_text"] = Counted.text(count, "mention")
             return summary
