@@ -8,14 +8,12 @@
 struct AutoMatching {
     let matcher: ClaimMatcher
     let parallel: Parallel
-    /// What matching each source read and found in an earlier build, kept by `ClaimMatcher` under
-    /// the digest of everything it read.
-    let cache: StepCache
 
+    /// `cache` keeps what matching each source read and found in an earlier build (`ClaimMatcher`),
+    /// under the digest of everything it read.
     init(site: Site, parallel: Parallel = Parallel(), cache: StepCache = .none) {
         matcher = ClaimMatcher(claims: site.claims, entities: site.entities, sources: site.sources, parallel: parallel, cache: cache)
         self.parallel = parallel
-        self.cache = cache
     }
 
     /// Sources that no claim cites, by reference or by appearance: new articles, whose leftovers are queued for review.
@@ -44,7 +42,7 @@ struct AutoMatching {
         let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each source's matches, compared with their claims' references on every core.
         let results = parallel.map(sources) { source in
-            let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [], cache: cache)
+            let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
             guard !result.matches.isEmpty else { return (result, [(Int, ResolvedAppearance)]()) }
             let text = source.text.string.scalarArray
             let appearances = result.matches.compactMap { match -> (Int, ResolvedAppearance)? in

@@ -239,11 +239,14 @@ struct ClaimMatcher {
     private var sharedDigest = ContentDigest(high: 0, low: 0)
     /// The entities' ids, names, kinds and spellings: what finding a source's candidates reads besides the source.
     private var entitiesDigest = ContentDigest(high: 0, low: 0)
+    /// What matching each source read and found in an earlier build (`match`).
+    private let cache: StepCache
 
     /// `sources` are every source of the site: how common a word is is measured over them all.
     /// `cache` keeps what matching a source reads of it (its candidates, its sentences' claim terms)
     /// and what the search around its sentences found (`match`).
     init(claims: [ResolvedClaim], entities: [Entity], sources: [Source], parallel: Parallel = Parallel(), cache: StepCache = .none) {
+        self.cache = cache
         claimIDs = claims.map(\.id)
         tolerances = claims.map { $0.claim.tolerance ?? 0 }
         isQuotation = claims.map { $0.claim.kind == .quote }
@@ -356,10 +359,10 @@ struct ClaimMatcher {
     /// In two parts: which claims each sentence's evidence points to (cheap, and the only part
     /// that reads the whole corpus, through the terms' weights), then the search for those claims
     /// around those sentences (most of the work). The second part depends on nothing but the
-    /// source, the claims it looks for and the names every claim shares, so `cache` keeps its
+    /// source, the claims it looks for and the names every claim shares, so the cache keeps its
     /// result under the digest of exactly those (`choiceKey`): a rebuild searches again only the
     /// sources whose text, or whose pointed-to claims, changed.
-    func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = [], cache: StepCache = .none) -> SourceMatches {
+    func match(_ source: Source, curated: [CuratedPassage] = [], rejected: Set<String> = []) -> SourceMatches {
         // The blocks' words are read only if something is not in the cache.
         var read: [BlockWords]?
         func blocks() -> [BlockWords] {

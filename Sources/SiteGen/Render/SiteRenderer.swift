@@ -72,6 +72,7 @@ public struct SiteRenderer {
     struct Chrome {
         var header: String
         var footer: String
+        var site: [String: Any]
         var navigation: [[String: Any]]
         var digest: ContentDigest
     }
@@ -189,7 +190,7 @@ public struct SiteRenderer {
         for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
         let key = "page:" + ContentDigest(writer).hex
         if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
-        context["site"] = siteContext
+        context["site"] = shared.site
         context["header_html"] = shared.header
         context["footer_html"] = shared.footer
         // For a layout that still includes `{{> header}}` itself.
@@ -247,9 +248,9 @@ public struct SiteRenderer {
     /// The `header` and `footer` templates for pages at `key.root` (`key.current` marked in the navigation).
     private static func renderChrome(_ key: ChromeKey, site: Site, navigation: [(title: String, target: String)],
                                      templates: TemplateSet) -> Chrome {
-        let navigation = navigationContext(navigation, root: key.root, current: key.current)
+        let (settings, navigation) = (siteContext(site.config), navigationContext(navigation, root: key.root, current: key.current))
         let context: [String: Any] = [
-            "site": siteContext(site.config), "root": key.root, "home": key.root.isEmpty ? "./" : key.root, "generator": Self.generator,
+            "site": settings, "root": key.root, "home": key.root.isEmpty ? "./" : key.root, "generator": Self.generator,
             "nav": navigation,
         ]
         let (header, footer) = (templates.render("header", context), templates.render("footer", context))
@@ -257,7 +258,7 @@ public struct SiteRenderer {
         digest.write(mustacheContext: context)
         digest.write(header)
         digest.write(footer)
-        return Chrome(header: header, footer: footer, navigation: navigation, digest: ContentDigest(digest))
+        return Chrome(header: header, footer: footer, site: settings, navigation: navigation, digest: ContentDigest(digest))
     }
 
     /// A count for a Mustache section: nil (so the section is skipped) when it is zero,

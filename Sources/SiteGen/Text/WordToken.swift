@@ -23,21 +23,10 @@ struct WordToken {
         var hash: UInt64
     }
 
-    /// The same words as `all(in:)`, with their keys' hashes and no key strings made
-    /// (for an ASCII word, the hash is taken from the lower-cased bytes as they are read).
-    static func hashed(in scalars: [Unicode.Scalar]) -> [Hashed] {
-        var words: [Hashed] = []
-        words.reserveCapacity(scalars.count / 6)
-        forEachWord(in: scalars) { start, end, isASCII, bytes in
-            let hash = isASCII ? fnv(bytes) : fnv(String(String.UnicodeScalarView(scalars[start..<end])).lowercased())
-            words.append(Hashed(start: start, end: end, hash: hash))
-        }
-        return words
-    }
-
-    /// The same words as `hashed(in: text.scalarArray)`, read straight from the text's UTF-8 bytes:
-    /// no array of scalars (four bytes for each of the text's), and each ASCII word hashed as its bytes
-    /// are read. The reuse index reads every word of the corpus this way, in every pass.
+    /// The same words as `all(in: text.scalarArray)`, with their keys' hashes (`fnv(key)`) and no
+    /// key strings made, read straight from the text's UTF-8 bytes: no array of scalars (four bytes
+    /// for each of the text's), and each ASCII word hashed as its lower-cased bytes are read. The
+    /// reuse index reads every word of the corpus this way, in every pass.
     static func hashed(in text: String) -> [Hashed] {
         var text = text
         return text.withUTF8 { bytes in
@@ -71,7 +60,7 @@ struct WordToken {
                     scalar += 1
                 }
                 if !isASCII {
-                    // As `hashed(in:)` does: the word's own text, lower-cased by Unicode's rules.
+                    // As `all(in:)` makes its key: the word's own text, lower-cased by Unicode's rules.
                     hash = fnv(String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<read]), as: UTF8.self).lowercased())
                 }
                 words.append(Hashed(start: startScalar, end: scalar, hash: hash))
