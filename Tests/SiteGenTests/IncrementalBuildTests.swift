@@ -62,6 +62,27 @@ final class IncrementalBuildTests: XCTestCase {
                 let path = "Content/entities.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "aliases: [Moonshot, MoonShot AI]", with: "aliases: [Moonshot]"))
             }),
+            // What the source and comparison pages are keyed by (`PageInputs`) rather than by their contexts.
+            ("an entity renamed", {
+                let path = "Content/entities.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "name: DeepSeek", with: "name: DeepSeek (renamed)"))
+            }),
+            ("an entity's description edited", {
+                let path = "Content/entities.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "one of the three Anthropic named.", with: "named by Anthropic."))
+            }),
+            ("a claim's rating changed", {
+                let path = "Content/claims/figures.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "  verdict: unproven\n  summary: \"The count", with: "  verdict: misleading\n  summary: \"The count"))
+            }),
+            ("a claim's speaker changed", {
+                let path = "Content/claims/figures.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "kind: figure\n  speaker: Anthropic", with: "kind: figure\n  speaker: Anthropic's blog"))
+            }),
+            ("the claim-item template edited", {
+                let path = "Templates/claim-item.mustache"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "{{kind}} · {{speaker}}", with: "{{speaker}} · {{kind}}"))
+            }),
             ("a claim edited", {
                 let path = "Content/claims/context.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "moral standing to complain", with: "standing to complain"))

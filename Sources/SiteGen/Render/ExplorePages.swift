@@ -29,10 +29,13 @@ extension SiteRenderer {
             return (claim.id, templates.render("claim-item", context))
         }
         let claimItems = Dictionary(items, uniquingKeysWith: { first, _ in first })
+        let claimDigests = claimListingDigests(root: root)
         files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
             return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
-                        extra: ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems, root: root)])
+                        inputs: comparePageInputs(pair, first, second, claimsBySource: claimsBySource, claimDigests: claimDigests)) {
+                ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems, root: root)]
+            }
         }.compactMap { $0 }
         return files
     }

@@ -127,9 +127,13 @@ public struct SiteRenderer {
         files += paginated(site.sources, folder: "articles", template: "articles", title: "Sources", key: "sources") {
             sourceSummary($0, root: "../")
         }
+        let entities = PageInputs.entities(site.entities)
         files += parallel.map(site.sources) { source in
-            page(Routes.file(Routes.source(source.id)), template: "article", title: source.displayTitle,
-                 extra: ["source": sourceContext(source, root: "../../")], deferred: [sourceBody(source)])
+            let body = sourceBody(source)
+            return page(Routes.file(Routes.source(source.id)), template: "article", title: source.displayTitle,
+                        inputs: sourcePageInputs(source, entities: entities), deferred: [body]) {
+                ["source": sourceContext(source, root: "../../")]
+            }
         }
         files += explainerFiles()
         // A 404 page is served at any depth, so its links start from the base URL's path.
@@ -168,9 +172,34 @@ public struct SiteRenderer {
     /// `deferred`: HTML made only if the page is rendered, keyed in the page's key by what it is made from.
     func page(_ path: String, template: String, title: String?, extra: [String: Any], rootOverride: String? = nil,
               description: String? = nil, ogType: String = "article", deferred: [DeferredHTML] = []) -> RenderedFile {
+        page(path, template: template, title: title, inputs: nil, rootOverride: rootOverride, description: description,
+             ogType: ogType, deferred: deferred) { extra }
+    }
+
+    /// The same, for a page whose own names (`extra`) are made only if the page is rendered.
+    /// `inputs`: the digest of everything `extra` and `deferred` are made from (see `PageInputs`);
+    /// it stands for them in the page's key, so a page kept from the previous build is never
+    /// made at all. Without it the key holds the whole context.
+    func page(_ path: String, template: String, title: String?, inputs: ContentDigest?, rootOverride: String? = nil,
+              description: String? = nil, ogType: String = "article", deferred: [DeferredHTML] = [],
+              extra: () -> [String: Any]) -> RenderedFile {
         let depth = path.split(separator: "/").count - 1
         let root = rootOverride ?? String(repeating: "../", count: depth)
-        var context = extra
+        let chromeKey = ChromeKey(root: root, current: navigation.contains { $0.target == path } ? path : "")
+        let shared = chrome[chromeKey] ?? Self.renderChrome(chromeKey, site: site, navigation: navigation, templates: templates)
+        var inputKey: String?
+        if let inputs {
+            var writer = BinaryWriter(capacity: 256)
+            for part in [templates.fingerprint(of: template), template, path, root, title ?? "", description ?? "", ogType] { writer.write(part) }
+            writer.write(title != nil)
+            writer.write(shared.digest)
+            writer.write(inputs)
+            for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
+            let key = "inputs:" + ContentDigest(writer).hex
+            if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
+            inputKey = key
+        }
+        var context = extra()
         context["root"] = root
         context["home"] = root.isEmpty ? "./" : root
         context["page_title"] = title.map { "\($0) · \(site.config.title)" } ?? site.config.title
@@ -178,18 +207,21 @@ public struct SiteRenderer {
         context["og_type"] = ogType
         if let summary = description ?? site.config.description { context["description"] = summary }
         context["canonical"] = canonicalURL(path)
-        let chromeKey = ChromeKey(root: root, current: navigation.contains { $0.target == path } ? path : "")
-        let shared = chrome[chromeKey] ?? Self.renderChrome(chromeKey, site: site, navigation: navigation, templates: templates)
-        // The key covers the page's templates too: a page made with other templates is another
-        // page. (The header, footer and site settings stand in it as the digest of what they made.)
-        var writer = BinaryWriter(capacity: 1024)
-        writer.write(templates.fingerprint(of: template))
-        writer.write(template)
-        writer.write(shared.digest)
-        writer.write(mustacheContext: context)
-        for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
-        let key = "page:" + ContentDigest(writer).hex
-        if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
+        let key: String
+        if let inputKey {
+            key = inputKey
+        } else {
+            // The key covers the page's templates too: a page made with other templates is another
+            // page. (The header, footer and site settings stand in it as the digest of what they made.)
+            var writer = BinaryWriter(capacity: 1024)
+            writer.write(templates.fingerprint(of: template))
+            writer.write(template)
+            writer.write(shared.digest)
+            writer.write(mustacheContext: context)
+            for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
+            key = "page:" + ContentDigest(writer).hex
+            if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
+        }
         context["site"] = shared.site
         context["header_html"] = shared.header
         context["footer_html"] = shared.footer
