@@ -337,4 +337,21 @@ final class OutputOwnershipTests: XCTestCase {
             XCTAssertEqual(folder.snapshot("disk/public"), before)
         }
     }
+
+    /// The two system calls publishing uses for folders: `mkdir -p`, and a listing with each entry's kind.
+    func testFoldersAreMadeAndListedWithTheKindOfEachEntry() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try FileSystemEntry.makeFolder(atPath: root + "/a/b/c")
+        try FileSystemEntry.makeFolder(atPath: root + "/a/b/c") // already there: fine
+        XCTAssertEqual(FileSystemEntry.kind(atPath: root + "/a/b/c"), .folder)
+        try folder.write("a/file.txt", "x")
+        XCTAssertThrowsError(try FileSystemEntry.makeFolder(atPath: root + "/a/file.txt"), "a file is in the way")
+        XCTAssertThrowsError(try FileSystemEntry.makeFolder(atPath: root + "/a/file.txt/d"), "a file is in the way above")
+        XCTAssertEqual(symlink("file.txt", root + "/a/link"), 0)
+        let listed = try FileSystemEntry.contents(ofFolder: root + "/a")
+        XCTAssertEqual(listed.map(\.name), ["b", "file.txt", "link"])
+        XCTAssertEqual(listed.map(\.kind), [.folder, .file, .link])
+        XCTAssertThrowsError(try FileSystemEntry.contents(ofFolder: root + "/missing"))
+    }
 }

@@ -35,6 +35,40 @@ enum FileSystemEntry: Equatable {
     }
 }
 
+extension FileSystemEntry {
+    /// Makes the folder at `path` and any missing above it, with `mkdir` itself: a site has a
+    /// folder for every page, and Foundation's `createDirectory` looks at each part of the path first.
+    static func makeFolder(atPath path: String) throws {
+        if mkdir(path, 0o777) == 0 { return }
+        let code = errno
+        if code == EEXIST, kind(atPath: path) == .folder { return }
+        guard code == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else { throw POSIXError(code) }
+        try makeFolder(atPath: String(path[..<slash]))
+        guard mkdir(path, 0o777) == 0 || (errno == EEXIST && kind(atPath: path) == .folder) else { throw POSIXError(errno) }
+    }
+
+    /// The names in the folder at `path`, sorted, each with what it is. The kind comes from the
+    /// folder's own entries (`readdir`), not an `lstat` per name, where the file system gives it.
+    static func contents(ofFolder path: String) throws -> [(name: String, kind: FileSystemEntry)] {
+        guard let folder = opendir(path) else { throw POSIXError(errno) }
+        defer { closedir(folder) }
+        var entries: [(name: String, kind: FileSystemEntry)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let kind: FileSystemEntry = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .folder
+            case Int32(DT_LNK): .link
+            case Int32(DT_UNKNOWN): Self.kind(atPath: path + "/" + name)
+            default: .other
+            }
+            entries.append((name, kind))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+}
+
 /// Writes one new file of the site. A seam: tests put in a writer that fails
 /// the way a dying disk does.
 protocol SiteFileWriter: Sendable {

@@ -26,11 +26,11 @@ struct ForeignFiles {
     // Paths are joined as strings: `URL.appendingPathComponent` for each of tens of
     // thousands of files was most of a rebuild's publishing time.
     private func carry(folder: String, currentPath: String, stagingPath: String) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? currentPath : currentPath + "/" + folder)
-        for name in names.sorted() {
+        let entries = try FileSystemEntry.contents(ofFolder: folder.isEmpty ? currentPath : currentPath + "/" + folder)
+        for (name, kind) in entries {
             let path = folder.isEmpty ? name : folder + "/" + name
             let old = currentPath + "/" + path, new = stagingPath + "/" + path
-            switch FileSystemEntry.kind(atPath: old) {
+            switch kind {
             case .missing:
                 continue
             case .folder:

@@ -175,7 +175,7 @@ final class Publication: @unchecked Sendable {
                 // Made under the lock: another writer with a file in the same folder waits for it.
                 try state.withLock {
                     if $0.folders.insert(folder).inserted {
-                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        try FileSystemEntry.makeFolder(atPath: folder)
                     }
                 }
             }
