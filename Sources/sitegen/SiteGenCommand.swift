@@ -51,12 +51,16 @@ struct Locations: ParsableArguments {
     /// with JSON, which must stay one object per line for whatever reads it).
     func report(_ diagnostics: [Diagnostic]) {
         let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" && format == .text
+        guard annotate else {
+            // One write for all of them: a large corpus can have thousands of warnings.
+            let lines = diagnostics.map { (format == .text ? $0.description : $0.json) + "\n" }.joined()
+            if !lines.isEmpty { (format == .text ? FileHandle.standardError : FileHandle.standardOutput).write(Data(lines.utf8)) }
+            return
+        }
         for diagnostic in diagnostics {
-            switch format {
-            case .text: FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-            case .json: FileHandle.standardOutput.write(Data((diagnostic.json + "\n").utf8))
-            }
-            if annotate { FileHandle.standardOutput.write(Data((diagnostic.githubAnnotation + "\n").utf8)) }
+            // Each annotation right after its line, so the two streams stay in step in a CI log.
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            FileHandle.standardOutput.write(Data((diagnostic.githubAnnotation + "\n").utf8))
         }
     }
 

@@ -151,4 +151,30 @@ final class StepCacheTests: XCTestCase {
             XCTAssertEqual(made, 1)
         }
     }
+
+    /// Records go to the file in batches of a megabyte: several megabytes of them, made on two
+    /// threads and then half reused, come back whole, each under its own key.
+    func testManyMegabytesOfRecordsComeBackWhole() throws {
+        let folder = try TemporaryFolder()
+        func sample(_ number: Int) -> Sample {
+            Sample(number: number, text: String(repeating: "word \(number) ", count: 400), note: nil, spans: [], share: Double(number))
+        }
+        let key = { (number: Int) in ContentDigest(Data("record \(number)".utf8)) }
+        let first = StepCache(folder: folder.url, step: "big")
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for number in stride(from: half, to: 2_000, by: 2) { _ = first.value(for: key(number)) { sample(number) } }
+        }
+        first.save()
+        let size = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("step-big.bin").path)[.size] as? Int ?? 0
+        XCTAssertGreaterThan(size, 4 << 20)
+        let second = StepCache(folder: folder.url, step: "big")
+        for number in 0..<1_000 { XCTAssertEqual(second.value(for: key(number)) { sample(-1) }, sample(number)) }
+        XCTAssertEqual(second.reusedCount, 1_000)
+        _ = second.value(for: key(5_000)) { sample(5_000) }
+        second.save()
+        let third = StepCache(folder: folder.url, step: "big")
+        var made = 0
+        for number in Array(0..<1_000) + [5_000] { XCTAssertEqual(third.value(for: key(number)) { made += 1; return sample(-1) }, sample(number)) }
+        XCTAssertEqual(made, 0, "the records reused and the one made are all in the new file")
+    }
 }

@@ -11,8 +11,8 @@ import Synchronization
 /// `ToolIdentity` of the sitegen that wrote it), then records of a key, the
 /// digest of the value's bytes (a damaged record is not used), a length and the
 /// value's `BinaryCodable` bytes. The file is read once when
-/// the step starts. New records go straight to a file beside it as they are
-/// made, so they are not held in memory; `save()` adds the old records this build
+/// the step starts. New records go to a file beside it as they are
+/// made (a megabyte at a time), so they are not held in memory; `save()` adds the old records this build
 /// used and renames the new file over the old. The file holds one build's worth
 /// and never grows without end. A file from another tool, or one that does not
 /// parse, is ignored.
@@ -37,6 +37,21 @@ final class StepCache: Sendable {
         var failed = false
         var reused: [ContentDigest: Record] = [:]
         var made: Set<ContentDigest> = []
+        /// Records not yet written: they go to the file a megabyte at a time, not in a
+        /// system call each (a corpus has tens of thousands of them).
+        var pending: [UInt8] = []
+
+        /// Adds `bytes` to the file, writing out what is pending once it is large.
+        mutating func append(_ bytes: [UInt8]) {
+            pending += bytes
+            if pending.count >= 1 << 20 { flush() }
+        }
+
+        mutating func flush() {
+            guard !pending.isEmpty else { return }
+            failed = failed || handle == nil || (try? handle?.write(contentsOf: pending)) == nil
+            pending.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A cache that keeps nothing: every value is made.
@@ -115,7 +130,7 @@ final class StepCache: Sendable {
         next.withLock { next in
             guard !next.failed, next.made.insert(key).inserted else { return }
             if next.handle == nil { Self.open(&next, beside: file) }
-            next.failed = next.failed || !Self.append(record.bytes, to: next.handle)
+            next.append(record.bytes)
         }
     }
 
@@ -131,12 +146,7 @@ final class StepCache: Sendable {
             return
         }
         (next.handle, next.path) = (handle, path)
-        next.failed = !append(header().bytes, to: handle)
-    }
-
-    private static func append(_ bytes: [UInt8], to handle: FileHandle?) -> Bool {
-        guard let handle else { return false }
-        return (try? handle.write(contentsOf: bytes)) != nil
+        next.append(header().bytes)
     }
 
     /// Adds the old records this build used to the new file and renames it over the old
@@ -156,8 +166,9 @@ final class StepCache: Sendable {
                 bytes.write(key)
                 bytes.write(record.check)
                 stored[record.range].withUnsafeBytes { bytes.write(bytes: $0) }
-                next.failed = !Self.append(bytes.bytes, to: next.handle)
+                next.append(bytes.bytes)
             }
+            next.flush()
             if (try? next.handle?.close()) == nil { next.failed = true }
             if let path = next.path {
                 if next.failed { unlink(path) } else { ReplacedFile.commit(path, to: file.path) }

@@ -31,6 +31,7 @@ enum StaticFiles {
     /// Adds the static files to the rendered ones; a static file where the site
     /// already has a page or a folder is an error naming the static file.
     static func add(_ statics: [StaticFile], to files: inout [RenderedFile]) -> [Diagnostic] {
+        guard !statics.isEmpty else { return [] }
         let pages = Set(files.map(\.path))
         let folders = Set(files.flatMap { ancestors(of: $0.path) })
         var problems: [Diagnostic] = []
