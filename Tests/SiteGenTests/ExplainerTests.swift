@@ -306,6 +306,35 @@ final class TextReuseTests: XCTestCase {
         XCTAssertEqual(streamed, pairs)
     }
 
+    /// The index's radix sort puts a bucket's runs in the order a comparison of (run, text) would:
+    /// runs that differ only in their low bits, in one 11-bit digit, or not at all, in one bucket
+    /// (same top bits), with each run's texts coming in increasing order as the index adds them.
+    func testTheIndexSortOrdersRunsAsAComparisonSortWould() {
+        typealias Entry = TextReuseFinder.RunEntry
+        var generator = SplitMix(seed: 11)
+        for size in [0, 1, 2, 7, 300, 5_000] {
+            let top: UInt64 = 0b101101 << 58
+            let pool = (0..<max(1, size / 4)).map { _ -> UInt64 in
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: return top | UInt64.random(in: 0...0xFF, using: &generator)
+                case 1: return top | UInt64.random(in: 0...3, using: &generator) << 33
+                case 2: return top | 1 << 44 | UInt64.random(in: 0..<(1 << 11), using: &generator) << 22
+                default: return top | UInt64.random(in: 0..<(1 << 58), using: &generator)
+                }
+            }
+            var entries: [Entry] = []
+            for text in 0..<max(1, size / 3) {
+                for _ in 0..<Int.random(in: 0...6, using: &generator) where entries.count < size {
+                    entries.append(Entry(hash: pool.randomElement(using: &generator)!, text: text))
+                }
+            }
+            let expected = entries.sorted { ($0.high, $0.low, $0.text) < ($1.high, $1.low, $1.text) }
+            TextReuseFinder.sortByRun(&entries)
+            XCTAssertEqual(entries.map(\.hash), expected.map(\.hash), "size \(size)")
+            XCTAssertEqual(entries.map(\.text), expected.map(\.text), "size \(size)")
+        }
+    }
+
     /// The buckets' pair lists (each sorted, without repeats) merge into one sorted list without repeats.
     func testMergingSortedListsKeepsEachValueOnce() {
         XCTAssertEqual(TextReuseFinder.mergeUnique([]), [])
