@@ -30,8 +30,8 @@ final class BuildCache: @unchecked Sendable {
         self.output = output.standardizedFileURL
         let outputPath = self.output.path
         var previous: [String: Entry] = [:]
-        if let data = FileManager.default.contents(atPath: Self.manifestURL(folder: folder, output: self.output).path) {
-            previous = (try? Self.read([UInt8](data), output: outputPath)) ?? [:]
+        if let bytes = FileBytes.read(atPath: Self.manifestURL(folder: folder, output: self.output).path) {
+            previous = (try? Self.read(bytes, output: outputPath)) ?? [:]
         }
         // Read once, here: a file touched since it was written is left out, so the renderer asks
         // only this snapshot and reads no file itself.

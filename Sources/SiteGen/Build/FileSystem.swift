@@ -69,6 +69,30 @@ extension FileSystemEntry {
     }
 }
 
+enum FileBytes {
+    /// The whole file at `path`, read straight into an array (a cache file is tens of megabytes,
+    /// and reading it as `Data` first would copy it once more); nil if it cannot be read.
+    static func read(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while offset < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
+}
+
 /// Writes one new file of the site. A seam: tests put in a writer that fails
 /// the way a dying disk does.
 protocol SiteFileWriter: Sendable {

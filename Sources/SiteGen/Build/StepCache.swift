@@ -61,8 +61,8 @@ final class StepCache: Sendable {
         file = folder?.appendingPathComponent("step-\(step).bin")
         var previous: [ContentDigest: Record] = [:]
         var stored: [UInt8] = []
-        if let file, let data = FileManager.default.contents(atPath: file.path) {
-            stored = [UInt8](data)
+        if let file, let bytes = FileBytes.read(atPath: file.path) {
+            stored = bytes
             var reader = BinaryReader(stored)
             do {
                 try Self.readHeader(&reader)

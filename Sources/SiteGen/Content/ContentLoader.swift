@@ -176,7 +176,11 @@ public struct ContentLoader {
         }
         for result in results { diagnostics.add(contentsOf: result.diagnostics) }
         let sources = leaveOutDrafts(results.compactMap(\.value), isDraft: \.metadata.draft, id: \.id, into: \.sources)
-        return sources.sorted { ($0.sortDate, $0.id) < ($1.sortDate, $1.id) }
+        // Sorted by key and position, then gathered: a `Source` is large, and sorting the sources
+        // themselves moves each many times.
+        let order = sources.indices.map { (date: sources[$0].sortDate, id: sources[$0].id, index: $0) }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return order.map { sources[$0.index] }
     }
 
     /// Metadata files that no article reads: a sidecar whose name matches no `.txt` article (a
@@ -425,9 +429,10 @@ public struct ContentLoader {
     /// leads out of `Content/` is refused rather than followed.
     private mutating func listFiles(_ folder: String) -> [URL] {
         let directory = contentDirectory.appendingPathComponent(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
-        if names.count > Limits.maxFiles {
-            diagnostics.add(.error(display(folder), nil, "\(names.count) files is more than the limit of \(Limits.maxFiles)"))
+        // Each name with its kind from the folder itself: no lstat for each of 10,000 articles.
+        guard let entries = try? FileSystemEntry.contents(ofFolder: directory.path) else { return [] }
+        if entries.count > Limits.maxFiles {
+            diagnostics.add(.error(display(folder), nil, "\(entries.count) files is more than the limit of \(Limits.maxFiles)"))
             return []
         }
         let root = contentDirectory.resolvingSymlinksInPath().path
@@ -435,9 +440,9 @@ public struct ContentLoader {
         // links do (resolving every one of 10,000 articles was a third of a cached load).
         let folderIsInside = directory.resolvingSymlinksInPath().path.hasPrefix(root + "/")
         var files: [URL] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, listedKind) in entries where !name.hasPrefix(".") {
             let file = directory.appendingPathComponent(name)
-            var kind = FileSystemEntry.kind(atPath: file.path)
+            var kind = listedKind
             if kind == .link || !folderIsInside {
                 let resolved = file.resolvingSymlinksInPath().path
                 guard resolved.hasPrefix(root + "/") else {
