@@ -195,9 +195,17 @@ struct ClaimResolver {
         let base = reference == nil ? anchored.indices.min { a, b in
             (sources[anchored[a].quote.source]?.sortDate ?? "9999", a) < (sources[anchored[b].quote.source]?.sortDate ?? "9999", b)
         } : nil
+        // Read once for all the paraphrases compared with it, when the first one needs it.
+        let compared = reference ?? base.map { anchored[$0].quote }
+        var comparedWording: ContentComparison.Wording?
+        let wording = { () -> ContentComparison.Wording? in
+            if comparedWording == nil { comparedWording = compared.map { ContentComparison.Wording($0.text) } }
+            return comparedWording
+        }
         let appearances = anchored.enumerated().map { index, item -> ResolvedAppearance in
-            var resolved = Self.compare(item.quote, with: index == base ? nil : reference ?? base.map { anchored[$0].quote }, claim: claim,
-                                        attributedTo: item.appearance.attributedTo, note: item.appearance.note, sources: sources)
+            var resolved = Self.compare(item.quote, with: index == base ? nil : compared, claim: claim,
+                                        attributedTo: item.appearance.attributedTo, note: item.appearance.note, sources: sources,
+                                        referenceWording: index == base ? { nil } : wording)
             resolved.isBase = index == base
             return resolved
         }
@@ -206,8 +214,11 @@ struct ClaimResolver {
 
     /// A wording set beside the claim's reference: the word diff and the differences it shows,
     /// and a misattribution where the source credits the words to someone else.
+    /// `referenceWording`: the reference read for a paraphrase's comparison, where the caller
+    /// keeps it for all the claim's wordings (nil: read here).
     static func compare(_ quote: AnchoredQuote, with reference: AnchoredQuote?, claim: Claim, attributedTo: String?, note: String?,
-                        match: ResolvedAppearance.Match = .curated, score: Double = 1, sources: [String: Source]) -> ResolvedAppearance {
+                        match: ResolvedAppearance.Match = .curated, score: Double = 1, sources: [String: Source],
+                        referenceWording: () -> ContentComparison.Wording? = { nil }) -> ResolvedAppearance {
         let diff = reference.map { WordDiff(reference: $0.text, found: quote.text) }
         // In a primary source the words are the speaker's own, and a block quotation or an embedded
         // post quotes them: compared word by word, like words in quotation marks.
@@ -220,7 +231,10 @@ struct ClaimResolver {
             }
         } ?? isQuotation(quote.text, after: quote.before)
         var differences = quoted ? diff?.differences ?? []
-            : reference.flatMap { reference in diff.map { ContentComparison.differences(reference: reference.text, found: quote.text, aligned: $0) } } ?? []
+            : reference.flatMap { reference in diff.map { aligned in
+                ContentComparison.differences(reference: referenceWording() ?? ContentComparison.Wording(reference.text),
+                                              found: ContentComparison.Wording(quote.text), aligned: aligned)
+            } } ?? []
         if let attributedTo, let reference, attributedTo != reference.source {
             // A source's title, or the free text an `attributed_to` gives.
             func describe(_ sourceOrName: String) -> String { sources[sourceOrName]?.displayTitle ?? sourceOrName }

@@ -2,22 +2,38 @@
 /// word by word: its figures, its hedges and whether it keeps the sense. A word-by-word
 /// diff of two different sentences would mark nearly every word and hide these.
 enum ContentComparison {
+    /// What a wording claims, read once: a claim's reference is compared with every paraphrase of it.
+    struct Wording {
+        let figures: FigureWords.Reading
+        let hedges: [String]
+        let names: [String]
+
+        init(_ text: String) {
+            figures = FigureWords.Reading(text)
+            hedges = ContentComparison.hedges(in: text)
+            names = ContentComparison.names(in: text)
+        }
+    }
+
     /// `aligned` is the word-by-word diff of the two, already made for the page's marks.
     static func differences(reference: String, found: String, aligned: WordDiff) -> [Difference] {
+        differences(reference: Wording(reference), found: Wording(found), aligned: aligned)
+    }
+
+    static func differences(reference: Wording, found: Wording, aligned: WordDiff) -> [Difference] {
         var differences: [Difference] = []
         // Figures as sets, in any order; a 3 against a "three", or the day of a date, is not one.
-        let referenceFigures = FigureWords.Reading(reference), foundFigures = FigureWords.Reading(found)
-        let old = referenceFigures.comparable(with: foundFigures), new = foundFigures.comparable(with: referenceFigures)
+        let old = reference.figures.comparable(with: found.figures), new = found.figures.comparable(with: reference.figures)
         if !Amount.sameFigures(old, new) {
             differences.append(Difference(kind: .figure, reference: old.map(\.text).joined(separator: ", "), found: new.map(\.text).joined(separator: ", ")))
         }
-        let oldHedges = hedges(in: reference), newHedges = hedges(in: found)
+        let (oldHedges, newHedges) = (reference.hedges, found.hedges)
         if Set(oldHedges) != Set(newHedges) {
             differences.append(Difference(kind: .qualifier, reference: oldHedges.joined(separator: ", "), found: newHedges.joined(separator: ", ")))
         }
         // A name is content: one the paraphrase spells differently is a `spelling` difference.
-        let foundNames = names(in: found)
-        for name in names(in: reference) where !foundNames.contains(name) {
+        let foundNames = found.names
+        for name in reference.names where !foundNames.contains(name) {
             if let near = foundNames.first(where: { WordDiff.isNearlyTheSame(name, $0) }) {
                 differences.append(Difference(kind: .spelling, reference: name, found: near))
             }

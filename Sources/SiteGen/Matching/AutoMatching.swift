@@ -40,6 +40,8 @@ struct AutoMatching {
         let unlisted = Self.unlistedIDs(site)
         let (sources, claims) = (site.sources, site.claims)
         let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each claim's reference read once for the paraphrases matched to it, in any source.
+        let wordings = parallel.map(claims) { $0.comparisonBase.map { ContentComparison.Wording($0.text) } }
         // Each source's matches, compared with their claims' references on every core.
         let results = parallel.map(sources) { source in
             let result = matcher.match(source, curated: curated[source.id] ?? [], rejected: rejected[source.id] ?? [])
@@ -49,7 +51,8 @@ struct AutoMatching {
                 guard let position = index[match.claim] else { return nil }
                 let quote = ClaimResolver.quote(match.span, in: text, source: source.id)
                 return (position, ClaimResolver.compare(quote, with: claims[position].comparisonBase, claim: claims[position].claim, attributedTo: nil,
-                                                        note: nil, match: .auto, score: match.score, sources: sourcesByID))
+                                                        note: nil, match: .auto, score: match.score, sources: sourcesByID,
+                                                        referenceWording: { wordings[position] }))
             }
             return (result, appearances)
         }
