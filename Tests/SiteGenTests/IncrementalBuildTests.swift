@@ -83,6 +83,14 @@ final class IncrementalBuildTests: XCTestCase {
                 let path = "Templates/claim-item.mustache"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "{{kind}} · {{speaker}}", with: "{{speaker}} · {{kind}}"))
             }),
+            ("a correction added", {
+                let path = "Content/corrections.yaml"
+                try folder.write(path, try folder.read(path) + "\n- date: 2026-11-29\n  text: A correction added in a test.\n  claims: [fraudulent-accounts]\n")
+            }),
+            ("the site's review date changed", {
+                let path = "Content/site.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "updated: \"2026-11-28\"", with: "updated: \"2026-11-29\""))
+            }),
             ("a claim edited", {
                 let path = "Content/claims/context.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "moral standing to complain", with: "standing to complain"))

@@ -7,15 +7,28 @@ extension SiteRenderer {
         files += paginated(site.claims, folder: "claims", template: "claims", title: "Claims", key: "claims") {
             claimSummary($0, root: "../")
         }
+        let entities = PageInputs.entities(site.entities)
         files += parallel.map(site.claims) { claim in
             page(Routes.file(Routes.claim(claim.id)), template: "claim", title: "Claim \(claim.number): \(claim.claim.statement)",
-                 extra: ["claim": claimContext(claim)])
+                 inputs: claimPageInputs(claim, digests: claimDigests, entities: entities)) { ["claim": claimContext(claim)] }
         }
         files.append(page("coverage/index.html", template: "coverage", title: "Coverage", extra: coverageContext()))
         files.append(page("corrections/index.html", template: "corrections", title: "Corrections", extra: correctionsContext()))
         if site.config.publishReview { files += reviewFiles() }
-        files.append(RenderedFile(path: "claims.json", data: ClaimsExport(site: site).json()))
+        files.append(claimsExport())
         return files
+    }
+
+    /// `claims.json`, kept from the previous build when its inputs are the same: encoding it is
+    /// the one long serial piece of a rebuild's rendering.
+    private func claimsExport() -> RenderedFile {
+        let path = "claims.json"
+        guard let inputs = claimsExportInputs(digests: claimDigests) else { return RenderedFile(path: path, data: ClaimsExport(site: site).json()) }
+        let key = "inputs:" + inputs.hex
+        if let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
+        var file = RenderedFile(path: path, data: ClaimsExport(site: site).json())
+        file.key = key
+        return file
     }
 
     func claimSummary(_ claim: ResolvedClaim, root: String) -> [String: Any] {

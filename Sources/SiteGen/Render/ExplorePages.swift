@@ -29,7 +29,7 @@ extension SiteRenderer {
             return (claim.id, templates.render("claim-item", context))
         }
         let claimItems = Dictionary(items, uniquingKeysWith: { first, _ in first })
-        let claimDigests = claimListingDigests(root: root)
+        let claimDigests = self.claimDigests
         files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
             return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",

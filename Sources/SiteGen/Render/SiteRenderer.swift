@@ -44,6 +44,8 @@ public struct SiteRenderer {
     /// Sources by id, built once: every claim page looks its sources up here.
     let sources: [String: Source]
     let claimsByID: [String: ResolvedClaim]
+    /// Each claim's digest, for the keys of the pages that show it (`PageInputs`).
+    let claimDigests: [String: ContentDigest]
     /// The comparisons each source takes part in, in site order.
     let pairsBySource: [String: [SourcePair]]
     /// For each entity, the sources that name it (in site order) with their mentions of it:
@@ -86,6 +88,7 @@ public struct SiteRenderer {
         self.cache = cache
         sources = Dictionary(site.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         claimsByID = Dictionary(site.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        claimDigests = PageInputs.claimDigests(site.claims, parallel: parallel)
         var pairsBySource: [String: [SourcePair]] = [:]
         for pair in site.analysis.pairs {
             pairsBySource[pair.first, default: []].append(pair)
