@@ -80,7 +80,13 @@ public struct TextReuseFinder {
     /// words, and the whole list is never held. Each bucket gives its pairs sorted and without
     /// repeats, and the buckets' lists are merged rather than joined and sorted again.
     func forEachSharingPairCode(_ body: (UInt64) -> Void) {
-        Self.mergeUnique(perBucket { SortedCodes(Self.sharedRunPairs(inSorted: $0).lazy.map(\.code)) }, into: body)
+        Self.mergeUnique(perBucket { entries in
+            var codes: [UInt64] = []
+            Self.forEachSharedRunPair(inSorted: entries) { codes.append($0) }
+            codes.sort()
+            var last: UInt64?
+            return SortedCodes(codes.lazy.filter { code in defer { last = code }; return code != last })
+        }, into: body)
     }
 
     /// A pair as one sortable number: the first text's index above the second's.
@@ -283,20 +289,28 @@ public struct TextReuseFinder {
     /// The pairs of texts that share a run of one sorted bucket, each with how many runs they share there.
     private static func sharedRunPairs(inSorted entries: [RunEntry]) -> [(code: UInt64, count: Int32)] {
         var found: [(code: UInt64, count: Int32)] = []
+        forEachSharedRunPair(inSorted: entries) { found.append(($0, 1)) }
+        return tally(found)
+    }
+
+    /// Hands over the code of each pair of texts that share a run of one sorted bucket, once for each run they share.
+    private static func forEachSharedRunPair(inSorted entries: [RunEntry], _ body: (UInt64) -> Void) {
+        var texts: [Int] = [] // one run's texts, without repeats; reused from run to run
         var start = 0
         while start < entries.count {
             var end = start + 1
             while end < entries.count, entries[end].sameRun(as: entries[start]) { end += 1 }
-            var texts: [Int] = []
-            for entry in entries[start..<end] where texts.last != Int(entry.text) { texts.append(Int(entry.text)) }
-            if texts.count > 1 && texts.count <= Self.commonRunLimit {
-                for (offset, first) in texts.enumerated() {
-                    for second in texts[(offset + 1)...] { found.append((code(first, second), 1)) }
+            if end - start > 1 {
+                texts.removeAll(keepingCapacity: true)
+                for entry in entries[start..<end] where texts.last != Int(entry.text) { texts.append(Int(entry.text)) }
+                if texts.count > 1 && texts.count <= Self.commonRunLimit {
+                    for (offset, first) in texts.enumerated() {
+                        for second in texts[(offset + 1)...] { body(code(first, second)) }
+                    }
                 }
             }
             start = end
         }
-        return tally(found)
     }
 
     /// Every pair that shares a run, with its passages.
