@@ -176,6 +176,15 @@ final class IncrementalBuildTests: XCTestCase {
         editedTree["node"] = "<li class=\"x\">{{name}}{{> tree}}</li>"
         let (before, after) = (TemplateSet.fingerprints(tree), TemplateSet.fingerprints(editedTree))
         for name in ["node", "tree", "toc"] { XCTAssertNotEqual(before[name], after[name], name) }
+        // A partial named at render time, or one after a change of delimiters, cannot be read
+        // from the text: such a template counts as using every template.
+        for page in ["{{>*kind}}", "{{=<% %>=}}<%> item%>"] {
+            let texts = ["page": page, "item": "a", "news": "n", "other": "b"]
+            var editedTexts = texts
+            editedTexts["news"] = "N"
+            XCTAssertNotEqual(TemplateSet.fingerprints(texts)["page"], TemplateSet.fingerprints(editedTexts)["page"], page)
+            XCTAssertEqual(TemplateSet.fingerprints(texts)["other"], TemplateSet.fingerprints(editedTexts)["other"], page)
+        }
     }
 
     func testACorruptOrStaleCacheIsIgnored() throws {

@@ -6,9 +6,8 @@
 /// Each function here must write everything its page's context reads, or a kept page would be
 /// stale: a new name in `sourceContext`, `pairContext`, `claimContext` or `ClaimsExport` needs
 /// its input here too, and a new field of `ResolvedClaim` a line in `write(resolved:)`.
-/// `PageInputTests` edits each kind of input and holds the rebuild to a cold build.
+/// `IncrementalBuildTests` edits each kind of input and holds the rebuild to a cold build.
 enum PageInputs {
-    /// Every entity's id, name, kind and description, in site order: what an entity list reads.
     /// Every entity's id, name, kind, description and aliases, in site order: what an entity
     /// list reads, and a claim page's claimant type (found by name or alias).
     static func entities(_ entities: [Entity]) -> ContentDigest {
@@ -131,6 +130,8 @@ extension SiteRenderer {
         writer.writeCount(named.count)
         for id in named {
             writer.write(id)
+            // A name given in `attributed_to` is not a source: it stands as written.
+            writer.write(sources[id] != nil)
             if let source = sources[id] {
                 guard let inputs = source.inputDigest else { return nil }
                 writer.write(inputs)

@@ -101,7 +101,9 @@ public struct TemplateSet {
     /// includes and extends, itself among them. Reachability, not a chain of hashes, so that
     /// templates that include each other still each cover all of their cycle.
     static func fingerprints(_ texts: [String: String]) -> [String: String] {
-        let uses = texts.mapValues { Set(references(in: $0)) }
+        // A partial named at render time (`{{>*name}}`), or any partial after the delimiters are
+        // changed (`{{=<% %>=}}`), cannot be read from the text: such a template counts as using them all.
+        let uses = texts.mapValues { text in hidesItsPartials(text) ? Set(texts.keys) : Set(references(in: text)) }
         var result: [String: String] = [:]
         for name in texts.keys {
             var reached: Set<String> = [name], queue = [name]
@@ -113,6 +115,11 @@ public struct TemplateSet {
             result[name] = ContentDigest(writer).hex
         }
         return result
+    }
+
+    static func hidesItsPartials(_ text: String) -> Bool {
+        let string = text as NSString
+        return hiddenPartialTag.firstMatch(in: text, range: NSRange(location: 0, length: string.length)) != nil
     }
 
     /// The templates a template includes (`{{> name}}`) or extends (`{{< name}}`).
@@ -136,6 +143,8 @@ public struct TemplateSet {
     }
 
     private static let partialTag = try! NSRegularExpression(pattern: #"\{\{\s*[><]\s*([A-Za-z0-9_./-]+)\s*\}\}"#)
+    /// A dynamic partial (`{{>*name}}`, `{{<*name}}`) or a change of delimiters (`{{=`).
+    private static let hiddenPartialTag = try! NSRegularExpression(pattern: #"\{\{\s*(?:[><]\s*\*|=)"#)
 
     /// The section tag (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that is not closed properly, by
     /// its name and UTF-16 offset: the innermost open one when a `{{/y}}` closes another name
