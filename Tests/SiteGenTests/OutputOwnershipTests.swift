@@ -354,4 +354,22 @@ final class OutputOwnershipTests: XCTestCase {
         XCTAssertEqual(listed.map(\.kind), [.folder, .file, .link])
         XCTAssertThrowsError(try FileSystemEntry.contents(ofFolder: root + "/missing"))
     }
+
+    /// The check before a build's work reads only the manifest's first line; it agrees with
+    /// reading the whole manifest on what is sitegen's.
+    func testTheManifestIsRecognisedByItsFirstLineAsByAWholeRead() throws {
+        let folder = try TemporaryFolder()
+        let header = OutputManifest.header
+        let cases = [header + "\nindex.html\nassets/site.css\n", header, header + "\n", "# not sitegen's\nindex.html\n",
+                     String(header.dropLast()) + "\n", "", header + " and more\n"]
+        for (index, text) in cases.enumerated() {
+            try folder.write("out\(index)/\(OutputManifest.fileName)", text)
+            let url = folder.url.appendingPathComponent("out\(index)")
+            XCTAssertEqual(OutputManifest.isPresent(in: url), OutputManifest.read(in: url) != nil, text)
+            let output = OutputFolder(url: url, display: "out")
+            func isOwned(_ state: OutputFolder.State) -> Bool { if case .owned = state { true } else { false } }
+            XCTAssertEqual(isOwned(output.state(readingPaths: false)), isOwned(output.state), text)
+        }
+        XCTAssertFalse(OutputManifest.isPresent(in: folder.url.appendingPathComponent("missing")))
+    }
 }

@@ -27,14 +27,19 @@ struct OutputFolder {
     /// The path as the user gave it, for messages.
     let display: String
 
-    var state: State {
+    var state: State { state(readingPaths: true) }
+
+    /// Without `readingPaths`, an owned folder's manifest is only recognised by its first line,
+    /// and its list of paths is left empty: enough to decide whether the build may go ahead.
+    func state(readingPaths: Bool) -> State {
         switch FileSystemEntry.kind(atPath: url.path) {
         case .missing: return .missing
         case .folder: break
         case .link: return .link(to: (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?")
         case .file, .other: return .notAFolder
         }
-        if let manifest = OutputManifest.read(in: url) { return .owned(manifest) }
+        if readingPaths, let manifest = OutputManifest.read(in: url) { return .owned(manifest) }
+        if !readingPaths, OutputManifest.isPresent(in: url) { return .owned(OutputManifest(paths: [String]())) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         // `.git` is a file in a git worktree: a checkout all the same, never a placeholder.
         let placeholdersOnly = names.allSatisfy {
@@ -43,8 +48,8 @@ struct OutputFolder {
         return placeholdersOnly ? .empty : .foreign(isGitCheckout: names.contains(".git"))
     }
 
-    /// Why a build may not publish here, or nil when it may.
-    func refusal(force: Bool) -> Diagnostic? { refusal(in: state, force: force) }
+    /// Why a build may not publish here, or nil when it may (the manifest's paths are not read).
+    func refusal(force: Bool) -> Diagnostic? { refusal(in: state(readingPaths: false), force: force) }
 
     /// The same, for a state already read (reading it reads the whole manifest).
     func refusal(in state: State, force: Bool) -> Diagnostic? {

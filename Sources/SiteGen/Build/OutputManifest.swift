@@ -30,6 +30,17 @@ struct OutputManifest: Equatable {
         return OutputManifest(paths: lines.dropFirst())
     }
 
+    /// Whether `folder` has sitegen's manifest, from its first line alone: the check a build makes
+    /// before its work (the whole list is read when it publishes).
+    static func isPresent(in folder: URL) -> Bool {
+        let path = folder.appendingPathComponent(fileName).path
+        guard FileSystemEntry.kind(atPath: path) == .file, let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: header.utf8.count + 1)) ?? Data()
+        // The header line, ended by a newline or by the end of the file (a manifest that lists nothing).
+        return start == Data((header + "\n").utf8) || start == Data(header.utf8)
+    }
+
     /// The file's bytes: the header, then one path per line, sorted, so the same site gives the same manifest.
     var data: Data {
         Data(([Self.header] + paths.sorted()).map { $0 + "\n" }.joined().utf8)

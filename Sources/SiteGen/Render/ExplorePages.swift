@@ -21,20 +21,23 @@ extension SiteRenderer {
         // The claims only one source of a pair reports are listed on thousands of comparison pages:
         // each claim's item is rendered once, through its own template, and reused. Its context has
         // the page-wide names an item may use (`root`, `site`) besides the claim's own.
+        // Made only if a comparison page is rendered: a rebuild that keeps them all never needs them.
         let siteContext = self.siteContext
-        let items = parallel.map(site.claims) { claim -> (String, String) in
-            var context = claimSummary(claim, root: root)
-            context["root"] = root
-            context["site"] = siteContext
-            return (claim.id, templates.render("claim-item", context))
+        let claimItems = MadeOnce { [self] in
+            let items = parallel.map(site.claims) { claim -> (String, String) in
+                var context = claimSummary(claim, root: root)
+                context["root"] = root
+                context["site"] = siteContext
+                return (claim.id, templates.render("claim-item", context))
+            }
+            return Dictionary(items, uniquingKeysWith: { first, _ in first })
         }
-        let claimItems = Dictionary(items, uniquingKeysWith: { first, _ in first })
         let claimDigests = self.claimDigests
         files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
             return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
                         inputs: comparePageInputs(pair, first, second, claimsBySource: claimsBySource, claimDigests: claimDigests)) {
-                ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems, root: root)]
+                ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems.value, root: root)]
             }
         }.compactMap { $0 }
         return files

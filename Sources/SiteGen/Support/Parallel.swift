@@ -37,3 +37,23 @@ public struct Parallel: Sendable {
         return results.map { $0! }
     }
 }
+
+/// A value made the first time a worker asks for it, once, however many workers ask at the same
+/// time (the others wait for it): work that only some items of a parallel map need, and that a
+/// rebuild which keeps all of them never does.
+final class MadeOnce<Value>: @unchecked Sendable {
+    private let make: () -> Value
+    private let lock = NSLock()
+    private var made: Value?
+
+    init(_ make: @escaping () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+}
