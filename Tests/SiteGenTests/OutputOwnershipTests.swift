@@ -360,7 +360,7 @@ final class OutputOwnershipTests: XCTestCase {
     func testTheManifestIsRecognisedByItsFirstLineAsByAWholeRead() throws {
         let folder = try TemporaryFolder()
         let header = OutputManifest.header
-        let cases = [header + "\nindex.html\nassets/site.css\n", header, header + "\n", "# not sitegen's\nindex.html\n",
+        let cases = [header + "\nindex.html\nassets/site.css\n", header, header + "\n", "\n\n" + header + "\nindex.html\n", "# not sitegen's\nindex.html\n",
                      String(header.dropLast()) + "\n", "", header + " and more\n"]
         for (index, text) in cases.enumerated() {
             try folder.write("out\(index)/\(OutputManifest.fileName)", text)

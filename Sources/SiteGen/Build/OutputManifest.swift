@@ -36,9 +36,10 @@ struct OutputManifest: Equatable {
         let path = folder.appendingPathComponent(fileName).path
         guard FileSystemEntry.kind(atPath: path) == .file, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: header.utf8.count + 1)) ?? Data()
-        // The header line, ended by a newline or by the end of the file (a manifest that lists nothing).
-        return start == Data((header + "\n").utf8) || start == Data(header.utf8)
+        // The first line that is not empty, as `read` finds it: blank lines before it are skipped.
+        let start = (try? handle.read(upToCount: 4096)) ?? Data()
+        let firstLine = start.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: true).first
+        return firstLine.map { Data($0) } == Data(header.utf8)
     }
 
     /// The file's bytes: the header, then one path per line, sorted, so the same site gives the same manifest.

@@ -21,23 +21,23 @@ extension SiteRenderer {
         // The claims only one source of a pair reports are listed on thousands of comparison pages:
         // each claim's item is rendered once, through its own template, and reused. Its context has
         // the page-wide names an item may use (`root`, `site`) besides the claim's own.
-        // Made only if a comparison page is rendered: a rebuild that keeps them all never needs them.
+        // Each made the first time a rendered page lists it, by that page's worker (the others go on
+        // with other claims): a rebuild that keeps every comparison page makes none.
         let siteContext = self.siteContext
-        let claimItems = MadeOnce { [self] in
-            let items = parallel.map(site.claims) { claim -> (String, String) in
+        let claimItems = Dictionary(site.claims.map { claim in
+            (claim.id, MadeOnce { [self] in
                 var context = claimSummary(claim, root: root)
                 context["root"] = root
                 context["site"] = siteContext
-                return (claim.id, templates.render("claim-item", context))
-            }
-            return Dictionary(items, uniquingKeysWith: { first, _ in first })
-        }
+                return templates.render("claim-item", context)
+            })
+        }, uniquingKeysWith: { first, _ in first })
         let claimDigests = self.claimDigests
         files += parallel.map(site.analysis.pairs) { pair -> RenderedFile? in
             guard let first = sources[pair.first], let second = sources[pair.second] else { return nil }
             return page("\(pair.path)index.html", template: "compare", title: "\(first.shortTitle) and \(second.shortTitle)",
                         inputs: comparePageInputs(pair, first, second, claimsBySource: claimsBySource, claimDigests: claimDigests)) {
-                ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems.value, root: root)]
+                ["pair": pairContext(pair, first, second, claimsBySource: claimsBySource, claimItems: claimItems, root: root)]
             }
         }.compactMap { $0 }
         return files
@@ -200,7 +200,7 @@ extension SiteRenderer {
     }
 
     private func pairContext(_ pair: SourcePair, _ first: Source, _ second: Source,
-                             claimsBySource: [String: [ResolvedClaim]], claimItems: [String: String], root: String) -> [String: Any] {
+                             claimsBySource: [String: [ResolvedClaim]], claimItems: [String: MadeOnce<String>], root: String) -> [String: Any] {
         var context: [String: Any] = ["first": sourceSummary(first, root: root), "second": sourceSummary(second, root: root),
                                       "first_short": first.shortTitle, "second_short": second.shortTitle]
         context["shared"] = pair.sharedClaims.compactMap { claimsByID[$0] }.compactMap { claim -> [String: Any]? in
@@ -219,8 +219,8 @@ extension SiteRenderer {
         let shared = Set(pair.sharedClaims)
         let firstOnly = (claimsBySource[first.id] ?? []).filter { !shared.contains($0.id) }
         let secondOnly = (claimsBySource[second.id] ?? []).filter { !shared.contains($0.id) }
-        context["first_only_html"] = firstOnly.map { claimItems[$0.id] ?? "" }.joined()
-        context["second_only_html"] = secondOnly.map { claimItems[$0.id] ?? "" }.joined()
+        context["first_only_html"] = firstOnly.map { claimItems[$0.id]?.value ?? "" }.joined()
+        context["second_only_html"] = secondOnly.map { claimItems[$0.id]?.value ?? "" }.joined()
         context["has_first_only"] = !firstOnly.isEmpty
         context["has_second_only"] = !secondOnly.isEmpty
         context["reused"] = pair.reused.map { passage -> [String: Any] in
