@@ -24,9 +24,8 @@ struct OutputManifest: Equatable {
     static func read(in folder: URL) -> OutputManifest? {
         let file = folder.appendingPathComponent(fileName)
         guard FileSystemEntry.kind(atPath: file.path) == .file,
-              let data = FileManager.default.contents(atPath: file.path) else { return nil }
+              let data = FileManager.default.contents(atPath: file.path), startsWithHeader(data) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        guard lines.first == header else { return nil }
         return OutputManifest(paths: lines.dropFirst())
     }
 
@@ -36,9 +35,12 @@ struct OutputManifest: Equatable {
         let path = folder.appendingPathComponent(fileName).path
         guard FileSystemEntry.kind(atPath: path) == .file, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        // The first line that is not empty, as `read` finds it: blank lines before it are skipped.
-        let start = (try? handle.read(upToCount: 4096)) ?? Data()
-        let firstLine = start.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: true).first
+        return startsWithHeader((try? handle.read(upToCount: 4096)) ?? Data())
+    }
+
+    /// Whether the first line that is not empty is the header (blank lines before it are skipped).
+    private static func startsWithHeader(_ bytes: Data) -> Bool {
+        let firstLine = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: true).first
         return firstLine.map { Data($0) } == Data(header.utf8)
     }
 

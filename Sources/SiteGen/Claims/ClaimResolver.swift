@@ -197,15 +197,11 @@ struct ClaimResolver {
         } : nil
         // Read once for all the paraphrases compared with it, when the first one needs it.
         let compared = reference ?? base.map { anchored[$0].quote }
-        var comparedWording: ContentComparison.Wording?
-        let wording = { () -> ContentComparison.Wording? in
-            if comparedWording == nil { comparedWording = compared.map { ContentComparison.Wording($0.text) } }
-            return comparedWording
-        }
+        let wording = MadeOnce { compared.map { ContentComparison.Wording($0.text) } }
         let appearances = anchored.enumerated().map { index, item -> ResolvedAppearance in
             var resolved = Self.compare(item.quote, with: index == base ? nil : compared, claim: claim,
                                         attributedTo: item.appearance.attributedTo, note: item.appearance.note, sources: sources,
-                                        referenceWording: index == base ? { nil } : wording)
+                                        referenceWording: { wording.value })
             resolved.isBase = index == base
             return resolved
         }

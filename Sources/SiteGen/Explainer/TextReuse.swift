@@ -84,8 +84,7 @@ public struct TextReuseFinder {
             var codes: [UInt64] = []
             Self.forEachSharedRunPair(inSorted: entries) { codes.append($0) }
             codes.sort()
-            var last: UInt64?
-            return SortedCodes(codes.lazy.filter { code in defer { last = code }; return code != last })
+            return SortedCodes(codes)
         }, into: body)
     }
 
@@ -203,11 +202,12 @@ public struct TextReuseFinder {
         private var writer = BinaryWriter(capacity: 0)
         private var last: UInt64 = 0
 
-        /// `codes` must increase.
+        /// `codes` must not decrease; a repeated code is kept once.
         init<Codes: Sequence>(_ codes: Codes) where Codes.Element == UInt64 {
-            for code in codes {
+            var isFirst = true
+            for code in codes where isFirst || code != last {
                 writer.write(unsigned: code &- last)
-                last = code
+                (last, isFirst) = (code, false)
             }
         }
 

@@ -23,11 +23,10 @@ extension SiteRenderer {
     /// the one long serial piece of a rebuild's rendering.
     private func claimsExport() -> RenderedFile {
         let path = "claims.json"
-        guard let inputs = claimsExportInputs(digests: claimDigests) else { return RenderedFile(path: path, data: ClaimsExport(site: site).json()) }
-        let key = "inputs:" + inputs.hex
-        if let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
+        let key = claimsExportInputs(digests: claimDigests).map { "inputs:" + $0.hex }
+        if let key, let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
         var file = RenderedFile(path: path, data: ClaimsExport(site: site).json())
-        file.key = key
+        if let key { file.key = key }
         return file
     }
 

@@ -20,9 +20,9 @@ extension SiteRenderer {
         let root = "../../../"
         // The claims only one source of a pair reports are listed on thousands of comparison pages:
         // each claim's item is rendered once, through its own template, and reused. Its context has
-        // the page-wide names an item may use (`root`, `site`) besides the claim's own.
-        // Each made the first time a rendered page lists it, by that page's worker (the others go on
-        // with other claims): a rebuild that keeps every comparison page makes none.
+        // the page-wide names an item may use (`root`, `site`) besides the claim's own. It is made
+        // the first time a rendered page lists it, by that page's worker (the others go on with
+        // other claims): a rebuild that keeps every comparison page makes none.
         let siteContext = self.siteContext
         let claimItems = Dictionary(site.claims.map { claim in
             (claim.id, MadeOnce { [self] in

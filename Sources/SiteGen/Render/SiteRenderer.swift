@@ -190,14 +190,19 @@ public struct SiteRenderer {
         let root = rootOverride ?? String(repeating: "../", count: depth)
         let chromeKey = ChromeKey(root: root, current: navigation.contains { $0.target == path } ? path : "")
         let shared = chrome[chromeKey] ?? Self.renderChrome(chromeKey, site: site, navigation: navigation, templates: templates)
+        // The key covers the page's templates too: a page made with other templates is another page.
+        // (The header, footer and site settings stand in it as the digest of what they made.) Then
+        // come the page's inputs, or else, once it is made, its whole context.
+        var writer = BinaryWriter(capacity: 1024)
+        writer.write(templates.fingerprint(of: template))
+        writer.write(template)
+        writer.write(shared.digest)
+        for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
         var inputKey: String?
         if let inputs {
-            var writer = BinaryWriter(capacity: 256)
-            for part in [templates.fingerprint(of: template), template, path, root, title ?? "", description ?? "", ogType] { writer.write(part) }
+            for part in [path, root, title ?? "", description ?? "", ogType] { writer.write(part) }
             writer.write(title != nil)
-            writer.write(shared.digest)
             writer.write(inputs)
-            for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
             let key = "inputs:" + ContentDigest(writer).hex
             if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
             inputKey = key
@@ -214,14 +219,7 @@ public struct SiteRenderer {
         if let inputKey {
             key = inputKey
         } else {
-            // The key covers the page's templates too: a page made with other templates is another
-            // page. (The header, footer and site settings stand in it as the digest of what they made.)
-            var writer = BinaryWriter(capacity: 1024)
-            writer.write(templates.fingerprint(of: template))
-            writer.write(template)
-            writer.write(shared.digest)
             writer.write(mustacheContext: context)
-            for html in deferred { writer.write(html.section); writer.write(html.name); writer.write(html.key) }
             key = "page:" + ContentDigest(writer).hex
             if let cache, cache.canReuse(path, key: key) { return emit(RenderedFile(unchanged: path, key: key)) }
         }

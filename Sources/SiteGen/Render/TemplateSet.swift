@@ -117,6 +117,7 @@ public struct TemplateSet {
         return result
     }
 
+    /// Whether the text names a partial that cannot be read from it (`hiddenPartialTag`).
     static func hidesItsPartials(_ text: String) -> Bool {
         let string = text as NSString
         return hiddenPartialTag.firstMatch(in: text, range: NSRange(location: 0, length: string.length)) != nil
