@@ -14,12 +14,10 @@ import Foundation
 final class BuildCache: @unchecked Sendable {
     struct Entry: Equatable {
         var key: String
-        var size: Int
-        var modified: Double
-        var inode: UInt64
+        var file: FileIdentity
     }
 
-    static let format = 3
+    static let format = 4
 
     let folder: URL
     let output: URL
@@ -38,7 +36,7 @@ final class BuildCache: @unchecked Sendable {
         self.previous = previous.filter { Self.isIntact($0.value, at: outputPath + "/" + $0.key) }
     }
 
-    /// The manifest: format, tool, output folder, then each file's path, key, size, modification time and inode.
+    /// The manifest: format, tool, output folder, then each file's path, key, inode, size and modification time.
     private static func read(_ bytes: [UInt8], output: String) throws -> [String: Entry] {
         var reader = BinaryReader(bytes)
         guard try reader.read() as Int == format, try reader.read() as ContentDigest == ToolIdentity.digest,
@@ -48,14 +46,18 @@ final class BuildCache: @unchecked Sendable {
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let path: String = try reader.read()
-            entries[path] = Entry(key: try reader.read(), size: try reader.read(), modified: try reader.read(), inode: try reader.readUnsigned())
+            entries[path] = Entry(key: try reader.read(), file: try FileIdentity(from: &reader))
         }
         return entries
     }
 
     private static func manifestURL(folder: URL, output: URL) -> URL {
-        folder.appendingPathComponent("manifest-\(ContentDigest(Data(output.path.utf8)).hex.prefix(16)).bin")
+        folder.appendingPathComponent("manifest-\(key(output)).bin")
     }
+
+    /// What names this output folder's files in the cache folder.
+    private static func key(_ output: URL) -> String { String(ContentDigest(Data(output.path.utf8)).hex.prefix(16)) }
+    var outputKey: String { Self.key(output) }
 
     /// True when the file at `path` in the output folder was made from `key` by the previous
     /// build and had not been touched when the cache was read. Reads no file.
@@ -70,8 +72,11 @@ final class BuildCache: @unchecked Sendable {
     }
 
     private static func isIntact(_ entry: Entry, at path: String) -> Bool {
-        stat(path).map { $0.size == entry.size && $0.modified == entry.modified && $0.inode == entry.inode } ?? false
+        FileIdentity(atPath: path) == entry.file
     }
+
+    /// The inode the previous build's file at `path` had (and still has, if `isStillIntact`).
+    func inode(of path: String) -> UInt64? { previous[path]?.file.inode }
 
     /// Records what was published, once the new output folder is in place.
     func save(_ files: [RenderedFile]) {
@@ -80,14 +85,15 @@ final class BuildCache: @unchecked Sendable {
         writer.write(Self.format)
         writer.write(ToolIdentity.digest)
         writer.write(outputPath)
-        let entries = files.compactMap { file in Self.stat(outputPath + "/" + file.path).map { (file, $0) } }
+        // A kept file is the one recorded before (no `lstat` for each of thousands of pages).
+        let entries = files.compactMap { file in
+            (file.isKept ? previous[file.path]?.file : nil).map { (file, $0) } ?? FileIdentity(atPath: outputPath + "/" + file.path).map { (file, $0) }
+        }
         writer.write(unsigned: UInt64(entries.count))
-        for (file, status) in entries {
+        for (file, identity) in entries {
             writer.write(file.path)
             writer.write(file.key)
-            writer.write(status.size)
-            writer.write(status.modified)
-            writer.write(unsigned: status.inode)
+            identity.encode(to: &writer)
         }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = Self.manifestURL(folder: folder, output: output).path
@@ -95,12 +101,5 @@ final class BuildCache: @unchecked Sendable {
         ReplacedFile.write(writer.bytes, to: target)
         // The JSON manifest of earlier versions, if there is one: it is never read again.
         unlink((target as NSString).deletingPathExtension + ".json")
-    }
-
-    private static func stat(_ path: String) -> (size: Int, modified: Double, inode: UInt64)? {
-        var info = Foundation.stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return (Int(info.st_size), modified, UInt64(info.st_ino))
     }
 }

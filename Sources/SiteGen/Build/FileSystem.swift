@@ -47,12 +47,12 @@ extension FileSystemEntry {
         guard mkdir(path, 0o777) == 0 || (errno == EEXIST && kind(atPath: path) == .folder) else { throw POSIXError(errno) }
     }
 
-    /// The names in the folder at `path`, sorted, each with what it is. The kind comes from the
-    /// folder's own entries (`readdir`), not an `lstat` per name, where the file system gives it.
-    static func contents(ofFolder path: String) throws -> [(name: String, kind: FileSystemEntry)] {
+    /// The names in the folder at `path`, sorted, each with what it is and its inode. The kind comes
+    /// from the folder's own entries (`readdir`), not an `lstat` per name, where the file system gives it.
+    static func contents(ofFolder path: String) throws -> [(name: String, kind: FileSystemEntry, inode: UInt64)] {
         guard let folder = opendir(path) else { throw POSIXError(errno) }
         defer { closedir(folder) }
-        var entries: [(name: String, kind: FileSystemEntry)] = []
+        var entries: [(name: String, kind: FileSystemEntry, inode: UInt64)] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name == "." || name == ".." { continue }
@@ -63,7 +63,7 @@ extension FileSystemEntry {
             case Int32(DT_UNKNOWN): Self.kind(atPath: path + "/" + name)
             default: .other
             }
-            entries.append((name, kind))
+            entries.append((name, kind, UInt64(entry.pointee.d_ino)))
         }
         return entries.sorted { $0.name < $1.name }
     }

@@ -18,29 +18,39 @@ struct ForeignFiles {
     /// A file sitegen did not write may be replaced by one of the site's (never a folder).
     let force: Bool
 
-    func carry() throws {
-        guard FileSystemEntry.kind(atPath: current.path) == .folder else { return }
-        try carry(folder: "", currentPath: current.path, stagingPath: staging.path)
+    /// Carries the files, and returns every entry the current output held (its inventory,
+    /// for keeping it as the spare site once it is swapped out): the walk sees them all.
+    @discardableResult
+    func carry() throws -> [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)] {
+        guard FileSystemEntry.kind(atPath: current.path) == .folder else { return [] }
+        var seen: [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)] = []
+        try carry(folder: "", currentPath: current.path, stagingPath: staging.path, seen: &seen)
+        return seen
     }
 
     // Paths are joined as strings: `URL.appendingPathComponent` for each of tens of
     // thousands of files was most of a rebuild's publishing time.
-    private func carry(folder: String, currentPath: String, stagingPath: String) throws {
+    private func carry(folder: String, currentPath: String, stagingPath: String, seen: inout [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)]) throws {
         let entries = try FileSystemEntry.contents(ofFolder: folder.isEmpty ? currentPath : currentPath + "/" + folder)
-        for (name, kind) in entries {
+        for (name, kind, inode) in entries {
             let path = folder.isEmpty ? name : folder + "/" + name
             let old = currentPath + "/" + path, new = stagingPath + "/" + path
             switch kind {
             case .missing:
                 continue
             case .folder:
+                seen.append((path, .folder, inode))
                 let existing = FileSystemEntry.kind(atPath: new)
                 guard existing == .missing || existing == .folder else {
                     throw conflict(path, "this folder was not made by sitegen, and the site now has a file here; move it away")
                 }
-                try carry(subfolder: path, creating: existing == .missing, currentPath: currentPath, stagingPath: stagingPath)
+                try carry(subfolder: path, creating: existing == .missing, currentPath: currentPath, stagingPath: stagingPath, seen: &seen)
             case .file, .link, .other:
-                if path == OutputManifest.fileName || sitegenFiles.contains(path) { continue }
+                if path == OutputManifest.fileName || sitegenFiles.contains(path) {
+                    seen.append((path, .siteFile, inode))
+                    continue
+                }
+                seen.append((path, .otherFile, inode))
                 let existing = FileSystemEntry.kind(atPath: new)
                 guard existing == .missing else {
                     if force { continue } // the site's file replaces it, as --force asked
@@ -54,11 +64,12 @@ struct ForeignFiles {
 
     /// A folder the site does not have is made only if something ends up in it,
     /// or if it was empty already: a page's folder from an earlier build does not linger.
-    private func carry(subfolder path: String, creating: Bool, currentPath: String, stagingPath: String) throws {
+    private func carry(subfolder path: String, creating: Bool, currentPath: String, stagingPath: String,
+                       seen: inout [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)]) throws {
         let old = currentPath + "/" + path, new = stagingPath + "/" + path
-        guard creating else { return try carry(folder: path, currentPath: currentPath, stagingPath: stagingPath) }
+        guard creating else { return try carry(folder: path, currentPath: currentPath, stagingPath: stagingPath, seen: &seen) }
         try FileManager.default.createDirectory(atPath: new, withIntermediateDirectories: false)
-        try carry(folder: path, currentPath: currentPath, stagingPath: stagingPath)
+        try carry(folder: path, currentPath: currentPath, stagingPath: stagingPath, seen: &seen)
         let wasEmpty = (try? FileManager.default.contentsOfDirectory(atPath: old).isEmpty) ?? false
         if !wasEmpty, (try? FileManager.default.contentsOfDirectory(atPath: new).isEmpty) == true {
             try FileManager.default.removeItem(atPath: new)

@@ -2,7 +2,8 @@ import CSystem
 import Foundation
 import Synchronization
 
-/// A file the cache said to keep was gone by the time it was needed.
+/// A file the cache said to keep was gone by the time it was needed, or a recycled staging folder
+/// kept something the new site does not have: the site is rendered again into a fresh folder.
 struct StaleCache: Error {}
 
 /// Publishes a rendered site all at once. Files are written into a fresh
@@ -70,14 +71,17 @@ public struct Output {
         let state = folder.state
         if let refusal = folder.refusal(in: state, force: force) { throw OutputRefused(diagnostic: refusal) }
         let sitegenFiles = state.sitegenFiles
-        let staging = try makeStaging(in: parent, orThrow: cannotWrite)
-        return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache, reuse: reuse)
+        let spare = cache.map(SpareSite.init)
+        let (staging, recycled) = try makeStaging(in: parent, from: reuse ? spare : nil, orThrow: cannotWrite)
+        return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache, reuse: reuse,
+                           spare: spare, recycled: recycled)
     }
 
-    /// A fresh staging folder. One left by a killed build never became the site
-    /// (or, after the swap, holds the previous site's copy): it is removed here
-    /// unless its build is still running.
-    private func makeStaging(in parent: URL, orThrow cannotWrite: (Error) -> OutputRefused) throws -> URL {
+    /// The staging folder: the spare site from the build before last when there is one (with its
+    /// inventory), else a fresh folder. One left by a killed build never became the site (or,
+    /// after the swap, holds the previous site's copy): it is removed here unless its build is still running.
+    private func makeStaging(in parent: URL, from spare: SpareSite?, orThrow cannotWrite: (Error) -> OutputRefused) throws
+        -> (URL, SpareSite.Inventory?) {
         let fileManager = FileManager.default
         let prefix = ".\(directory.lastPathComponent).sitegen-tmp-"
         for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
@@ -85,12 +89,13 @@ public struct Output {
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
         let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
+        if let inventory = spare?.take(to: staging.path) { return (staging, inventory) }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw cannotWrite(error)
         }
-        return staging
+        return (staging, nil)
     }
 
     func writeNew(_ data: Data, at path: String, in staging: URL) throws {
@@ -106,17 +111,18 @@ public struct Output {
         }
     }
 
-    func swapIn(_ staging: URL) throws {
+    /// Swaps the staging folder in. True when it took the place of an output folder: the
+    /// staging path then holds the previous site, for the caller to keep or remove.
+    func swapIn(_ staging: URL) throws -> Bool {
         if FileSystemEntry.kind(atPath: directory.path) == .folder {
             // Both names are swapped in one step (renameat2 with RENAME_EXCHANGE).
             guard sitegen_exchange_paths(staging.path, directory.path) == 0 else {
                 throw FileSystemFailure(code: errno, action: "swapping the new site in")
             }
-            // Now holds the previous site; if it cannot go now, the next build removes it.
-            try? FileManager.default.removeItem(at: staging)
-        } else {
-            try FileManager.default.moveItem(at: staging, to: directory)
+            return true
         }
+        try FileManager.default.moveItem(at: staging, to: directory)
+        return false
     }
 
     /// The system's words for an error: "Read-only file system", "No space left on device".
@@ -146,10 +152,18 @@ final class Publication: @unchecked Sendable {
     /// Whether files may be kept from the current output; false after the cache proved stale
     /// (the cache then only records what this build wrote).
     private let reuse: Bool
-    /// Folders made so far, and the first failure.
-    private let state = Mutex<(folders: Set<String>, failure: Error?)>(([], nil))
+    /// Where the site swapped out is kept for the next build (with a cache).
+    private let spare: SpareSite?
+    /// When the staging folder is the spare site: what it held. Its files are then replaced one
+    /// by one where they differ, and the rest of what the new site does not have is removed.
+    private let recycled: SpareSite.Inventory?
+    /// The inode of each of the site's files in a recycled staging folder.
+    private let spareFiles: [String: UInt64]
+    /// Folders made so far (or, in a recycled staging folder, there already), and the first failure.
+    private let state: Mutex<(folders: Set<String>, failure: Error?)>
 
-    fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?, reuse: Bool) {
+    fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?, reuse: Bool,
+                     spare: SpareSite?, recycled: SpareSite.Inventory?) {
         self.reuse = reuse
         self.output = output
         self.staging = staging
@@ -158,10 +172,16 @@ final class Publication: @unchecked Sendable {
         self.lock = lock
         self.sitegenFiles = sitegenFiles
         self.cache = cache
+        self.spare = spare
+        self.recycled = recycled
+        spareFiles = recycled?.siteFiles ?? [:]
+        let folders = recycled?.entries.filter { $0.kind == .folder }.map { staging.path + "/" + $0.path } ?? []
+        state = Mutex((Set(folders), nil))
     }
 
     /// Puts the file into the staging folder and returns it without its bytes. A file the
-    /// cache says is unchanged is hard-linked from the current output instead of written again.
+    /// cache says is unchanged is hard-linked from the current output instead of written again
+    /// (or left as it is, in a recycled staging folder that already has that very file).
     func write(_ file: RenderedFile) -> RenderedFile {
         guard !file.isWritten else { return file }
         var written = file
@@ -170,26 +190,71 @@ final class Publication: @unchecked Sendable {
         if state.withLock({ $0.failure != nil }) { return written }
         do {
             let target = stagingPath + "/" + file.path
-            if let slash = file.path.lastIndex(of: "/") {
-                let folder = stagingPath + "/" + file.path[..<slash]
+            let folder = file.path.lastIndex(of: "/").map { stagingPath + "/" + file.path[..<$0] }
+            if let folder {
                 // Made under the lock: another writer with a file in the same folder waits for it.
                 try state.withLock {
-                    if $0.folders.insert(folder).inserted {
-                        try FileSystemEntry.makeFolder(atPath: folder)
-                    }
+                    if $0.folders.insert(folder).inserted { try makeFolder(folder) }
                 }
             }
-            // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
-            let keep = reuse && (file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false))
-                && (cache?.isStillIntact(file.path) ?? false)
-            if keep, link(outputPath + "/" + file.path, target) == 0 { return written }
-            // The kept file vanished since it was checked: this build cannot use the cache.
-            guard !file.isUnchanged else { throw StaleCache() }
-            try output.writeNew(file.data, at: file.path, toPath: target)
+            do {
+                written.isKept = try place(file, at: target)
+            } catch where recycled != nil && Self.isMissing(error) {
+                // A folder the spare was to have is gone: made now, and the file placed again.
+                if let folder { try state.withLock { _ in try makeFolder(folder) } }
+                written.isKept = try place(file, at: target)
+            }
         } catch {
             state.withLock { if $0.failure == nil { $0.failure = error } }
         }
         return written
+    }
+
+    /// Puts the file at `target`; true when it is the previous build's file, kept.
+    private func place(_ file: RenderedFile, at target: String) throws -> Bool {
+        // Kept: a page the renderer skipped, or a file whose bytes are the ones already there.
+        let reusable = reuse && (file.isUnchanged || (cache?.canReuse(file.path, key: file.key) ?? false))
+        // A recycled staging folder that holds the very file of the output has nothing to do.
+        if reusable, let inode = cache?.inode(of: file.path), spareFiles[file.path] == inode { return true }
+        if reusable, cache?.isStillIntact(file.path) ?? false {
+            if recycled != nil { try clear(target) }
+            if link(outputPath + "/" + file.path, target) == 0 { return true }
+            // No folder for it: a recycled staging folder lost one (made again by `write`).
+            if recycled != nil, errno == ENOENT, FileSystemEntry.kind(atPath: outputPath + "/" + file.path) != .missing {
+                throw POSIXError(ENOENT)
+            }
+        }
+        // The kept file vanished since it was checked: this build cannot use the cache.
+        guard !file.isUnchanged else { throw StaleCache() }
+        if recycled != nil { try clear(target) }
+        try output.writeNew(file.data, at: file.path, toPath: target)
+        return false
+    }
+
+    private static func isMissing(_ error: Error) -> Bool {
+        (error as? POSIXError)?.code == .ENOENT || (error as? FileSystemFailure)?.code == ENOENT
+    }
+
+    /// Makes a folder of the staging folder; in a recycled one, a file of the spare's where the
+    /// new site has a folder is removed first.
+    private func makeFolder(_ path: String) throws {
+        do {
+            try FileSystemEntry.makeFolder(atPath: path)
+        } catch let error as POSIXError where error.code == .EEXIST && recycled != nil {
+            try clear(path)
+            try FileSystemEntry.makeFolder(atPath: path)
+        }
+    }
+
+    /// Removes what a recycled staging folder has at `path` (a file or link, or a folder where
+    /// the new site has a file), so that a new file is never written into one the live site shares.
+    private func clear(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        if errno == EISDIR || FileSystemEntry.kind(atPath: path) == .folder {
+            try FileManager.default.removeItem(atPath: path)
+        } else {
+            throw FileSystemFailure(code: errno, action: "replacing \(path)")
+        }
     }
 
     /// Writes what is left of `files`, then the manifest, carries the files sitegen did
@@ -197,11 +262,22 @@ final class Publication: @unchecked Sendable {
     func finish(_ files: [RenderedFile]) throws {
         let files = files.map(write)
         if let failure = state.withLock({ $0.failure }) { throw failure }
+        if let recycled {
+            // What cannot be removed would stay in the site: this build starts again from a fresh folder.
+            guard SpareSite.removeStale(in: stagingPath, inventory: recycled, keeping: Set(files.map(\.path))) else { throw StaleCache() }
+            try clear(stagingPath + "/" + OutputManifest.fileName)
+        }
         try output.writeNew(OutputManifest(paths: files.map(\.path)).data, at: OutputManifest.fileName, in: staging)
-        try ForeignFiles(current: output.directory, staging: staging, display: output.display, sitegenFiles: sitegenFiles,
-                         force: output.force).carry()
+        let manifest = FileIdentity(atPath: outputPath + "/" + OutputManifest.fileName)
+        let walked = try ForeignFiles(current: output.directory, staging: staging, display: output.display, sitegenFiles: sitegenFiles,
+                                      force: output.force).carry()
         if let permissions = FileSystemEntry.permissions(atPath: output.directory.path) { chmod(staging.path, permissions) }
-        try output.swapIn(staging)
+        if try output.swapIn(staging) {
+            // The staging path now holds the previous site: kept for the next build, or removed
+            // (if it cannot go now, the next build removes it).
+            let inventory = manifest.map { SpareSite.Inventory(manifest: $0, entries: walked) }
+            if let spare { spare.keep(stagingPath, inventory: inventory) } else { try? FileManager.default.removeItem(at: staging) }
+        }
         cache?.save(files)
     }
 

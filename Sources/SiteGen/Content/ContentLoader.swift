@@ -440,7 +440,7 @@ public struct ContentLoader {
         // links do (resolving every one of 10,000 articles was a third of a cached load).
         let folderIsInside = directory.resolvingSymlinksInPath().path.hasPrefix(root + "/")
         var files: [URL] = []
-        for (name, listedKind) in entries where !name.hasPrefix(".") {
+        for (name, listedKind, _) in entries where !name.hasPrefix(".") {
             let file = directory.appendingPathComponent(name)
             var kind = listedKind
             if kind == .link || !folderIsInside {

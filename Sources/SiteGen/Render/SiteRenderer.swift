@@ -11,6 +11,9 @@ public struct RenderedFile: Sendable {
     public var isUnchanged = false
     /// Already in the staging folder (`data` is empty): handed over as soon as it was rendered.
     var isWritten = false
+    /// In the staging folder as the very file the previous build wrote (linked, or already there):
+    /// its size, time and inode are the ones the build cache recorded.
+    var isKept = false
 
     init(path: String, data: Data) {
         self.path = path
