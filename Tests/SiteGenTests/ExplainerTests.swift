@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 @testable import SiteGen
 
@@ -304,6 +305,23 @@ final class TextReuseTests: XCTestCase {
         var streamed: [TextReuseFinder.Pair] = []
         inPasses.forEachSharingPairCode { streamed.append(TextReuseFinder.pair($0)) }
         XCTAssertEqual(streamed, pairs)
+
+        // Runs kept from an earlier build (through their cache form) are the runs made now, and the
+        // finder uses them: a text whose kept runs are empty shares nothing.
+        let kept = Mutex([Int: [UInt64]]())
+        let keeping = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 2), entriesPerPass: 1_000, keptRuns: { index, make in
+            var coded = BinaryWriter()
+            RunHashes(make()).encode(to: &coded)
+            var reader = BinaryReader(coded.bytes)
+            let runs = (try? RunHashes(from: &reader))?.hashes ?? []
+            kept.withLock { $0[index] = runs }
+            return runs
+        })
+        XCTAssertEqual(keeping.sharedRuns(), serial)
+        XCTAssertEqual(kept.withLock { $0.count }, texts.count)
+        let forgetting = TextReuseFinder(texts: texts, parallel: Parallel(jobs: 2), keptRuns: { index, make in index == 0 ? [] : make() })
+        XCTAssertTrue(serial.keys.contains { $0.first == 0 })
+        XCTAssertFalse(forgetting.sharedRuns().keys.contains { $0.first == 0 })
     }
 
     /// The index's radix sort puts a bucket's runs in the order a comparison of (run, text) would:

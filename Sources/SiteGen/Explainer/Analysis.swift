@@ -92,7 +92,12 @@ public struct Analysis: Sendable {
     /// `cache`: the passages two sources share, keyed by both sources' inputs.
     private static func pairs(_ site: Site, parallel: Parallel, cache: StepCache) -> [SourcePair] {
         typealias Pair = TextReuseFinder.Pair
-        let finder = TextReuseFinder(texts: site.sources.map(\.text.string), parallel: parallel)
+        // Each source's runs are kept, keyed by its inputs: a rebuild tokenises only the texts that changed.
+        let sources = site.sources
+        let finder = TextReuseFinder(texts: sources.map(\.text.string), parallel: parallel) { index, make in
+            let key = sources[index].cacheKey { $0.write("reuse runs"); $0.write(TextReuseFinder.minimumWords) }
+            return cache.value(for: key) { RunHashes(make()) }.hashes
+        }
         let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var shared: [Pair: [String]] = [:]
         for claim in site.claims {
@@ -147,6 +152,25 @@ public struct Analysis: Sendable {
             SourcePair(first: site.sources[pair.first].id, second: site.sources[pair.second].id,
                        sharedClaims: shared[pair] ?? [], reused: passages[pair] ?? [])
         }
+    }
+}
+
+/// A text's runs (`TextReuseFinder`), kept as their raw bytes: there is one for each word of the corpus.
+struct RunHashes: BinaryCodable {
+    var hashes: [UInt64]
+
+    init(_ hashes: [UInt64]) { self.hashes = hashes }
+
+    func encode(to writer: inout BinaryWriter) {
+        hashes.map(\.littleEndian).withUnsafeBytes { writer.write(bytes: $0) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let bytes = try reader.readBytes(try reader.readCount())
+        guard bytes.count % 8 == 0 else { throw BinaryDecodingError() }
+        var hashes = [UInt64](repeating: 0, count: bytes.count / 8)
+        hashes.withUnsafeMutableBytes { target in bytes.withUnsafeBytes { target.copyMemory(from: $0) } }
+        self.hashes = hashes.map(UInt64.init(littleEndian:))
     }
 }
 

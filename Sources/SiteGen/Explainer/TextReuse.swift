@@ -37,16 +37,33 @@ public struct TextReuseFinder {
     /// texts' sizes before they are read, in at most `maxPasses` passes.
     let entriesPerPass: Int
 
+    /// Where a text's runs may be kept from an earlier build: given the text's index and how to make
+    /// its runs, it returns them (tokenising every text was most of a one-article rebuild's analysis).
+    typealias KeptRuns = @Sendable (_ text: Int, _ make: () -> [UInt64]) -> [UInt64]
+    private let keptRuns: KeptRuns?
+
     public init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel(),
                 entriesPerPass: Int = TextReuseFinder.entriesPerPass) {
+        self.init(texts: texts, minimumWords: minimumWords, parallel: parallel, entriesPerPass: entriesPerPass, keptRuns: nil)
+    }
+
+    init(texts: [String], minimumWords: Int = TextReuseFinder.minimumWords, parallel: Parallel = Parallel(),
+         entriesPerPass: Int = TextReuseFinder.entriesPerPass, keptRuns: KeptRuns?) {
         self.minimumWords = minimumWords
         self.texts = texts
         self.parallel = parallel
         self.entriesPerPass = max(1, entriesPerPass)
+        self.keptRuns = keptRuns
     }
 
     private static func words(of text: String) -> [Word] {
         WordToken.hashed(in: text).map { Word(key: $0.hash, start: UInt32(clamping: $0.start), end: UInt32(clamping: $0.end)) }
+    }
+
+    /// The runs of text `index`, kept or made.
+    private func runs(ofText index: Int) -> [UInt64] {
+        let make = { self.runs(Self.words(of: self.texts[index])) }
+        return keptRuns?(index, make) ?? make()
     }
 
     /// `runs(words)[i]`: the hash of the `minimumWords` words starting at word i.
@@ -118,7 +135,7 @@ public struct TextReuseFinder {
             let round = 64 * parallel.width
             for first in stride(from: 0, to: texts.count, by: round) {
                 let indices = Array(first..<min(texts.count, first + round))
-                let runs = parallel.map(indices) { self.runs(Self.words(of: texts[$0])) }
+                let runs = parallel.map(indices) { self.runs(ofText: $0) }
                 for (text, hashes) in zip(indices, runs) {
                     for hash in hashes where kept.contains(bucket(hash)) {
                         buckets[bucket(hash) - kept.lowerBound].append(RunEntry(hash: hash, text: text))
