@@ -177,4 +177,37 @@ final class StepCacheTests: XCTestCase {
         for number in Array(0..<1_000) + [5_000] { XCTAssertEqual(third.value(for: key(number)) { made += 1; return sample(-1) }, sample(number)) }
         XCTAssertEqual(made, 0, "the records reused and the one made are all in the new file")
     }
+
+    /// A build that reuses most records adds its new ones to the end of the file, leaving the rest
+    /// as it was; one that uses less than half of the file writes it anew with only what it used.
+    /// A file whose end was cut off (a build killed while appending) is read up to there.
+    func testFewNewRecordsAreAppendedAndAMostlyUnusedFileIsWrittenAnew() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("step-grow.bin")
+        func sample(_ number: Int) -> Sample { Sample(number: number, text: "record \(number)", note: nil, spans: [], share: 0) }
+        let key = { (number: Int) in ContentDigest(Data("grow \(number)".utf8)) }
+        func build(_ numbers: [Int]) -> Int {
+            let cache = StepCache(folder: folder.url, step: "grow")
+            var made = 0
+            for number in numbers { XCTAssertEqual(cache.value(for: key(number)) { made += 1; return sample(number) }, sample(number)) }
+            cache.save()
+            return made
+        }
+        XCTAssertEqual(build(Array(0..<100)), 100)
+        let first = try Data(contentsOf: file)
+        XCTAssertEqual(build(Array(1...100)), 1, "one record made, 99 reused")
+        let second = try Data(contentsOf: file)
+        XCTAssertTrue(second.starts(with: first), "the old records stay where they were")
+        XCTAssertGreaterThan(second.count, first.count)
+        XCTAssertEqual(build(Array(0...100)), 0, "the record no build used since is still there")
+
+        XCTAssertEqual(build(Array(0..<10) + [200]), 1)
+        let rewritten = try Data(contentsOf: file)
+        XCTAssertLessThan(rewritten.count, first.count / 2, "written anew with what was used")
+        XCTAssertEqual(build([50]), 1, "an unused record is gone")
+
+        try rewritten.dropLast(3).write(to: file)
+        XCTAssertEqual(build(Array(0..<10) + [200]), 1, "only the record cut off is made again")
+        XCTAssertEqual(build(Array(0..<10) + [200]), 0, "and the file is whole again")
+    }
 }

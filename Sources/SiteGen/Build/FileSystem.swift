@@ -78,16 +78,18 @@ enum FileBytes {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        var complete = false
+        // Not zero-filled first: every byte is read over (zeroing tens of megabytes cost as much as reading them).
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
+            var offset = 0
             while offset < buffer.count {
                 let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if count < 0, errno == EINTR { continue }
-                if count <= 0 { return false }
+                if count <= 0 { break }
                 offset += count
             }
-            return true
+            complete = offset == buffer.count
+            initialized = offset
         }
         return complete ? bytes : nil
     }

@@ -12,15 +12,19 @@ import Synchronization
 /// digest of the value's bytes (a damaged record is not used), a length and the
 /// value's `BinaryCodable` bytes. The file is read once when
 /// the step starts. New records go to a file beside it as they are
-/// made (a megabyte at a time), so they are not held in memory; `save()` adds the old records this build
-/// used and renames the new file over the old. The file holds one build's worth
-/// and never grows without end. A file from another tool, or one that does not
-/// parse, is ignored.
+/// made (a megabyte at a time), so they are not held in memory. `save()` then appends them to the
+/// old file while most of its records were used by this build (a one-article rebuild adds a few
+/// kilobytes to tens of megabytes), and otherwise adds the old records this build used to the new
+/// file and renames it over the old: the file never holds more than about twice what one build
+/// uses. A file from another tool is ignored; one whose end does not parse (a build killed while
+/// appending) is read up to there.
 final class StepCache: Sendable {
     static let format = 2
 
     private let file: URL?
     private let stored: [UInt8]
+    /// The old file is this tool's and was read to its end: new records may go onto it.
+    private let isWhole: Bool
     private let previous: [ContentDigest: Record]
     private let next = Mutex(NextFile())
 
@@ -61,6 +65,7 @@ final class StepCache: Sendable {
         file = folder?.appendingPathComponent("step-\(step).bin")
         var previous: [ContentDigest: Record] = [:]
         var stored: [UInt8] = []
+        var isWhole = false
         if let file, let bytes = FileBytes.read(atPath: file.path) {
             stored = bytes
             var reader = BinaryReader(stored)
@@ -74,12 +79,15 @@ final class StepCache: Sendable {
                     _ = try reader.readBytes(count)
                     previous[key] = Record(check: check, range: start..<(start + count))
                 }
+                isWhole = true
             } catch {
-                previous = [:]
+                // Kept: the records before the damage (each is still checked against its digest when used).
+                if previous.isEmpty { stored = [] }
             }
         }
         self.stored = stored
         self.previous = previous
+        self.isWhole = isWhole
     }
 
     private static func header() -> BinaryWriter {
@@ -134,6 +142,24 @@ final class StepCache: Sendable {
         }
     }
 
+    /// Moves the new records onto the end of the old file (the temporary file holds only them,
+    /// after its header), and removes the temporary file. False, with nothing changed but
+    /// perhaps a damaged end of the old file (read up to there), if that could not be done.
+    private static func append(_ next: inout NextFile, to file: URL) -> Bool {
+        next.flush()
+        guard !next.failed, (try? next.handle?.close()) != nil, let path = next.path else { return false }
+        next.handle = nil
+        let headerCount = header().bytes.count
+        guard let made = FileBytes.read(atPath: path), made.count >= headerCount else { return false }
+        let descriptor = Glibc.open(file.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        let written = made[headerCount...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard close(descriptor) == 0, written == made.count - headerCount else { return false }
+        unlink(path)
+        next = NextFile()
+        return true
+    }
+
     /// How many values were found in the previous build's records.
     var reusedCount: Int { next.withLock { $0.reused.count } }
 
@@ -155,11 +181,13 @@ final class StepCache: Sendable {
     func save() {
         guard let file else { return }
         next.withLock { next in
+            // The old file already holds every record used, and little else.
+            let oldFileIsWorthKeeping = isWhole && next.reused.count >= previous.count / 2
             if next.handle == nil {
-                // Nothing new: the old file already holds every record used (and perhaps a few
-                // more), unless it was missing some this build asked for.
-                guard next.reused.count < previous.count / 2 else { return }
+                guard !oldFileIsWorthKeeping else { return }
                 Self.open(&next, beside: file)
+            } else if oldFileIsWorthKeeping, Self.append(&next, to: file) {
+                return
             }
             for (key, record) in next.reused where !next.failed && !next.made.contains(key) {
                 var bytes = BinaryWriter(capacity: record.range.count + 48)
