@@ -170,3 +170,29 @@ final class BuildTests: XCTestCase {
         }
     }
 }
+
+/// `claims.json` is encoded in parts on every core and joined; it must be byte for byte what
+/// encoding the whole document at once gives.
+final class ClaimsExportTests: XCTestCase {
+    private func whole(_ export: ClaimsExport) throws -> Data { try ClaimsExport.encoder().encode(export.document) }
+
+    func testTheExportJoinedFromPartsIsTheWholeDocumentsEncoding() throws {
+        let export = ClaimsExport(site: RealSite.site)
+        XCTAssertFalse(export.document.claims.isEmpty)
+        XCTAssertEqual(export.json(parallel: Parallel(jobs: 3)), try whole(export))
+        // A review queue (with text that JSON escapes), empty lists, and lists of one.
+        var site = RealSite.site
+        site.review = (0..<3).map {
+            ReviewItem(kind: .quotation, source: site.sources[$0].id, span: TextSpan(start: $0, end: $0 + 9),
+                       text: "“quoted\"\n\\ [\n\n  ] \($0)”", reason: "unmatched quotation", position: SourcePosition(line: 1, column: 1))
+        }
+        XCTAssertEqual(ClaimsExport(site: site).json(parallel: Parallel(jobs: 2)), try whole(ClaimsExport(site: site)))
+        site.claims = Array(site.claims.prefix(1))
+        site.review = []
+        site.sources = Array(site.sources.prefix(1))
+        XCTAssertEqual(ClaimsExport(site: site).json(), try whole(ClaimsExport(site: site)))
+        site.claims = []
+        site.sources = []
+        XCTAssertEqual(ClaimsExport(site: site).json(), try whole(ClaimsExport(site: site)))
+    }
+}

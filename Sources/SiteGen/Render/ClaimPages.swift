@@ -25,7 +25,7 @@ extension SiteRenderer {
         let path = "claims.json"
         let key = claimsExportInputs(digests: claimDigests).map { "inputs:" + $0.hex }
         if let key, let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
-        var file = RenderedFile(path: path, data: ClaimsExport(site: site).json())
+        var file = RenderedFile(path: path, data: ClaimsExport(site: site).json(parallel: parallel))
         if let key { file.key = key }
         return file
     }

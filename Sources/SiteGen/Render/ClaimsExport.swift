@@ -5,7 +5,7 @@ import Foundation
 struct ClaimsExport {
     let site: Site
 
-    struct Document: Encodable {
+    struct Document: Encodable, Sendable {
         var generator: String
         var sources: [SourceEntry]
         var claims: [ClaimEntry]
@@ -13,7 +13,7 @@ struct ClaimsExport {
     }
 
     /// Unknown values are exported as null rather than left out, so every entry has the same shape.
-    struct Nullable<Value: Encodable>: Encodable {
+    struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
         var value: Value?
         init(_ value: Value?) { self.value = value }
 
@@ -23,7 +23,7 @@ struct ClaimsExport {
         }
     }
 
-    struct SourceEntry: Encodable {
+    struct SourceEntry: Encodable, Sendable {
         var id: String
         var title: Nullable<String>
         var publisher: Nullable<String>
@@ -35,20 +35,20 @@ struct ClaimsExport {
         var label: String
     }
 
-    struct QuoteEntry: Encodable {
+    struct QuoteEntry: Encodable, Sendable {
         var source: String
         var quote: String
         var start: Int
         var end: Int
     }
 
-    struct DifferenceEntry: Encodable {
+    struct DifferenceEntry: Encodable, Sendable {
         var kind: String
         var reference: String
         var found: String
     }
 
-    struct AppearanceEntry: Encodable {
+    struct AppearanceEntry: Encodable, Sendable {
         var source: String
         var quote: String
         var start: Int
@@ -59,7 +59,7 @@ struct ClaimsExport {
         var differences: [DifferenceEntry]
     }
 
-    struct SumCheckEntry: Encodable {
+    struct SumCheckEntry: Encodable, Sendable {
         var parts: [String]
         var sum: Double
         var total: Double
@@ -67,7 +67,7 @@ struct ClaimsExport {
         var explanation: String
     }
 
-    struct ClaimEntry: Encodable {
+    struct ClaimEntry: Encodable, Sendable {
         var id: String
         var statement: String
         var kind: String
@@ -81,7 +81,7 @@ struct ClaimsExport {
         var sum_check: SumCheckEntry?
     }
 
-    struct ReviewEntry: Encodable {
+    struct ReviewEntry: Encodable, Sendable {
         var source: String
         var text: String
         var start: Int
@@ -114,12 +114,54 @@ struct ClaimsExport {
             review: site.review.map { ReviewEntry(source: $0.source, text: $0.text, start: $0.span.start, end: $0.span.end, reason: $0.reason) })
     }
 
-    func json() -> Data {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain structs of strings and numbers cannot fail.
-        return (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return encoder
     }
+
+    /// The document as `encoder()` prints it, with its lists' entries encoded on every core:
+    /// `JSONEncoder` works on one, and the file is megabytes. The document is printed with its
+    /// lists empty, then each empty list (`[`, a blank line, `  ]`: a text value cannot hold a line
+    /// break) is replaced by its entries, each printed on its own and indented as the whole
+    /// would indent it. `ClaimsExportTests` holds this to an encoding of the whole document.
+    func json(parallel: Parallel = Parallel()) -> Data {
+        let document = self.document
+        var skeleton = document
+        (skeleton.claims, skeleton.review, skeleton.sources) = ([], [], [])
+        // Encoding plain structs of strings and numbers cannot fail.
+        guard let outline = try? Self.encoder().encode(skeleton) else { return Data("{}".utf8) }
+        func entries<Entry: Encodable & Sendable>(_ list: [Entry]) -> [UInt8] {
+            guard !list.isEmpty else { return Self.emptyList }
+            let printed = parallel.map(list) { [UInt8]((try? Self.encoder().encode($0)) ?? Data("null".utf8)) }
+            var bytes: [UInt8] = Array("[\n".utf8)
+            for (index, entry) in printed.enumerated() {
+                if index > 0 { bytes += Array(",\n".utf8) }
+                // Every line indented but the blank one an empty list prints.
+                var lineStart = true
+                for byte in entry {
+                    if lineStart, byte != UInt8(ascii: "\n") { bytes += Self.entryIndent }
+                    bytes.append(byte)
+                    lineStart = byte == UInt8(ascii: "\n")
+                }
+            }
+            return bytes + Array("\n  ]".utf8)
+        }
+        // In the order the sorted keys print them.
+        var lists = [entries(document.claims), entries(document.review), entries(document.sources)][...]
+        var bytes: [UInt8] = []
+        var rest = [UInt8](outline)[...]
+        while let start = rest.firstRange(of: Self.emptyList)?.lowerBound, let list = lists.popFirst() {
+            bytes += rest[..<start]
+            bytes += list
+            rest = rest[(start + Self.emptyList.count)...]
+        }
+        return Data(bytes + rest)
+    }
+
+    private static let emptyList = Array("[\n\n  ]".utf8)
+    /// An entry of a list in the document is two levels deep.
+    private static let entryIndent = Array("    ".utf8)
 }
 
 /// schema.org ClaimReview for one claim page, as a JSON-LD script body, following the
