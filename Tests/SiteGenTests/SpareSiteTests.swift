@@ -88,6 +88,25 @@ final class SpareSiteTests: XCTestCase {
         try build(folder, output: "public", cache: "cache")
         try assertCold(folder, plus: [:], "a spare that changed is removed, and the build starts from a fresh folder")
 
+        // A page deleted from the spare (a cleaner of old files in the cache folder), a stray file
+        // put into one of its folders, a file replaced by another under the same name: the
+        // manifest is the same, but a folder changed, so the spare is not used.
+        let damages: [(URL) throws -> Void] = [
+            { try FileManager.default.removeItem(at: $0.appendingPathComponent("intro/index.html")) },
+            { try Data("stray".utf8).write(to: $0.appendingPathComponent("assets/stray.css")) },
+            { spare in
+                let page = spare.appendingPathComponent("index.html"), replacement = spare.appendingPathComponent("new.html")
+                try Data("<p>replaced</p>".utf8).write(to: replacement)
+                XCTAssertEqual(rename(replacement.path, page.path), 0)
+            },
+        ]
+        for damage in damages {
+            try build(folder, output: "public", cache: "cache")
+            try damage(folder.url.appendingPathComponent("cache/" + (try XCTUnwrap(spareFolders(folder).first))))
+            try build(folder, output: "public", cache: "cache")
+            try assertCold(folder, plus: [:], "a spare whose folders changed is not used")
+        }
+
         // An inventory that is gone or damaged: the same.
         for damage in [{ (url: URL) in try FileManager.default.removeItem(at: url) }, { url in try Data("not an inventory".utf8).write(to: url) }] {
             try build(folder, output: "public", cache: "cache")
@@ -99,12 +118,16 @@ final class SpareSiteTests: XCTestCase {
     }
 
     func testAnInventoryIsReadAsItWasWritten() throws {
-        let inventory = SpareSite.Inventory(manifest: try XCTUnwrap(FileIdentity(atPath: Repo.content.appendingPathComponent("site.yaml").path)),
-                                            entries: [("claims", .folder, 7), ("claims/a/index.html", .siteFile, 12), ("CNAME", .otherFile, 99)])
+        let file = try XCTUnwrap(FileIdentity(atPath: Repo.content.appendingPathComponent("site.yaml").path))
+        let folder = try XCTUnwrap(FileIdentity(atPath: Repo.content.path, kind: S_IFDIR))
+        let inventory = SpareSite.Inventory(manifest: file, root: folder, entries: [
+            .init(path: "claims", kind: .folder, inode: 7, folder: folder), .init(path: "claims/a/index.html", kind: .siteFile, inode: 12),
+            .init(path: "CNAME", kind: .otherFile, inode: 99),
+        ])
         XCTAssertEqual(try SpareSite.Inventory(bytes: inventory.bytes), inventory)
         XCTAssertEqual(inventory.siteFiles, ["claims/a/index.html": 12])
         var unsafe = inventory
-        unsafe.entries.append(("../outside", .siteFile, 1))
+        unsafe.entries.append(.init(path: "../outside", kind: .siteFile, inode: 1))
         XCTAssertThrowsError(try SpareSite.Inventory(bytes: unsafe.bytes), "a path that leaves the folder is refused")
     }
 }

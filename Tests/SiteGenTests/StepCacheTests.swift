@@ -204,10 +204,23 @@ final class StepCacheTests: XCTestCase {
         XCTAssertEqual(build(Array(0..<10) + [200]), 1)
         let rewritten = try Data(contentsOf: file)
         XCTAssertLessThan(rewritten.count, first.count / 2, "written anew with what was used")
+
+        // Replaced while a build ran (another sitegen with the same cache folder): not appended to,
+        // though this build reused all it read.
+        let reading = StepCache(folder: folder.url, step: "grow")
+        for number in Array(0..<10) + [200] { _ = reading.value(for: key(number)) { sample(-1) } }
+        XCTAssertEqual(reading.reusedCount, 11)
+        _ = reading.value(for: key(300)) { sample(300) }
+        let other = Data("another tool's cache".utf8)
+        try other.write(to: file)
+        reading.save()
+        XCTAssertFalse(try Data(contentsOf: file).starts(with: other), "written anew, not appended to the other file")
+        XCTAssertEqual(build(Array(0..<10) + [200, 300]), 0)
         XCTAssertEqual(build([50]), 1, "an unused record is gone")
 
-        try rewritten.dropLast(3).write(to: file)
-        XCTAssertEqual(build(Array(0..<10) + [200]), 1, "only the record cut off is made again")
-        XCTAssertEqual(build(Array(0..<10) + [200]), 0, "and the file is whole again")
+        let whole = try Data(contentsOf: file)
+        try whole.dropLast(3).write(to: file)
+        XCTAssertEqual(build([50, 51]), 2, "the record cut off is made again")
+        XCTAssertEqual(build([50, 51]), 0, "and the file is whole again")
     }
 }

@@ -21,16 +21,16 @@ struct ForeignFiles {
     /// Carries the files, and returns every entry the current output held (its inventory,
     /// for keeping it as the spare site once it is swapped out): the walk sees them all.
     @discardableResult
-    func carry() throws -> [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)] {
+    func carry() throws -> [SpareSite.Inventory.Entry] {
         guard FileSystemEntry.kind(atPath: current.path) == .folder else { return [] }
-        var seen: [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)] = []
+        var seen: [SpareSite.Inventory.Entry] = []
         try carry(folder: "", currentPath: current.path, stagingPath: staging.path, seen: &seen)
         return seen
     }
 
     // Paths are joined as strings: `URL.appendingPathComponent` for each of tens of
     // thousands of files was most of a rebuild's publishing time.
-    private func carry(folder: String, currentPath: String, stagingPath: String, seen: inout [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)]) throws {
+    private func carry(folder: String, currentPath: String, stagingPath: String, seen: inout [SpareSite.Inventory.Entry]) throws {
         let entries = try FileSystemEntry.contents(ofFolder: folder.isEmpty ? currentPath : currentPath + "/" + folder)
         for (name, kind, inode) in entries {
             let path = folder.isEmpty ? name : folder + "/" + name
@@ -39,7 +39,8 @@ struct ForeignFiles {
             case .missing:
                 continue
             case .folder:
-                seen.append((path, .folder, inode))
+                // Taken before the folder is listed: a change in between shows as a change later.
+                seen.append(SpareSite.Inventory.Entry(path: path, kind: .folder, inode: inode, folder: FileIdentity(atPath: old, kind: S_IFDIR)))
                 let existing = FileSystemEntry.kind(atPath: new)
                 guard existing == .missing || existing == .folder else {
                     throw conflict(path, "this folder was not made by sitegen, and the site now has a file here; move it away")
@@ -47,10 +48,10 @@ struct ForeignFiles {
                 try carry(subfolder: path, creating: existing == .missing, currentPath: currentPath, stagingPath: stagingPath, seen: &seen)
             case .file, .link, .other:
                 if path == OutputManifest.fileName || sitegenFiles.contains(path) {
-                    seen.append((path, .siteFile, inode))
+                    seen.append(SpareSite.Inventory.Entry(path: path, kind: .siteFile, inode: inode))
                     continue
                 }
-                seen.append((path, .otherFile, inode))
+                seen.append(SpareSite.Inventory.Entry(path: path, kind: .otherFile, inode: inode))
                 let existing = FileSystemEntry.kind(atPath: new)
                 guard existing == .missing else {
                     if force { continue } // the site's file replaces it, as --force asked
@@ -65,7 +66,7 @@ struct ForeignFiles {
     /// A folder the site does not have is made only if something ends up in it,
     /// or if it was empty already: a page's folder from an earlier build does not linger.
     private func carry(subfolder path: String, creating: Bool, currentPath: String, stagingPath: String,
-                       seen: inout [(path: String, kind: SpareSite.Inventory.Kind, inode: UInt64)]) throws {
+                       seen: inout [SpareSite.Inventory.Entry]) throws {
         let old = currentPath + "/" + path, new = stagingPath + "/" + path
         guard creating else { return try carry(folder: path, currentPath: currentPath, stagingPath: stagingPath, seen: &seen) }
         try FileManager.default.createDirectory(atPath: new, withIntermediateDirectories: false)

@@ -268,14 +268,16 @@ final class Publication: @unchecked Sendable {
             try clear(stagingPath + "/" + OutputManifest.fileName)
         }
         try output.writeNew(OutputManifest(paths: files.map(\.path)).data, at: OutputManifest.fileName, in: staging)
+        // Taken before the walk, which lists every entry: a change after this shows as a change later.
         let manifest = FileIdentity(atPath: outputPath + "/" + OutputManifest.fileName)
+        let root = FileIdentity(atPath: outputPath, kind: S_IFDIR)
         let walked = try ForeignFiles(current: output.directory, staging: staging, display: output.display, sitegenFiles: sitegenFiles,
                                       force: output.force).carry()
         if let permissions = FileSystemEntry.permissions(atPath: output.directory.path) { chmod(staging.path, permissions) }
         if try output.swapIn(staging) {
             // The staging path now holds the previous site: kept for the next build, or removed
             // (if it cannot go now, the next build removes it).
-            let inventory = manifest.map { SpareSite.Inventory(manifest: $0, entries: walked) }
+            let inventory = manifest.flatMap { manifest in root.map { SpareSite.Inventory(manifest: manifest, root: $0, entries: walked) } }
             if let spare { spare.keep(stagingPath, inventory: inventory) } else { try? FileManager.default.removeItem(at: staging) }
         }
         cache?.save(files)

@@ -26,38 +26,55 @@ struct SpareSite {
     struct Inventory: Equatable {
         enum Kind: Int { case folder = 0, siteFile = 1, otherFile = 2 }
 
+        /// One entry: a file with its inode (from the folder's listing), or a folder with its
+        /// inode, size and modification time, which change when an entry is added to it, removed or renamed.
+        struct Entry: Equatable {
+            var path: String
+            var kind: Kind
+            var inode: UInt64
+            var folder: FileIdentity?
+        }
+
         /// `.sitegen-manifest`'s inode, size and modification time: each build writes a new one.
         var manifest: FileIdentity
-        /// Paths relative to the folder, each folder before what it holds, with their inodes.
-        var entries: [(path: String, kind: Kind, inode: UInt64)]
-
-        static func == (a: Inventory, b: Inventory) -> Bool {
-            a.manifest == b.manifest && a.entries.elementsEqual(b.entries) { ($0.path, $0.kind, $0.inode) == ($1.path, $1.kind, $1.inode) }
-        }
+        /// The walked folder itself.
+        var root: FileIdentity
+        /// Paths relative to the folder, each folder before what it holds.
+        var entries: [Entry]
 
         /// The inode of each of the site's files.
         var siteFiles: [String: UInt64] {
             Dictionary(entries.lazy.filter { $0.kind == .siteFile }.map { ($0.path, $0.inode) }, uniquingKeysWith: { first, _ in first })
         }
 
-        static let format = 1
+        /// Whether `folder` holds what the inventory lists, as far as its folders tell: none was
+        /// changed since (a file added, removed or renamed anywhere changes its folder).
+        func describes(_ folder: String) -> Bool {
+            FileIdentity(atPath: folder, kind: S_IFDIR) == root && FileIdentity(atPath: folder + "/" + OutputManifest.fileName) == manifest
+                && entries.allSatisfy { $0.kind != .folder || FileIdentity(atPath: folder + "/" + $0.path, kind: S_IFDIR) == $0.folder }
+        }
+
+        static let format = 2
 
         var bytes: [UInt8] {
             var writer = BinaryWriter(capacity: entries.count * 40)
             writer.write(Self.format)
             writer.write(ToolIdentity.digest)
             manifest.encode(to: &writer)
+            root.encode(to: &writer)
             writer.writeCount(entries.count)
             for entry in entries {
                 writer.write(entry.path)
                 writer.write(entry.kind.rawValue)
                 writer.write(unsigned: entry.inode)
+                entry.folder?.encode(to: &writer)
             }
             return writer.bytes
         }
 
-        init(manifest: FileIdentity, entries: [(path: String, kind: Kind, inode: UInt64)]) {
+        init(manifest: FileIdentity, root: FileIdentity, entries: [Entry]) {
             self.manifest = manifest
+            self.root = root
             self.entries = entries
         }
 
@@ -67,13 +84,15 @@ struct SpareSite {
                 throw BinaryDecodingError()
             }
             manifest = try FileIdentity(from: &reader)
+            root = try FileIdentity(from: &reader)
             let count = try reader.readCount()
             entries = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 let path: String = try reader.read()
                 guard OutputManifest.isSafe(path), let kind = Kind(rawValue: try reader.read()) else { throw BinaryDecodingError() }
-                entries.append((path, kind, try reader.readUnsigned()))
+                let inode = try reader.readUnsigned()
+                entries.append(Entry(path: path, kind: kind, inode: inode, folder: kind == .folder ? try FileIdentity(from: &reader) : nil))
             }
         }
     }
@@ -85,8 +104,7 @@ struct SpareSite {
         let inventory = FileBytes.read(atPath: inventoryFile).flatMap { try? Inventory(bytes: $0) }
         unlink(inventoryFile)
         guard FileSystemEntry.kind(atPath: folder) == .folder else { return nil }
-        guard let inventory, FileIdentity(atPath: folder + "/" + OutputManifest.fileName) == inventory.manifest,
-              rename(folder, staging) == 0 else {
+        guard let inventory, inventory.describes(folder), rename(folder, staging) == 0 else {
             try? FileManager.default.removeItem(atPath: folder)
             return nil
         }
@@ -129,11 +147,14 @@ struct SpareSite {
         }
         for entry in inventory.entries.reversed() {
             switch entry.kind {
+            // Gone already, or a folder above it became a file of the new site, or it became a
+            // folder of the new site: not the spare's file any more.
             case .siteFile where !paths.contains(entry.path) && entry.path != OutputManifest.fileName:
-                guard unlink(staging + "/" + entry.path) == 0 || errno == ENOENT else { return false }
+                guard unlink(staging + "/" + entry.path) == 0 || [ENOENT, ENOTDIR, EISDIR].contains(errno) else { return false }
             case .folder where !folders.contains(Substring(entry.path)):
                 let path = staging + "/" + entry.path
-                guard rmdir(path) != 0, errno != ENOENT else { continue }
+                // Gone, or now a file of the new site (`ENOTDIR`): nothing to remove.
+                guard rmdir(path) != 0, errno != ENOENT, errno != ENOTDIR else { continue }
                 // Not empty: something of the spare's own was left in it, as stale as the folder.
                 guard errno == ENOTEMPTY, (try? FileManager.default.removeItem(atPath: path)) != nil else { return false }
             default:
@@ -144,15 +165,16 @@ struct SpareSite {
     }
 }
 
-/// Which file is at a path: its inode, size and modification time (`lstat`).
+/// Which file or folder is at a path: its inode, size and modification time (`lstat`).
 struct FileIdentity: Equatable {
     var inode: UInt64
     var size: Int
     var modified: Double
 
-    init?(atPath path: String) {
+    /// What is at `path` if it is of the given kind (a regular file, or `S_IFDIR` for a folder).
+    init?(atPath path: String, kind: mode_t = S_IFREG) {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == kind else { return nil }
         inode = UInt64(info.st_ino)
         size = Int(info.st_size)
         modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9

@@ -23,8 +23,9 @@ final class StepCache: Sendable {
 
     private let file: URL?
     private let stored: [UInt8]
-    /// The old file is this tool's and was read to its end: new records may go onto it.
-    private let isWhole: Bool
+    /// The old file as it was read, when it is this tool's and was read to its end: new records
+    /// may go onto it while it is still that file, that size.
+    private let whole: FileIdentity?
     private let previous: [ContentDigest: Record]
     private let next = Mutex(NextFile())
 
@@ -65,7 +66,7 @@ final class StepCache: Sendable {
         file = folder?.appendingPathComponent("step-\(step).bin")
         var previous: [ContentDigest: Record] = [:]
         var stored: [UInt8] = []
-        var isWhole = false
+        var whole: FileIdentity?
         if let file, let bytes = FileBytes.read(atPath: file.path) {
             stored = bytes
             var reader = BinaryReader(stored)
@@ -79,7 +80,7 @@ final class StepCache: Sendable {
                     _ = try reader.readBytes(count)
                     previous[key] = Record(check: check, range: start..<(start + count))
                 }
-                isWhole = true
+                whole = FileIdentity(atPath: file.path).flatMap { $0.size == bytes.count ? $0 : nil }
             } catch {
                 // Kept: the records before the damage (each is still checked against its digest when used).
                 if previous.isEmpty { stored = [] }
@@ -87,7 +88,7 @@ final class StepCache: Sendable {
         }
         self.stored = stored
         self.previous = previous
-        self.isWhole = isWhole
+        self.whole = whole
     }
 
     private static func header() -> BinaryWriter {
@@ -142,19 +143,27 @@ final class StepCache: Sendable {
         }
     }
 
+    /// A record's bytes besides its value: key, digest and length.
+    private static let recordOverhead = 36
+
     /// Moves the new records onto the end of the old file (the temporary file holds only them,
-    /// after its header), and removes the temporary file. False, with nothing changed but
-    /// perhaps a damaged end of the old file (read up to there), if that could not be done.
-    private static func append(_ next: inout NextFile, to file: URL) -> Bool {
+    /// after its header), and removes the temporary file. False, with the temporary file still
+    /// open, if that could not be done: the old file is then no longer the one that was read (another
+    /// build replaced it), or it could not be written (its end is then read up to there).
+    private static func append(_ next: inout NextFile, to file: URL, asRead: FileIdentity) -> Bool {
         next.flush()
-        guard !next.failed, (try? next.handle?.close()) != nil, let path = next.path else { return false }
-        next.handle = nil
         let headerCount = header().bytes.count
-        guard let made = FileBytes.read(atPath: path), made.count >= headerCount else { return false }
+        guard !next.failed, let path = next.path, let made = FileBytes.read(atPath: path), made.count >= headerCount else { return false }
         let descriptor = Glibc.open(file.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, UInt64(info.st_ino) == asRead.inode, Int(info.st_size) == asRead.size else {
+            close(descriptor)
+            return false
+        }
         let written = made[headerCount...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         guard close(descriptor) == 0, written == made.count - headerCount else { return false }
+        try? next.handle?.close()
         unlink(path)
         next = NextFile()
         return true
@@ -181,12 +190,13 @@ final class StepCache: Sendable {
     func save() {
         guard let file else { return }
         next.withLock { next in
-            // The old file already holds every record used, and little else.
-            let oldFileIsWorthKeeping = isWhole && next.reused.count >= previous.count / 2
+            // The old file already holds every record used, and little else (counted in bytes).
+            let reusedBytes = next.reused.values.reduce(0) { $0 + $1.range.count + Self.recordOverhead }
+            let oldFileIsWorthKeeping = whole != nil && reusedBytes >= stored.count / 2
             if next.handle == nil {
                 guard !oldFileIsWorthKeeping else { return }
                 Self.open(&next, beside: file)
-            } else if oldFileIsWorthKeeping, Self.append(&next, to: file) {
+            } else if oldFileIsWorthKeeping, let whole, Self.append(&next, to: file, asRead: whole) {
                 return
             }
             for (key, record) in next.reused where !next.failed && !next.made.contains(key) {

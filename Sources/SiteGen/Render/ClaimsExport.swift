@@ -131,9 +131,12 @@ struct ClaimsExport {
         (skeleton.claims, skeleton.review, skeleton.sources) = ([], [], [])
         // Encoding plain structs of strings and numbers cannot fail.
         guard let outline = try? Self.encoder().encode(skeleton) else { return Data("{}".utf8) }
-        func entries<Entry: Encodable & Sendable>(_ list: [Entry]) -> [UInt8] {
+        // nil if an entry does not encode: the whole document is then encoded at once, as before.
+        func entries<Entry: Encodable & Sendable>(_ list: [Entry]) -> [UInt8]? {
             guard !list.isEmpty else { return Self.emptyList }
-            let printed = parallel.map(list) { [UInt8]((try? Self.encoder().encode($0)) ?? Data("null".utf8)) }
+            let encoded = parallel.map(list) { try? Self.encoder().encode($0) }
+            guard !encoded.contains(nil) else { return nil }
+            let printed = encoded.map { [UInt8]($0!) }
             var bytes: [UInt8] = Array("[\n".utf8)
             for (index, entry) in printed.enumerated() {
                 if index > 0 { bytes += Array(",\n".utf8) }
@@ -147,8 +150,12 @@ struct ClaimsExport {
             }
             return bytes + Array("\n  ]".utf8)
         }
+        let whole = { (try? Self.encoder().encode(document)) ?? Data("{}".utf8) }
         // In the order the sorted keys print them.
-        var lists = [entries(document.claims), entries(document.review), entries(document.sources)][...]
+        guard let claims = entries(document.claims), let review = entries(document.review), let sources = entries(document.sources) else {
+            return whole()
+        }
+        var lists = [claims, review, sources][...]
         var bytes: [UInt8] = []
         var rest = [UInt8](outline)[...]
         while let start = rest.firstRange(of: Self.emptyList)?.lowerBound, let list = lists.popFirst() {
@@ -156,7 +163,8 @@ struct ClaimsExport {
             bytes += list
             rest = rest[(start + Self.emptyList.count)...]
         }
-        return Data(bytes + rest)
+        // An encoder that printed empty lists otherwise would leave lists unplaced.
+        return lists.isEmpty ? Data(bytes + rest) : whole()
     }
 
     private static let emptyList = Array("[\n\n  ]".utf8)
