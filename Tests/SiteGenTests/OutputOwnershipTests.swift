@@ -338,6 +338,38 @@ final class OutputOwnershipTests: XCTestCase {
         }
     }
 
+    /// A folder of many entries is walked on several cores: the same files are carried, the same
+    /// inventory comes back in the same order, and of two conflicts the first in order is reported.
+    func testAWalkOnSeveralCoresCarriesWhatASerialWalkDoes() throws {
+        let folder = try TemporaryFolder()
+        var sitegenFiles: Set<String> = []
+        for page in 0..<100 {
+            let path = String(format: "articles/%03d/index.html", page)
+            try folder.write("current/" + path, "page \(page)")
+            sitegenFiles.insert(path)
+        }
+        try folder.write("current/articles/010/notes.txt", "kept by hand")
+        try folder.write("current/articles/070/deeper/more.txt", "also kept")
+        try folder.write("current/CNAME", "example.org")
+        func walk(jobs: Int, into staging: String) throws -> [SpareSite.Inventory.Entry] {
+            for path in sitegenFiles { try folder.write(staging + "/" + path, "new") }
+            return try ForeignFiles(current: folder.url.appendingPathComponent("current"), staging: folder.url.appendingPathComponent(staging),
+                                    display: "current", sitegenFiles: sitegenFiles, force: false, parallel: Parallel(jobs: jobs)).carry()
+        }
+        let serial = try walk(jobs: 1, into: "serial"), parallel = try walk(jobs: 4, into: "parallel")
+        XCTAssertEqual(parallel, serial)
+        XCTAssertEqual(serial.filter { $0.kind == .otherFile }.map(\.path), ["CNAME", "articles/010/notes.txt", "articles/070/deeper/more.txt"])
+        XCTAssertEqual(folder.snapshot("parallel"), folder.snapshot("serial"))
+        XCTAssertEqual(try folder.read("parallel/articles/070/deeper/more.txt"), "also kept")
+
+        // The site now has files where two hand-made files are.
+        try folder.write("conflict/articles/010/notes.txt", "the site's")
+        try folder.write("conflict/articles/070/deeper/more.txt", "the site's")
+        XCTAssertThrowsError(try walk(jobs: 4, into: "conflict")) { error in
+            XCTAssertEqual((error as? OutputRefused)?.diagnostic.path, "current/articles/010/notes.txt")
+        }
+    }
+
     /// The two system calls publishing uses for folders: `mkdir -p`, and a listing with each entry's kind.
     func testFoldersAreMadeAndListedWithTheKindOfEachEntry() throws {
         let folder = try TemporaryFolder()

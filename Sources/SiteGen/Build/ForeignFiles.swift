@@ -17,6 +17,8 @@ struct ForeignFiles {
     let sitegenFiles: Set<String>
     /// A file sitegen did not write may be replaced by one of the site's (never a folder).
     let force: Bool
+    /// A folder of many entries (the pages' folders under `articles/`) is walked on every core.
+    var parallel = Parallel(jobs: 1)
 
     /// Carries the files, and returns every entry the current output held (its inventory,
     /// for keeping it as the spare site once it is swapped out): the walk sees them all.
@@ -32,34 +34,54 @@ struct ForeignFiles {
     // thousands of files was most of a rebuild's publishing time.
     private func carry(folder: String, currentPath: String, stagingPath: String, seen: inout [SpareSite.Inventory.Entry]) throws {
         let entries = try FileSystemEntry.contents(ofFolder: folder.isEmpty ? currentPath : currentPath + "/" + folder)
-        for (name, kind, inode) in entries {
-            let path = folder.isEmpty ? name : folder + "/" + name
-            let old = currentPath + "/" + path, new = stagingPath + "/" + path
-            switch kind {
-            case .missing:
-                continue
-            case .folder:
-                // Taken before the folder is listed: a change in between shows as a change later.
-                seen.append(SpareSite.Inventory.Entry(path: path, kind: .folder, inode: inode, folder: FileIdentity(atPath: old, kind: S_IFDIR)))
-                let existing = FileSystemEntry.kind(atPath: new)
-                guard existing == .missing || existing == .folder else {
-                    throw conflict(path, "this folder was not made by sitegen, and the site now has a file here; move it away")
-                }
-                try carry(subfolder: path, creating: existing == .missing, currentPath: currentPath, stagingPath: stagingPath, seen: &seen)
-            case .file, .link, .other:
-                if path == OutputManifest.fileName || sitegenFiles.contains(path) {
-                    seen.append(SpareSite.Inventory.Entry(path: path, kind: .siteFile, inode: inode))
-                    continue
-                }
-                seen.append(SpareSite.Inventory.Entry(path: path, kind: .otherFile, inode: inode))
-                let existing = FileSystemEntry.kind(atPath: new)
-                guard existing == .missing else {
-                    if force { continue } // the site's file replaces it, as --force asked
-                    throw conflict(path, "this file was not written by sitegen, and the site now has a \(existing == .folder ? "folder" : "file") here; "
-                                         + "move it away, or pass --force to replace it")
-                }
-                try FileLinks.linkOrCopy(old, to: new)
+        guard parallel.width > 1, entries.count >= Self.entriesWalkedInParallel else {
+            for entry in entries { try carry(entry, in: folder, currentPath: currentPath, stagingPath: stagingPath, seen: &seen) }
+            return
+        }
+        // Each entry (a file, or a folder with all it holds) is independent of its neighbours; what
+        // the workers saw is joined in the folder's order, and the first failure in that order is thrown.
+        let found = parallel.map(entries) { entry in
+            Result { () throws -> [SpareSite.Inventory.Entry] in
+                var local: [SpareSite.Inventory.Entry] = []
+                try carry(entry, in: folder, currentPath: currentPath, stagingPath: stagingPath, seen: &local)
+                return local
             }
+        }
+        for result in found { seen += try result.get() }
+    }
+
+    private static let entriesWalkedInParallel = 64
+
+    /// One entry of `folder`: a folder is walked with all it holds, a file sitegen did not write is linked in.
+    private func carry(_ entry: (name: String, kind: FileSystemEntry, inode: UInt64), in folder: String, currentPath: String, stagingPath: String,
+                       seen: inout [SpareSite.Inventory.Entry]) throws {
+        let (name, kind, inode) = entry
+        let path = folder.isEmpty ? name : folder + "/" + name
+        let old = currentPath + "/" + path, new = stagingPath + "/" + path
+        switch kind {
+        case .missing:
+            return
+        case .folder:
+            // Taken before the folder is listed: a change in between shows as a change later.
+            seen.append(SpareSite.Inventory.Entry(path: path, kind: .folder, inode: inode, folder: FileIdentity(atPath: old, kind: S_IFDIR)))
+            let existing = FileSystemEntry.kind(atPath: new)
+            guard existing == .missing || existing == .folder else {
+                throw conflict(path, "this folder was not made by sitegen, and the site now has a file here; move it away")
+            }
+            try carry(subfolder: path, creating: existing == .missing, currentPath: currentPath, stagingPath: stagingPath, seen: &seen)
+        case .file, .link, .other:
+            if path == OutputManifest.fileName || sitegenFiles.contains(path) {
+                seen.append(SpareSite.Inventory.Entry(path: path, kind: .siteFile, inode: inode))
+                return
+            }
+            seen.append(SpareSite.Inventory.Entry(path: path, kind: .otherFile, inode: inode))
+            let existing = FileSystemEntry.kind(atPath: new)
+            guard existing == .missing else {
+                if force { return } // the site's file replaces it, as --force asked
+                throw conflict(path, "this file was not written by sitegen, and the site now has a \(existing == .folder ? "folder" : "file") here; "
+                                     + "move it away, or pass --force to replace it")
+            }
+            try FileLinks.linkOrCopy(old, to: new)
         }
     }
 

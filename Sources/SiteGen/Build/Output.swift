@@ -55,7 +55,8 @@ public struct Output {
     /// Takes the output's lock and makes a fresh staging folder beside it: the
     /// site's files go into it as they are rendered (`Publication.write`), and
     /// `Publication.finish` swaps it in.
-    func begin(cache: BuildCache? = nil, reuse: Bool = true) throws -> Publication {
+    /// `parallel`: the cores the walk of the output may use.
+    func begin(cache: BuildCache? = nil, reuse: Bool = true, parallel: Parallel = Parallel(jobs: 1)) throws -> Publication {
         let parent = directory.deletingLastPathComponent()
         let cannotWrite = { (error: Error) in
             OutputRefused(diagnostic: .error(display, nil, "cannot write into \(parent.path): \(Self.reason(error))"))
@@ -74,7 +75,7 @@ public struct Output {
         let spare = cache.map(SpareSite.init)
         let (staging, recycled) = try makeStaging(in: parent, from: reuse ? spare : nil, orThrow: cannotWrite)
         return Publication(output: self, staging: staging, lock: lock, sitegenFiles: sitegenFiles, cache: cache, reuse: reuse,
-                           spare: spare, recycled: recycled)
+                           spare: spare, recycled: recycled, parallel: parallel)
     }
 
     /// The staging folder: the spare site from the build before last when there is one (with its
@@ -159,12 +160,14 @@ final class Publication: @unchecked Sendable {
     private let recycled: SpareSite.Inventory?
     /// The inode of each of the site's files in a recycled staging folder.
     private let spareFiles: [String: UInt64]
+    private let parallel: Parallel
     /// Folders made so far (or, in a recycled staging folder, there already), and the first failure.
     private let state: Mutex<(folders: Set<String>, failure: Error?)>
 
     fileprivate init(output: Output, staging: URL, lock: PublishLock, sitegenFiles: Set<String>, cache: BuildCache?, reuse: Bool,
-                     spare: SpareSite?, recycled: SpareSite.Inventory?) {
+                     spare: SpareSite?, recycled: SpareSite.Inventory?, parallel: Parallel) {
         self.reuse = reuse
+        self.parallel = parallel
         self.output = output
         self.staging = staging
         stagingPath = staging.path
@@ -272,7 +275,7 @@ final class Publication: @unchecked Sendable {
         let manifest = FileIdentity(atPath: outputPath + "/" + OutputManifest.fileName)
         let root = FileIdentity(atPath: outputPath, kind: S_IFDIR)
         let walked = try ForeignFiles(current: output.directory, staging: staging, display: output.display, sitegenFiles: sitegenFiles,
-                                      force: output.force).carry()
+                                      force: output.force, parallel: parallel).carry()
         if let permissions = FileSystemEntry.permissions(atPath: output.directory.path) { chmod(staging.path, permissions) }
         if try output.swapIn(staging) {
             // The staging path now holds the previous site: kept for the next build, or removed

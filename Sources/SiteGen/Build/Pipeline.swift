@@ -172,7 +172,7 @@ public struct Pipeline {
         /// Renders into a fresh staging folder, each page written as soon as it is made, and swaps it in.
         /// With `reuse` false, nothing is kept from the current output; the cache still records the new one.
         func publish(reuse: Bool) throws -> [RenderedFile] {
-            let publication = try output.begin(cache: cache, reuse: reuse)
+            let publication = try output.begin(cache: cache, reuse: reuse, parallel: parallel)
             do {
                 var files = step("render") {
                     SiteRenderer(site: site, templates: templates, cache: reuse ? cache : nil, parallel: parallel,
