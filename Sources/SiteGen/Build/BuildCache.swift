@@ -87,7 +87,7 @@ final class BuildCache: @unchecked Sendable {
         writer.write(outputPath)
         // A kept file is the one recorded before (no `lstat` for each of thousands of pages).
         let entries = files.compactMap { file in
-            (file.isKept ? previous[file.path]?.file : nil).map { (file, $0) } ?? FileIdentity(atPath: outputPath + "/" + file.path).map { (file, $0) }
+            ((file.isKept ? previous[file.path]?.file : nil) ?? FileIdentity(atPath: outputPath + "/" + file.path)).map { (file, $0) }
         }
         writer.write(unsigned: UInt64(entries.count))
         for (file, identity) in entries {

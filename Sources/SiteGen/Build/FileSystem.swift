@@ -72,7 +72,10 @@ extension FileSystemEntry {
 enum FileBytes {
     /// The whole file at `path`, read straight into an array (a cache file is tens of megabytes,
     /// and reading it as `Data` first would copy it once more); nil if it cannot be read.
-    static func read(atPath path: String) -> [UInt8]? {
+    static func read(atPath path: String) -> [UInt8]? { readWithIdentity(atPath: path)?.bytes }
+
+    /// The same, with which file it was (from the descriptor read, so the two agree).
+    static func readWithIdentity(atPath path: String) -> (bytes: [UInt8], file: FileIdentity)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -91,7 +94,22 @@ enum FileBytes {
             complete = offset == buffer.count
             initialized = offset
         }
-        return complete ? bytes : nil
+        return complete ? (bytes, FileIdentity(info)) : nil
+    }
+
+    /// Adds `bytes` to the end of the file at `path` if it is still `file` (same inode, same
+    /// size): false, with nothing written, if another writer replaced or changed it, or if the
+    /// write failed (its end may then hold part of `bytes`).
+    static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, toPath path: String, ifStill file: FileIdentity) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, UInt64(info.st_ino) == file.inode, Int(info.st_size) == file.size else {
+            close(descriptor)
+            return false
+        }
+        let written = bytes.withContiguousStorageIfAvailable { Glibc.write(descriptor, $0.baseAddress, $0.count) } ?? -1
+        return close(descriptor) == 0 && written == bytes.count
     }
 }
 
@@ -216,4 +234,36 @@ enum ReplacedFile {
 enum ProcessStatus {
     /// Whether a process with this id is running (signal 0 checks without sending anything).
     static func isRunning(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }
+}
+
+/// Which file or folder is at a path: its inode, size and modification time (`lstat`).
+struct FileIdentity: Equatable {
+    var inode: UInt64
+    var size: Int
+    var modified: Double
+
+    /// What is at `path` if it is of the given kind (a regular file, or `S_IFDIR` for a folder).
+    init?(atPath path: String, kind: mode_t = S_IFREG) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == kind else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
+        inode = UInt64(info.st_ino)
+        size = Int(info.st_size)
+        modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    }
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(unsigned: inode)
+        writer.write(size)
+        writer.write(modified)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        inode = try reader.readUnsigned()
+        size = try reader.read()
+        modified = try reader.read()
+    }
 }

@@ -280,8 +280,11 @@ final class Publication: @unchecked Sendable {
         if try output.swapIn(staging) {
             // The staging path now holds the previous site: kept for the next build, or removed
             // (if it cannot go now, the next build removes it).
-            let inventory = manifest.flatMap { manifest in root.map { SpareSite.Inventory(manifest: manifest, root: $0, entries: walked) } }
-            if let spare { spare.keep(stagingPath, inventory: inventory) } else { try? FileManager.default.removeItem(at: staging) }
+            if let spare, let manifest, let root {
+                spare.keep(stagingPath, inventory: SpareSite.Inventory(manifest: manifest, root: root, entries: walked))
+            } else {
+                try? FileManager.default.removeItem(at: staging)
+            }
         }
         cache?.save(files)
     }

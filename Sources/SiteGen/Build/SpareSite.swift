@@ -121,11 +121,7 @@ struct SpareSite {
 
     /// Keeps `previousSite` (the old output, just swapped out) as the spare, with the inventory
     /// taken of it; removes it if it cannot be kept.
-    func keep(_ previousSite: String, inventory: Inventory?) {
-        guard let inventory else {
-            try? FileManager.default.removeItem(atPath: previousSite)
-            return
-        }
+    func keep(_ previousSite: String, inventory: Inventory) {
         try? FileManager.default.removeItem(atPath: folder)
         guard rename(previousSite, folder) == 0 else {
             try? FileManager.default.removeItem(atPath: previousSite)
@@ -162,33 +158,5 @@ struct SpareSite {
             }
         }
         return true
-    }
-}
-
-/// Which file or folder is at a path: its inode, size and modification time (`lstat`).
-struct FileIdentity: Equatable {
-    var inode: UInt64
-    var size: Int
-    var modified: Double
-
-    /// What is at `path` if it is of the given kind (a regular file, or `S_IFDIR` for a folder).
-    init?(atPath path: String, kind: mode_t = S_IFREG) {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == kind else { return nil }
-        inode = UInt64(info.st_ino)
-        size = Int(info.st_size)
-        modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    }
-
-    func encode(to writer: inout BinaryWriter) {
-        writer.write(unsigned: inode)
-        writer.write(size)
-        writer.write(modified)
-    }
-
-    init(from reader: inout BinaryReader) throws {
-        inode = try reader.readUnsigned()
-        size = try reader.read()
-        modified = try reader.read()
     }
 }

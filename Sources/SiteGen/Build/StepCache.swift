@@ -67,7 +67,7 @@ final class StepCache: Sendable {
         var previous: [ContentDigest: Record] = [:]
         var stored: [UInt8] = []
         var whole: FileIdentity?
-        if let file, let bytes = FileBytes.read(atPath: file.path) {
+        if let file, let (bytes, identity) = FileBytes.readWithIdentity(atPath: file.path) {
             stored = bytes
             var reader = BinaryReader(stored)
             do {
@@ -80,7 +80,7 @@ final class StepCache: Sendable {
                     _ = try reader.readBytes(count)
                     previous[key] = Record(check: check, range: start..<(start + count))
                 }
-                whole = FileIdentity(atPath: file.path).flatMap { $0.size == bytes.count ? $0 : nil }
+                whole = identity
             } catch {
                 // Kept: the records before the damage (each is still checked against its digest when used).
                 if previous.isEmpty { stored = [] }
@@ -153,16 +153,8 @@ final class StepCache: Sendable {
     private static func append(_ next: inout NextFile, to file: URL, asRead: FileIdentity) -> Bool {
         next.flush()
         let headerCount = header().bytes.count
-        guard !next.failed, let path = next.path, let made = FileBytes.read(atPath: path), made.count >= headerCount else { return false }
-        let descriptor = Glibc.open(file.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, UInt64(info.st_ino) == asRead.inode, Int(info.st_size) == asRead.size else {
-            close(descriptor)
-            return false
-        }
-        let written = made[headerCount...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard close(descriptor) == 0, written == made.count - headerCount else { return false }
+        guard !next.failed, let path = next.path, let made = FileBytes.read(atPath: path), made.count >= headerCount,
+              FileBytes.append(made[headerCount...], toPath: file.path, ifStill: asRead) else { return false }
         try? next.handle?.close()
         unlink(path)
         next = NextFile()

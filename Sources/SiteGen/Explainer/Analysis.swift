@@ -98,7 +98,7 @@ public struct Analysis: Sendable {
             let key = sources[index].cacheKey { $0.write("reuse runs"); $0.write(TextReuseFinder.minimumWords) }
             return cache.value(for: key) { RunHashes(make()) }.hashes
         }
-        let index = Dictionary(site.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var shared: [Pair: [String]] = [:]
         for claim in site.claims {
             let members = Set(claim.sourceIDs.compactMap { index[$0] }).sorted()
@@ -168,9 +168,12 @@ struct RunHashes: BinaryCodable {
     init(from reader: inout BinaryReader) throws {
         let bytes = try reader.readBytes(try reader.readCount())
         guard bytes.count % 8 == 0 else { throw BinaryDecodingError() }
-        var hashes = [UInt64](repeating: 0, count: bytes.count / 8)
-        hashes.withUnsafeMutableBytes { target in bytes.withUnsafeBytes { target.copyMemory(from: $0) } }
-        self.hashes = hashes.map(UInt64.init(littleEndian:))
+        // Read twice per build (once per pass of the index): copied straight in, not zero-filled first.
+        hashes = [UInt64](unsafeUninitializedCapacity: bytes.count / 8) { target, count in
+            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+            for index in 0..<target.count { target[index] = UInt64(littleEndian: target[index]) }
+            count = target.count
+        }
     }
 }
 

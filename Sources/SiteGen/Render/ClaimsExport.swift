@@ -134,21 +134,9 @@ struct ClaimsExport {
         // nil if an entry does not encode: the whole document is then encoded at once, as before.
         func entries<Entry: Encodable & Sendable>(_ list: [Entry]) -> [UInt8]? {
             guard !list.isEmpty else { return Self.emptyList }
-            let encoded = parallel.map(list) { try? Self.encoder().encode($0) }
-            guard !encoded.contains(nil) else { return nil }
-            let printed = encoded.map { [UInt8]($0!) }
-            var bytes: [UInt8] = Array("[\n".utf8)
-            for (index, entry) in printed.enumerated() {
-                if index > 0 { bytes += Array(",\n".utf8) }
-                // Every line indented but the blank one an empty list prints.
-                var lineStart = true
-                for byte in entry {
-                    if lineStart, byte != UInt8(ascii: "\n") { bytes += Self.entryIndent }
-                    bytes.append(byte)
-                    lineStart = byte == UInt8(ascii: "\n")
-                }
-            }
-            return bytes + Array("\n  ]".utf8)
+            let printed = parallel.map(list) { entry in (try? Self.encoder().encode(entry)).map(Self.indented) }
+            guard !printed.contains(nil) else { return nil }
+            return Array("[\n".utf8) + printed.map { $0! }.joined(separator: Array(",\n".utf8)) + Array("\n  ]".utf8)
         }
         let whole = { (try? Self.encoder().encode(document)) ?? Data("{}".utf8) }
         // In the order the sorted keys print them.
@@ -168,8 +156,21 @@ struct ClaimsExport {
     }
 
     private static let emptyList = Array("[\n\n  ]".utf8)
-    /// An entry of a list in the document is two levels deep.
-    private static let entryIndent = Array("    ".utf8)
+
+    /// An entry printed on its own, indented as an entry of a list in the document (two levels
+    /// deep): every line but the blank one an empty list prints.
+    private static func indented(_ entry: Data) -> [UInt8] {
+        let indent = Array("    ".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entry.count * 5 / 4)
+        var lineStart = true
+        for byte in entry {
+            if lineStart, byte != UInt8(ascii: "\n") { bytes += indent }
+            bytes.append(byte)
+            lineStart = byte == UInt8(ascii: "\n")
+        }
+        return bytes
+    }
 }
 
 /// schema.org ClaimReview for one claim page, as a JSON-LD script body, following the
