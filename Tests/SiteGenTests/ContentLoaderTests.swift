@@ -136,6 +136,27 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(text.substring(from: 6, to: 10), "über")
         XCTAssertEqual(SourceText(blocks: []).substring(from: 0, to: 3), "")
     }
+
+    /// A source keeps its fields in one shared box: copies must still behave as separate values.
+    func testASourceIsAValueThoughItsFieldsAreShared() {
+        let text = SourceText(blocks: [TextBlock(.paragraph, runs: [TextRun("One two three.")], position: SourcePosition(line: 1, column: 1))])
+        let original = Source(id: "a", path: "a.txt", format: .scrapedText, metadata: SourceMetadata(), headline: nil, text: text)
+        var copy = original
+        XCTAssertEqual(copy, original)
+        copy.metadata.publisher = "Outlet"
+        copy.id = "b"
+        XCTAssertNil(original.metadata.publisher)
+        XCTAssertEqual(original.id, "a")
+        XCTAssertEqual(copy.metadata.publisher, "Outlet")
+        XCTAssertNotEqual(copy, original)
+        // Equal fields in two boxes are equal sources, with equal hashes.
+        let twin = Source(id: "a", path: "a.txt", format: .scrapedText, metadata: SourceMetadata(), headline: nil, text: text)
+        XCTAssertEqual(twin, original)
+        XCTAssertEqual(Set([twin, original]).count, 1)
+        copy.id = "a"
+        copy.metadata.publisher = nil
+        XCTAssertEqual(copy, original)
+    }
 }
 
 private extension Result {

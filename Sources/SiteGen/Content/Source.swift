@@ -27,21 +27,59 @@ public struct SourceMetadata: Hashable, Sendable {
 }
 
 /// One source document: a scraped article or a primary source.
+///
+/// Its fields live in one immutable box shared by every copy: a source is copied into arrays,
+/// closures and results on every step, and copying the box costs one reference count where the
+/// fields cost fourteen. Setting a field makes a new box, so a source still behaves as a value.
 public struct Source: Hashable, Sendable {
     public enum Format: String, Sendable { case scrapedText = "txt", markdown = "md" }
 
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var path: String
+        var format: Format
+        var metadata: SourceMetadata
+        var headline: String?
+        var text: SourceText
+        var inputDigest: ContentDigest?
+        var openingWords: [String]
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func set<Value>(_ field: WritableKeyPath<Fields, Value>, to value: Value) {
+        var fields = box.fields
+        fields[keyPath: field] = value
+        box = Box(fields)
+    }
+
     /// The file stem; also the page's address `articles/<id>/`.
-    public var id: String
+    public var id: String { get { box.fields.id } set { set(\.id, to: newValue) } }
     /// The path as diagnostics print it (relative to where sitegen was run).
-    public var path: String
-    public var format: Format
-    public var metadata: SourceMetadata
+    public var path: String { get { box.fields.path } set { set(\.path, to: newValue) } }
+    public var format: Format { get { box.fields.format } set { set(\.format, to: newValue) } }
+    public var metadata: SourceMetadata { get { box.fields.metadata } set { set(\.metadata, to: newValue) } }
     /// A headline found in the text, used when the metadata has no title.
-    public var headline: String?
-    public var text: SourceText
+    public var headline: String? { get { box.fields.headline } set { set(\.headline, to: newValue) } }
+    /// The text; setting it does not change `openingWords`, which are read from the text the source was made with.
+    public var text: SourceText { get { box.fields.text } set { set(\.text, to: newValue) } }
     /// The digest of everything the source was loaded from (its file, its sidecar, its
     /// name), when it was loaded from files: later steps key their caches by it.
-    var inputDigest: ContentDigest?
+    var inputDigest: ContentDigest? { get { box.fields.inputDigest } set { set(\.inputDigest, to: newValue) } }
+    /// The text's first words, read once: the label of a source with no title quotes them,
+    /// and labels are asked for on many pages.
+    var openingWords: [String] { box.fields.openingWords }
+
+    public static func == (lhs: Source, rhs: Source) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
     /// A cache key for work on this source that also reads what `with` writes (the entities, the
     /// claims' words…): the digest of both. Nil for a source not loaded from files: its work is not cached.
@@ -53,19 +91,11 @@ public struct Source: Hashable, Sendable {
             return ContentDigest(key)
         }
     }
-    /// The text's first words, read once: the label of a source with no title quotes them,
-    /// and labels are asked for on many pages.
-    let openingWords: [String]
-
     public init(id: String, path: String, format: Format, metadata: SourceMetadata, headline: String?, text: SourceText) {
-        self.id = id
-        self.path = path
-        self.format = format
-        self.metadata = metadata
-        self.headline = headline
-        self.text = text
         // From the first paragraph only: a label must not run a heading into the text below it.
-        openingWords = Self.firstWords(of: text.blocks.first?.text ?? "", Self.labelWords + 1)
+        let openingWords = Self.firstWords(of: text.blocks.first?.text ?? "", Self.labelWords + 1)
+        box = Box(Fields(id: id, path: path, format: format, metadata: metadata, headline: headline, text: text,
+                         inputDigest: nil, openingWords: openingWords))
     }
 
     static let labelWords = 8
