@@ -42,6 +42,15 @@ final class CommandOutputTests: XCTestCase {
         XCTAssertFalse(quiet.errors.contains("Built "))
     }
 
+    /// A diagnostic is one plain line: control characters from content (C0, DEL, C1) are shown
+    /// as escapes, and every other character, ASCII or not, as it is.
+    func testDiagnosticsShowControlCharactersAsEscapes() {
+        let plain = Diagnostic.warning("articles/a.txt", SourcePosition(line: 2, column: 3), "“Café” at 20°, £5 and ü")
+        XCTAssertEqual(plain.description, "articles/a.txt:2:3: warning: “Café” at 20°, £5 and ü")
+        let hostile = Diagnostic.error("a\u{1B}[31m.txt", nil, "tab\there, bell\u{07}, delete\u{7F}, next line\u{85}, nbsp\u{A0}ok")
+        XCTAssertEqual(hostile.description, "a\\u{1b}[31m.txt:1:1: error: tab\\u{9}here, bell\\u{7}, delete\\u{7f}, next line\\u{85}, nbsp\u{A0}ok")
+    }
+
     func testJSONFormatPrintsOneObjectPerDiagnostic() throws {
         let folder = try siteWithOneWarning()
         let result = try run(folder, ["check", "--format", "json", "--quiet"])

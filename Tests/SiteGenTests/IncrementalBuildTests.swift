@@ -95,18 +95,30 @@ final class IncrementalBuildTests: XCTestCase {
                 let path = "Content/claims/context.yaml"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "moral standing to complain", with: "standing to complain"))
             }),
+            // The sitemap is kept when the same pages are published at the same address with the same template.
+            ("the sitemap template edited", {
+                let path = "Templates/sitemap.mustache"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "  <url><loc>", with: "  <url> <loc>"))
+            }),
+            ("the base URL changed", {
+                let path = "Content/site.yaml"
+                try folder.write(path, try folder.read(path).replacingOccurrences(of: "https://example.org/explainer/", with: "https://example.org/moved/"))
+            }),
             ("a template edited", {
                 let path = "Templates/footer.mustache"
                 try folder.write(path, try folder.read(path).replacingOccurrences(of: "Published by", with: "Made by"))
             }),
         ]
         for (name, change) in changes {
-            let styleBefore = try inode(folder, "public/assets/style.css")
+            let (styleBefore, sitemapBefore) = (try inode(folder, "public/assets/style.css"), try inode(folder, "public/sitemap.xml"))
             try change()
             try build(folder, output: "public", cache: "cache")
             try build(folder, output: "cold", cache: nil)
             XCTAssertEqual(folder.snapshot("public"), folder.snapshot("cold"), "after \(name)")
             XCTAssertEqual(try inode(folder, "public/assets/style.css"), styleBefore, "an unchanged file is kept, not rewritten, after \(name)")
+            if ["an article edited", "a claim edited", "a sidecar edited"].contains(name) {
+                XCTAssertEqual(try inode(folder, "public/sitemap.xml"), sitemapBefore, "the same pages at the same address: the sitemap is kept after \(name)")
+            }
         }
         XCTAssertTrue(try folder.read("public/index.html").contains("Made by"))
     }

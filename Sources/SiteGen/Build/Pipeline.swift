@@ -167,8 +167,8 @@ public struct Pipeline {
         // Refused before the work, and checked again when publishing.
         if let refusal = output.folder.refusal(force: options.force) { throw BuildFailed(diagnostics: [refusal]) }
         let (site, templates, warnings) = try check()
-        let cache = options.cache.map { BuildCache(folder: $0, output: options.output) }
         let parallel = Parallel(jobs: options.jobs)
+        let cache = options.cache.map { BuildCache(folder: $0, output: options.output, parallel: parallel) }
         /// Renders into a fresh staging folder, each page written as soon as it is made, and swaps it in.
         /// With `reuse` false, nothing is kept from the current output; the cache still records the new one.
         func publish(reuse: Bool) throws -> [RenderedFile] {

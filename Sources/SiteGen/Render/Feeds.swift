@@ -51,10 +51,20 @@ extension SiteRenderer {
     /// `sitemap.xml`, or beyond `sitemapLimit` addresses a sitemap index
     /// pointing to `sitemap-1.xml`, `sitemap-2.xml`, ….
     func sitemapFiles(pages: [RenderedFile]) -> [RenderedFile] {
-        let urls = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted().map { ["loc": canonicalURL($0)] }
-        guard urls.count > Self.sitemapLimit else {
-            return [RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": urls]).utf8))]
+        let paths = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
+        guard paths.count > Self.sitemapLimit else {
+            // Kept from the previous build when the same pages are published at the same address
+            // with the same template: most rebuilds add or remove no page.
+            var inputs = BinaryWriter(capacity: paths.count * 32)
+            for part in ["sitemap", templates.fingerprint(of: "sitemap"), site.config.baseURL] { inputs.write(part) }
+            inputs.write(paths)
+            let key = "inputs:" + ContentDigest(inputs).hex
+            if let cache, cache.canReuse("sitemap.xml", key: key) { return [RenderedFile(unchanged: "sitemap.xml", key: key)] }
+            var file = RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": paths.map { ["loc": canonicalURL($0)] }]).utf8))
+            file.key = key
+            return [file]
         }
+        let urls = paths.map { ["loc": canonicalURL($0)] }
         let parts = stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated().map { number, start in
             RenderedFile(path: "sitemap-\(number + 1).xml",
                          data: Data(templates.render("sitemap", ["urls": Array(urls[start..<min(urls.count, start + Self.sitemapLimit)])]).utf8))

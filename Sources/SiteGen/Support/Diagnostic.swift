@@ -31,6 +31,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Control characters from content (a NUL in an id, an escape sequence) are
     /// shown as `\u{…}`, so a diagnostic is always one plain line of text.
     static func printable(_ text: String) -> String {
+        // Control characters (category Cc: U+0000–U+001F, U+007F–U+009F) are rare: a build prints
+        // thousands of lines, so the text is returned as it is unless its UTF-8 holds one.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar.properties.generalCategory == .control { result += "\\u{\(String(scalar.value, radix: 16))}" } else { result.unicodeScalars.append(scalar) }
