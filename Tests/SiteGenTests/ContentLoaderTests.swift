@@ -106,6 +106,23 @@ final class ContentLoaderTests: XCTestCase {
                        ["Content/articles/a.yaml:1:1: error: `date: 2026-01-05` contradicts the article's own date prefix 2026-01-01"])
     }
 
+    /// Sidecars are found in the folder's listing: one beside its article is read, an article
+    /// without one loads without, and a folder named like a sidecar is reported, not skipped.
+    func testSidecarsAreFoundInTheFoldersListing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site.yaml", minimalSiteYAML)
+        try folder.write("articles/a.txt", " date 2026-01-01 Text of the first article.\n")
+        try folder.write("articles/a.yaml", "publisher: Example News\n")
+        try folder.write("articles/b.txt", " date 2026-01-02 Text of the second article.\n")
+        var loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
+        let site = try XCTUnwrap(loader.load())
+        XCTAssertEqual(site.sources.map(\.metadata.publisher), ["Example News", nil])
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("articles/b.yaml"), withIntermediateDirectories: false)
+        loader = ContentLoader(contentDirectory: folder.url, displayRoot: "Content")
+        XCTAssertNil(loader.load())
+        XCTAssertEqual(loader.diagnostics.errors.map(\.description), ["Content/articles/b.yaml:1:1: error: cannot read this file (is it missing?)"])
+    }
+
     func testRealContentLoadsAllSevenSources() throws {
         var loader = ContentLoader(contentDirectory: Repo.content)
         let site = try XCTUnwrap(loader.load(), loader.diagnostics.all.map(\.description).joined(separator: "\n"))

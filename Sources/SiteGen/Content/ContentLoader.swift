@@ -128,7 +128,8 @@ public struct ContentLoader {
         var jobs: [(id: String, path: String, file: URL, isText: Bool)] = []
         var seen: [String: String] = [:]
         var sidecars: [URL] = []
-        for file in listFiles(folder) {
+        var folders: [String] = []
+        for file in listFiles(folder, folders: &folders) {
             let ext = file.pathExtension
             if ext == "yaml" || ext == "yml" { sidecars.append(file) }
             guard ext == "txt" || ext == "md" else { continue }
@@ -156,12 +157,15 @@ public struct ContentLoader {
         // What a file gives depends on its bytes, its sidecar's and its name alone, so
         // a file an earlier build loaded is taken from the cache.
         let template = self
+        // Whether an article has a sidecar is read from the folder's listing, not asked of the disk
+        // article by article. A folder named like a sidecar is one that cannot be read.
+        let sidecarNames = Set(sidecars.lazy.filter { $0.pathExtension == "yaml" }.map(\.lastPathComponent) + folders.filter { $0.hasSuffix(".yaml") })
         let results = parallel.map(jobs) { job -> Diagnosed<Source?> in
-            let data = FileManager.default.contents(atPath: job.file.path)
-            let sidecar = job.isText ? job.file.deletingPathExtension().appendingPathExtension("yaml") : nil
-            let sidecarData = sidecar.flatMap { FileManager.default.contents(atPath: $0.path) }
+            let data = FileBytes.read(atPath: job.file.path).map { Data($0) }
+            let sidecar = job.isText && sidecarNames.contains(job.id + ".yaml") ? job.file.deletingPathExtension().appendingPathExtension("yaml") : nil
+            let sidecarData = sidecar.flatMap { FileBytes.read(atPath: $0.path).map { Data($0) } }
             // A sidecar that is there but cannot be read is an error, not a missing sidecar.
-            let hasSidecar = sidecarData != nil || sidecar.map { FileManager.default.fileExists(atPath: $0.path) } == true
+            let hasSidecar = sidecar != nil
             let digest = template.fileKey(path: job.path, contents: [data, sidecarData], hasSidecar)
             var loaded = template.cache.value(for: digest) {
                 var worker = template
@@ -428,6 +432,12 @@ public struct ContentLoader {
     /// The regular files of a content folder, sorted by name. A link that
     /// leads out of `Content/` is refused rather than followed.
     private mutating func listFiles(_ folder: String) -> [URL] {
+        var folders: [String] = []
+        return listFiles(folder, folders: &folders)
+    }
+
+    /// The same, with the names of the folders inside it in `folders`.
+    private mutating func listFiles(_ folder: String, folders: inout [String]) -> [URL] {
         let directory = contentDirectory.appendingPathComponent(folder)
         // Each name with its kind from the folder itself: no lstat for each of 10,000 articles.
         guard let entries = try? FileSystemEntry.contents(ofFolder: directory.path) else { return [] }
@@ -457,7 +467,9 @@ public struct ContentLoader {
             case .other:
                 // A pipe would never end: reading it would hang the build.
                 diagnostics.add(.error(display("\(folder)/\(name)"), nil, "this is not a regular file"))
-            case .folder, .missing, .link:
+            case .folder:
+                folders.append(name)
+            case .missing, .link:
                 continue
             }
         }
