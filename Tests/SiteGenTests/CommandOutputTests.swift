@@ -43,12 +43,22 @@ final class CommandOutputTests: XCTestCase {
     }
 
     /// A diagnostic is one plain line: control characters from content (C0, DEL, C1) are shown
-    /// as escapes, and every other character, ASCII or not, as it is.
+    /// as escapes, and every other character, ASCII or not, as it is. Each kind of control is
+    /// tried alone, since the printing takes a shortcut for text that holds none.
     func testDiagnosticsShowControlCharactersAsEscapes() {
-        let plain = Diagnostic.warning("articles/a.txt", SourcePosition(line: 2, column: 3), "“Café” at 20°, £5 and ü")
-        XCTAssertEqual(plain.description, "articles/a.txt:2:3: warning: “Café” at 20°, £5 and ü")
-        let hostile = Diagnostic.error("a\u{1B}[31m.txt", nil, "tab\there, bell\u{07}, delete\u{7F}, next line\u{85}, nbsp\u{A0}ok")
-        XCTAssertEqual(hostile.description, "a\\u{1b}[31m.txt:1:1: error: tab\\u{9}here, bell\\u{7}, delete\\u{7f}, next line\\u{85}, nbsp\u{A0}ok")
+        let cases = [
+            ("“Café” über", "“Café” über"),
+            ("at 20°, £5\u{A0}net", "at 20°, £5\u{A0}net"),
+            ("tab\there", "tab\\u{9}here"),
+            ("escape\u{1B}[31m", "escape\\u{1b}[31m"),
+            ("delete\u{7F}", "delete\\u{7f}"),
+            ("next line\u{85}", "next line\\u{85}"),
+            ("C1 end\u{9F}", "C1 end\\u{9f}"),
+        ]
+        for (message, shown) in cases {
+            XCTAssertEqual(Diagnostic.warning("a.txt", SourcePosition(line: 2, column: 3), message).description, "a.txt:2:3: warning: \(shown)")
+            XCTAssertEqual(Diagnostic.error(message, nil, "m").description, "\(shown):1:1: error: m")
+        }
     }
 
     func testJSONFormatPrintsOneObjectPerDiagnostic() throws {

@@ -123,6 +123,22 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(loader.diagnostics.errors.map(\.description), ["Content/articles/b.yaml:1:1: error: cannot read this file (is it missing?)"])
     }
 
+    /// Only a regular file is read: a folder gives nil (on file systems that report a size of 0
+    /// for one it would read as empty), and a pipe gives nil at once instead of waiting for a writer.
+    func testFileBytesReadsRegularFilesOnly() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.txt", "text")
+        XCTAssertEqual(FileBytes.read(atPath: folder.url.appendingPathComponent("a.txt").path), Array("text".utf8))
+        try folder.write("empty.txt", "")
+        XCTAssertEqual(FileBytes.read(atPath: folder.url.appendingPathComponent("empty.txt").path), [])
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("b.yaml"), withIntermediateDirectories: false)
+        XCTAssertNil(FileBytes.read(atPath: folder.url.appendingPathComponent("b.yaml").path))
+        let pipe = folder.url.appendingPathComponent("pipe").path
+        XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+        XCTAssertNil(FileBytes.read(atPath: pipe))
+        XCTAssertNil(FileBytes.read(atPath: folder.url.appendingPathComponent("missing").path))
+    }
+
     func testRealContentLoadsAllSevenSources() throws {
         var loader = ContentLoader(contentDirectory: Repo.content)
         let site = try XCTUnwrap(loader.load(), loader.diagnostics.all.map(\.description).joined(separator: "\n"))

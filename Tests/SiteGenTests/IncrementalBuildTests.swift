@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 @testable import SiteGen
 
@@ -197,6 +198,35 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertNotEqual(TemplateSet.fingerprints(texts)["page"], TemplateSet.fingerprints(editedTexts)["page"], page)
             XCTAssertEqual(TemplateSet.fingerprints(texts)["other"], TemplateSet.fingerprints(editedTexts)["other"], page)
         }
+    }
+
+    /// What a rebuild after one article edit renders through Mustache: the edited article's page
+    /// and the pages that list sources, not the sitemap (its pages and address are the same) nor any
+    /// other article's page. Kept files keep their inodes either way; this shows they are not made.
+    func testARebuildRendersOnlyWhatChanged() throws {
+        let folder = try project()
+        try build(folder, output: "public", cache: "cache")
+        let path = "Content/articles/003_9980aa1c859c75b5.txt"
+        try folder.write(path, try folder.read(path).replacingOccurrences(of: "Tech mogul Elon Musk", with: "Elon Musk"))
+        var options = BuildOptions(content: folder.url.appendingPathComponent("Content"), templates: folder.url.appendingPathComponent("Templates"),
+                                   output: folder.url.appendingPathComponent("public"))
+        options.cache = folder.url.appendingPathComponent("cache")
+        var pipeline = Pipeline(options: options)
+        let (site, checkedTemplates, _) = try pipeline.check()
+        var templates = checkedTemplates
+        let rendered = Mutex<[String: Int]>([:])
+        templates.observer = { template, _ in rendered.withLock { $0[template, default: 0] += 1 } }
+        let cache = BuildCache(folder: folder.url.appendingPathComponent("cache"), output: folder.url.appendingPathComponent("public"), parallel: Parallel())
+        let files = SiteRenderer(site: site, templates: templates, cache: cache).render()
+        let counts = rendered.withLock { $0 }
+        XCTAssertNil(counts["sitemap"], "the same pages at the same address")
+        XCTAssertEqual(counts["article"], 1, "only the edited article's page")
+        XCTAssertTrue(files.contains { $0.path == "sitemap.xml" && $0.isUnchanged })
+        // Without the previous build's files, everything is made.
+        rendered.withLock { $0 = [:] }
+        _ = SiteRenderer(site: site, templates: templates).render()
+        XCTAssertEqual(rendered.withLock { $0["sitemap"] }, 1)
+        XCTAssertEqual(rendered.withLock { $0["article"] }, site.sources.count)
     }
 
     func testACorruptOrStaleCacheIsIgnored() throws {

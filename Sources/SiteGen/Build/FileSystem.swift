@@ -75,12 +75,14 @@ enum FileBytes {
     static func read(atPath path: String) -> [UInt8]? { readWithIdentity(atPath: path)?.bytes }
 
     /// The same, with which file it was (from the descriptor read, so the two agree).
+    /// Nil for anything but a regular file: a folder (which some file systems give a size of 0,
+    /// so it would read as an empty file), a pipe or a device (opened without waiting, never read).
     static func readWithIdentity(atPath path: String) -> (bytes: [UInt8], file: FileIdentity)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var complete = false
         // Not zero-filled first: every byte is read over (zeroing tens of megabytes cost as much as reading them).
         let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
