@@ -128,7 +128,8 @@ final class BuildTests: XCTestCase {
     /// Templates copied from before the marked words and excerpts came as HTML would render them as
     /// nothing: each use of a retired name is an error at its place; a leftover file nothing includes is not.
     func testTemplatesThatUseRetiredNamesAreErrors() throws {
-        let claim = try String(contentsOf: Repo.theme.appendingPathComponent("claim.mustache"), encoding: .utf8)
+        // A claim page that lays its columns out itself, each with its marked words.
+        let claim = try WordingColumnsTests.claimTemplateWithSection()
         let errors = try failures(withTemplates: [
             "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{#pieces}}{{text}}{{/pieces}}"),
             "excerpt.mustache": "<q>{{before}}<mark>{{highlight}}</mark>{{after}}</q>",
@@ -146,7 +147,8 @@ final class BuildTests: XCTestCase {
 
     /// One use, one error: not again for the retired partial's own insides, nor for a partial inside a retired section.
     func testEachUseOfARetiredNameIsOneError() throws {
-        let claim = try String(contentsOf: Repo.theme.appendingPathComponent("claim.mustache"), encoding: .utf8)
+        // A claim page that lays its columns out itself, each with its marked words.
+        let claim = try WordingColumnsTests.claimTemplateWithSection()
         let compare = try String(contentsOf: Repo.theme.appendingPathComponent("compare.mustache"), encoding: .utf8)
         let errors = try failures(withTemplates: [
             "claim.mustache": claim.replacingOccurrences(of: "{{{pieces_html}}}", with: "{{> pieces}}"),

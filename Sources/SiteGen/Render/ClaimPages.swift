@@ -49,40 +49,37 @@ extension SiteRenderer {
     private func claimContext(_ claim: ResolvedClaim) -> [String: Any] {
         var context = claimSummary(claim, root: "../../")
         if let notes = claim.claim.notesHTML { context["notes_html"] = notes }
-        var columns: [[String: Any]] = []
+        var columns: [WordingColumn] = []
         if let reference = claim.reference, let source = sources[reference.source] {
-            var column = quoteColumn(reference, source: source, claim: claim)
-            column["is_reference"] = true
-            column["pieces_html"] = HTMLText.escape(reference.text)
-            context["reference"] = column
+            var column = quoteColumn(reference, source: source, claim: claim, piecesHTML: HTMLText.escape(reference.text))
+            column.isReference = true
+            context["reference"] = column.mustache
             columns.append(column)
         }
         for appearance in claim.appearances {
             guard let source = sources[appearance.quote.source] else { continue }
-            var column = quoteColumn(appearance.quote, source: source, claim: claim)
             // A paraphrase is compared on what it claims, so its words carry no marks.
-            column["pieces_html"] = appearance.isQuotation ? HighlightHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
+            let pieces = appearance.isQuotation ? HighlightHTML.wordDiff(appearance.diff?.pieces ?? [.same(appearance.quote.text)])
                 : HTMLText.escape(appearance.quote.text)
-            column["differences"] = appearance.differences.map(describe)
-            column["has_differences"] = !appearance.differences.isEmpty
-            column["identical"] = appearance.isIdentical
-            column["is_base"] = appearance.isBase
-            column["paraphrase"] = !appearance.isQuotation && !appearance.isBase
-            column["match"] = appearance.match.rawValue
-            if appearance.match == .auto { column["score"] = AutoMatching.format(appearance.score) }
-            if let attributed = appearance.attributedTo { column["attributed_to"] = sources[attributed]?.displayTitle ?? attributed }
-            if let note = appearance.note { column["note"] = note }
+            var column = quoteColumn(appearance.quote, source: source, claim: claim, piecesHTML: pieces)
+            column.comparison = WordingColumn.Comparison(
+                differences: appearance.differences.map(describe), identical: appearance.isIdentical, isBase: appearance.isBase,
+                paraphrase: !appearance.isQuotation && !appearance.isBase, match: appearance.match.rawValue,
+                score: appearance.match == .auto ? AutoMatching.format(appearance.score) : nil,
+                attributedTo: appearance.attributedTo.map { sources[$0]?.displayTitle ?? $0 }, note: appearance.note)
             columns.append(column)
         }
         // The coverage matrix links to `#src-<id>`: the first column of each source.
         var seen = Set<String>()
-        for index in columns.indices {
-            if let id = columns[index]["id"] as? String, seen.insert(id).inserted { columns[index]["anchor_id"] = Routes.columnAnchor(id) }
+        for index in columns.indices where seen.insert(columns[index].source.id).inserted {
+            columns[index].anchorID = Routes.columnAnchor(columns[index].source.id)
         }
         if let base = claim.appearances.first(where: \.isBase), let source = sources[base.quote.source] {
             context["base_title"] = source.displayTitle
         }
-        context["columns"] = columns
+        // The built-in theme takes the columns as HTML; `columns` is made only for a theme that reads it.
+        context["columns_html"] = WordingColumnsHTML.html(columns, hasReference: context["reference"] != nil)
+        context["columns"] = LazyContextValue { [columns] in columns.map(\.mustache) }
         context["has_comparison"] = columns.count >= 2
         if let check = claim.sumCheck {
             context["sum_check"] = ["explanation": check.explanation, "consistent": check.consistent,
@@ -105,17 +102,12 @@ extension SiteRenderer {
         return context
     }
 
-    private func quoteColumn(_ quote: AnchoredQuote, source: Source, claim: ResolvedClaim) -> [String: Any] {
-        var column = sourceSummary(source, root: "../../")
-        column["short_title"] = source.shortTitle
-        column["anchor_href"] = "../../" + Routes.quote(of: claim.id, in: source.id)
-        column["before"] = quote.before
-        column["after"] = quote.after
-        column["quote"] = quote.text
-        return column
+    private func quoteColumn(_ quote: AnchoredQuote, source: Source, claim: ResolvedClaim, piecesHTML: String) -> WordingColumn {
+        WordingColumn(source: source, root: "../../", anchorHref: "../../" + Routes.quote(of: claim.id, in: source.id),
+                      before: quote.before, after: quote.after, quote: quote.text, piecesHTML: piecesHTML)
     }
 
-    func describe(_ difference: Difference) -> [String: Any] {
+    func describe(_ difference: Difference) -> (kind: String, text: String) {
         let text: String
         switch difference.kind {
         case .figure where difference.reference.isEmpty: text = "Gives the figure “\(difference.found)”, which the wording compared with does not."
@@ -133,7 +125,7 @@ extension SiteRenderer {
         case .meaning: text = "Turns the sense around: “\(difference.reference)” becomes “\(difference.found)”."
         case .punctuation: text = "Other punctuation: “\(difference.reference)” is printed “\(difference.found)”."
         }
-        return ["kind": difference.kind.rawValue, "text": text]
+        return (difference.kind.rawValue, text)
     }
 
     private func correctionsContext() -> [String: Any] {

@@ -328,9 +328,11 @@ public struct SiteRenderer {
 
     // MARK: - Sources
 
-    func sourceSummary(_ source: Source, root: String) -> [String: Any] {
+    func sourceSummary(_ source: Source, root: String) -> [String: Any] { Self.sourceSummary(source, root: root) }
+
+    static func sourceSummary(_ source: Source, root: String) -> [String: Any] {
         var summary: [String: Any] = ["id": source.id, "title": source.displayTitle, "href": root + Routes.source(source.id),
-                                      "kind": source.metadata.kind.rawValue, "kind_label": Self.kindLabel(source.metadata.kind)]
+                                      "kind": source.metadata.kind.rawValue, "kind_label": kindLabel(source.metadata.kind)]
         if let publisher = source.metadata.publisher { summary["publisher"] = publisher }
         if let date = source.metadata.date { summary["date"] = date }
         return summary

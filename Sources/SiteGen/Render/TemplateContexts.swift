@@ -251,7 +251,8 @@ public enum TemplateContexts {
                 .flag("has_checked", "There is a list of what was checked."),
                 .text("base_title", "The title of the wording the others are compared with.", optional: true),
                 .object("reference", "The primary wording.", wordingFields, optional: true),
-                .list("columns", "Each source's wording.", wordingFields + [
+                .html("columns_html", "Every source's wording, side by side: the built-in theme's columns, ready as HTML."),
+                .list("columns", "Each source's wording, for a theme that lays the columns out itself (made only when a template reads it).", wordingFields + [
                     .text("anchor_id", "`src-<id>`: the element id, on each source's first column only.", optional: true),
                     .text("match", "`curated` or `auto`; absent for the primary reference.", optional: true),
                     .text("score", "How closely an automatic match fits, for `auto` wordings.", optional: true),
