@@ -118,6 +118,13 @@ final class DateResolutionTests: XCTestCase {
         XCTAssertEqual(try mention("February 23, 2026", in: "001").date?.iso, "2026-02-23")
     }
 
+    /// The date finder's quick test of a word's first scalar agrees with `Character.isNumber`.
+    func testAWordStartsWithANumberAsCharacterIsNumberSays() {
+        for word in ["", "2026", "9am", "a1", "February", "½", "٣", "Ⅻ", "①", "é", "5\u{301}", "\u{301}5", "-3", "０", "x", "〇"] {
+            XCTAssertEqual(DateFinder.startsWithNumber(word), word.first?.isNumber == true, word)
+        }
+    }
+
     func testTheBlogDatelineIsNotAnEvent() throws {
         let dateline = try mention("Feb 23, 2026", in: "anthropic-blog")
         XCTAssertTrue(dateline.isDateline)

@@ -26,7 +26,7 @@ final class ScrapeCleanerTests: XCTestCase {
     func testLinesTrimmingAndSentencesReadAsCharactersWould() throws {
         var texts = ["", "\n", "a\r\nb\rc\u{2028}d\u{85}e\u{0B}f\u{0C}g\n\n", "\u{3000} \tindented\u{00A0} \t",
                      "He said “Stop.” Then left! Why? Because. “Quoted?” ok", "x. ", ". . .", "   ", "\u{200B}", "Advertisement\u{200B}",
-                     "\u{200B}text\u{2009}", "Hi. \u{301}Next", "x\u{600}. y", "Ends. \u{200D}joined",
+                     "\u{200B}text\u{2009}", "Hi. \u{301}Next", "\t a b \t", " \u{00A0}x\t", "x \u{200B} ", "\t \t", " é ", "\ta\u{3000}", "x\u{600}. y", "Ends. \u{200D}joined",
                      "One two three four five six seven eight. Nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen.",
                      "Él dijo: «uno dos tres cuatro cinco seis siete ocho». Después nueve diez once doce trece catorce quince dieciséis."]
         for name in try FileManager.default.contentsOfDirectory(atPath: Repo.content.appendingPathComponent("articles").path)

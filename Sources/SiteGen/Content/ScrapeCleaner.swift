@@ -234,12 +234,20 @@ public struct ScrapeCleaner: Sendable {
     /// Most lines open and close with a visible ASCII scalar and need no trimming; only the others
     /// go through Foundation, which converts the line to UTF-16 (and whose set holds more than the
     /// Unicode space separators: the zero-width space, for one).
+    /// Spaces and tabs are taken off here; what is left goes to Foundation only if it then opens or
+    /// closes with something other than a visible ASCII scalar.
     static func trimmed(_ line: String) -> String {
         let isVisibleASCII = { (scalar: Unicode.Scalar) in scalar.value > 0x20 && scalar.value < 0x7F }
-        if let first = line.unicodeScalars.first, let last = line.unicodeScalars.last, isVisibleASCII(first), isVisibleASCII(last) {
-            return line
+        let isSpaceOrTab = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" }
+        let scalars = line.unicodeScalars
+        var (start, end) = (scalars.startIndex, scalars.endIndex)
+        while start < end, isSpaceOrTab(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, isSpaceOrTab(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == end { return "" }
+        guard isVisibleASCII(scalars[start]), isVisibleASCII(scalars[scalars.index(before: end)]) else {
+            return line.trimmingCharacters(in: .whitespaces)
         }
-        return line.trimmingCharacters(in: .whitespaces)
+        return start == scalars.startIndex && end == scalars.endIndex ? line : String(scalars[start..<end])
     }
 
     /// Runs of eight words, lower-cased and stripped of punctuation, as hashes.

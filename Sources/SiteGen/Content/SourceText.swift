@@ -58,15 +58,17 @@ public struct SourceText: Hashable, Sendable {
 
     public init(blocks: [TextBlock]) {
         self.blocks = blocks
+        // Each block's text is its runs joined: joined once here.
+        let texts = blocks.map(\.text)
         var starts: [Int] = []
         var offset = 0
-        for block in blocks {
+        for text in texts {
             starts.append(offset)
-            offset += block.text.unicodeScalars.count + Self.blockSeparator.unicodeScalars.count
+            offset += text.scalarCount + Self.blockSeparator.scalarCount
         }
         blockStarts = starts
-        string = blocks.map(\.text).joined(separator: Self.blockSeparator)
-        sentences = Self.sentences(of: blocks, starts: starts)
+        string = texts.joined(separator: Self.blockSeparator)
+        sentences = Self.sentences(of: texts, starts: starts)
     }
 
     /// A text worked out before (the build cache): the parts as `init(blocks:)` made them.
@@ -131,10 +133,10 @@ extension SourceText {
 
     /// A sentence ends at `.`, `!` or `?` (and any closing quote) followed by
     /// a space and a capital letter, a digit or an opening quote.
-    static func sentences(of blocks: [TextBlock], starts: [Int]) -> [TextSpan] {
+    static func sentences(of texts: [String], starts: [Int]) -> [TextSpan] {
         var spans: [TextSpan] = []
-        for (index, block) in blocks.enumerated() {
-            let scalars = block.text.scalarArray
+        for (index, text) in texts.enumerated() {
+            let scalars = text.scalarArray
             let base = starts[index]
             var start = 0
             var position = 0

@@ -42,19 +42,19 @@ struct DateFinder {
         var index = 0
         while index < tokens.count {
             let opener = tokens[index].key
-            guard Self.openers.contains(opener) || opener.first?.isNumber == true,
+            guard Self.startsWithNumber(opener) || Self.openers.contains(opener),
                   let match = match(at: index, tokens: tokens, scalars: scalars, published: published) else { index += 1; continue }
             let span = TextSpan(start: tokens[index].start, end: tokens[index + match.length - 1].end)
             // A post embedded in an article is dated as a whole, so its date belongs to all of it.
             let block = source.text.blockIndex(at: span.start)
             let sentence = source.text.blocks[block].kind == .embed
-                ? TextSpan(start: source.text.blockStarts[block], end: source.text.blockStarts[block] + source.text.blocks[block].text.unicodeScalars.count)
+                ? TextSpan(start: source.text.blockStarts[block], end: source.text.blockStarts[block] + source.text.blocks[block].text.scalarCount)
                 : sentences.first { $0.start <= span.start && span.end <= $0.end } ?? span
             let expression = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
             let sentenceText = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
             found.append(DateMention(source: source.id, span: span, expression: expression, sentence: sentence,
                                      date: match.date, isRelative: match.relative, explanation: match.explanation, doubt: match.doubt,
-                                     isDateline: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) == expression))
+                                     isDateline: sentenceText.trimmingCharacters(in: Self.datelineTrim) == expression))
             index += match.length
         }
         return found
@@ -132,6 +132,17 @@ struct DateFinder {
     ]
 
     /// Words a date expression can start with; any other word is passed over at once.
+    /// `word.first?.isNumber`, without making a Character: an ASCII word is a number when it starts
+    /// with a digit (no other ASCII scalar has a numeric type); any other is asked of its first scalar.
+    static func startsWithNumber(_ word: String) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x30 && byte <= 0x39 }
+        return word.unicodeScalars.first?.properties.numericType != nil
+    }
+
+    /// What is around a date that makes up a whole sentence on its own (a dateline).
+    private static let datelineTrim = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     private static let openers: Set<String> = Set(months.keys).union(weekdays.keys)
         .union(["earlier", "last", "this", "yesterday", "today", "in", "since", "until", "by"])
 

@@ -426,7 +426,7 @@ enum SourceHTML {
         }
         for (index, block) in text.blocks.enumerated() {
             let blockStart = text.blockStarts[index]
-            let blockEnd = blockStart + block.text.unicodeScalars.count
+            let blockEnd = blockStart + block.runs.reduce(0) { $0 + $1.text.scalarCount }
             let inside = marks.filter { $0.span.start < blockEnd && $0.span.end > blockStart }
             let content = inlines(block.runs, from: blockStart, marks: inside)
             let id = Routes.paragraphAnchor(index)
@@ -456,7 +456,7 @@ enum SourceHTML {
         var offset = blockStart
         for run in runs {
             let scalars = run.text.unicodeScalars
-            let runEnd = offset + scalars.count
+            let runEnd = offset + run.text.scalarCount
             var cuts = Set([offset, runEnd])
             for mark in marks {
                 for edge in [mark.span.start, mark.span.end] where edge > offset && edge < runEnd { cuts.insert(edge) }

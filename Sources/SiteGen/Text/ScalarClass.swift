@@ -60,6 +60,19 @@ extension String {
     /// Every scalar is ASCII: then each byte is a scalar and a Character, and the fast paths that read bytes hold.
     var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 
+    /// How many Unicode scalars the string has, counted over its UTF-8 bytes: one per byte that
+    /// does not continue a sequence. `unicodeScalars.count` decodes every scalar to count it.
+    var scalarCount: Int {
+        var copy = self
+        return copy.withUTF8(Self.scalarCount)
+    }
+
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// The text's scalars in an array, as `Array(unicodeScalars)` gives them, read from the UTF-8
     /// bytes (a count and a decoding pass over bytes, where `Array(unicodeScalars)` counts and then
     /// decodes through an iterator, several times slower). A String's bytes are always valid UTF-8,
@@ -67,9 +80,8 @@ extension String {
     var scalarArray: [Unicode.Scalar] {
         var copy = self
         return copy.withUTF8 { bytes -> [Unicode.Scalar] in
-            // One scalar per byte that does not continue a sequence: the array is allocated to size.
-            var scalarCount = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+            // The array is allocated to size.
+            let scalarCount = Self.scalarCount(bytes)
             return [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { buffer, count in
                 var (read, written) = (0, 0)
                 while read < bytes.count {
