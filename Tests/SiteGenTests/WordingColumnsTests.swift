@@ -5,30 +5,26 @@ import Synchronization
 /// A claim page's columns are written in Swift (`WordingColumnsHTML`) for speed; a theme may still
 /// lay them out itself with `{{#columns}}`. The two must give the same page, byte for byte.
 final class WordingColumnsTests: XCTestCase {
-    /// The built-in theme's `{{#columns}}` section as it was before the columns came ready as HTML
-    /// (its last line end is added where it is used: a string literal drops it).
-    static let mustacheSection = """
-      {{#columns}}
-      <section class="wording{{#is_reference}} is-reference{{/is_reference}}"{{#anchor_id}} id="{{anchor_id}}"{{/anchor_id}} aria-label="{{short_title}}">
-        <h3><a href="{{href}}">{{short_title}}</a></h3>
-        <p class="meta">{{kind_label}}{{#date}} · <time datetime="{{date}}">{{date}}</time>{{/date}}{{#is_reference}} · reference{{/is_reference}}{{#is_base}} · earliest report, compared against{{/is_base}}{{#paraphrase}} · paraphrase{{/paraphrase}}{{#match}} · {{match}} match{{/match}}{{#score}}, score {{score}}{{/score}}</p>
-        <blockquote class="in-context"><p><span class="context">{{before}}</span><span class="quoted">{{{pieces_html}}}</span><span class="context">{{after}}</span></p></blockquote>
-        {{#attributed_to}}<p class="attributed">The source credits these words to: {{attributed_to}}.</p>{{/attributed_to}}
-        {{#identical}}<p class="identical">Same words as the {{#reference}}reference{{/reference}}{{^reference}}earliest report{{/reference}}.</p>{{/identical}}
-        {{#paraphrase}}<p class="identical">A paraphrase, not a quotation: compared on its figures, hedges and negations, not word by word.{{^has_differences}} None of these differ.{{/has_differences}}</p>{{/paraphrase}}
-        {{#has_differences}}<ul class="differences">{{#differences}}<li><span class="diff-kind">{{kind}}</span> {{text}}</li>{{/differences}}</ul>{{/has_differences}}
-        {{#note}}<p class="curator-note"><strong>Note:</strong> {{note}}</p>{{/note}}
-        <p class="goto"><a href="{{anchor_href}}">Read it in the source</a></p>
-      </section>
-      {{/columns}}
-"""
+    /// The `{{#columns}}` section Templates/README.md offers as the start of a theme's own columns:
+    /// the built-in theme's markup as it was before the columns came ready as HTML.
+    static func mustacheSection() throws -> String {
+        let readme = try Repo.text("Templates/README.md")
+        let opening = "```mustache\n"
+        guard let start = readme.range(of: opening), let end = readme.range(of: "```", range: start.upperBound..<readme.endIndex) else {
+            XCTFail("Templates/README.md shows no ```mustache block")
+            return ""
+        }
+        return String(readme[start.upperBound..<end.lowerBound])
+    }
 
     /// The built-in `claim.mustache` with the columns laid out by Mustache.
     static func claimTemplateWithSection() throws -> String {
         let builtIn = try String(contentsOf: Repo.theme.appendingPathComponent("claim.mustache"), encoding: .utf8)
         let line = "      {{{columns_html}}}\n"
         XCTAssertTrue(builtIn.contains(line), "the built-in claim page places the columns on a line of their own")
-        return builtIn.replacingOccurrences(of: line, with: mustacheSection + "\n")
+        let section = try mustacheSection()
+        XCTAssertTrue(section.hasPrefix("      {{#columns}}\n") && section.hasSuffix("      {{/columns}}\n"), section)
+        return builtIn.replacingOccurrences(of: line, with: section)
     }
 
     /// That template, in a templates folder of its own.
@@ -63,6 +59,47 @@ final class WordingColumnsTests: XCTestCase {
         }
     }
 
+    /// Each column of each real claim page shows its own wording's source, match, note, attribution,
+    /// differences and marks: what `claimContext` puts into the columns, checked against the claims.
+    func testEachColumnShowsItsOwnWording() throws {
+        let folder = try TemporaryFolder()
+        _ = try Pipeline.run(content: Repo.content, output: folder.url.appendingPathComponent("public"))
+        let site = RealSite.site
+        let sources = Dictionary(uniqueKeysWithValues: site.sources.map { ($0.id, $0) })
+        var checked = 0
+        for claim in site.claims {
+            let page = try folder.read("public/claims/\(claim.id)/index.html")
+            let columns = page.components(separatedBy: #"<section class="wording"#).dropFirst()
+                .map { $0.components(separatedBy: "</section>")[0] }
+            let wordings = (claim.reference.map { [($0.source, nil)] } ?? []) + claim.appearances.map { ($0.quote.source, Optional($0)) }
+            XCTAssertEqual(columns.count, wordings.count, claim.id)
+            var seen = Set<String>()
+            for (column, (id, appearance)) in zip(columns, wordings) {
+                let source = try XCTUnwrap(sources[id])
+                XCTAssertTrue(column.contains(#"aria-label=""# + HTMLText.escape(source.shortTitle) + "\""), "\(claim.id): \(id)")
+                XCTAssertEqual(column.contains(#" id="src-\#(id)""#), seen.insert(id).inserted, "\(claim.id): \(id)")
+                guard let appearance else {
+                    XCTAssertTrue(column.hasPrefix(" is-reference") && column.contains(" · reference</p>"), claim.id)
+                    continue
+                }
+                XCTAssertTrue(column.contains(" · \(appearance.match.rawValue) match"), "\(claim.id): \(id)")
+                XCTAssertEqual(column.contains(", score "), appearance.match == .auto, "\(claim.id): \(id)")
+                XCTAssertEqual(column.contains("curator-note"), appearance.note != nil, "\(claim.id): \(id)")
+                if let note = appearance.note { XCTAssertTrue(column.contains(HTMLText.escape(note)), "\(claim.id): \(id)") }
+                let attributed = appearance.attributedTo.map { sources[$0]?.displayTitle ?? $0 }
+                XCTAssertEqual(column.contains("The source credits these words to: " + HTMLText.escape(attributed ?? "")), attributed != nil,
+                               "\(claim.id): \(id)")
+                XCTAssertEqual(column.components(separatedBy: #"<li><span class="diff-kind">"#).count - 1, appearance.differences.count,
+                               "\(claim.id): \(id)")
+                XCTAssertEqual(column.contains(">Same words as the "), appearance.isIdentical, "\(claim.id): \(id)")
+                XCTAssertEqual(column.contains(" · earliest report, compared against"), appearance.isBase, "\(claim.id): \(id)")
+                XCTAssertEqual(column.contains("A paraphrase, not a quotation"), !appearance.isQuotation && !appearance.isBase, "\(claim.id): \(id)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 50)
+    }
+
     func testHostileClaimPagesAreTheSameEitherWay() throws {
         let pages = try claimPages(Repo.fixtures.appendingPathComponent("hostile/Content"))
         XCTAssertFalse(pages.swift.isEmpty)
@@ -80,14 +117,14 @@ final class WordingColumnsTests: XCTestCase {
             (metadata.title, metadata.publisher, metadata.date, metadata.kind) = (hostile + "\(n)", n.isMultiple(of: 3) ? nil : hostile, date, n == 0 ? .primary : .news)
             let source = Source(id: "s\(n)", path: "articles/s\(n).md", format: .markdown, metadata: metadata, headline: nil, text: SourceText(blocks: []))
             return WordingColumn(source: source, root: "../../", anchorHref: "../../articles/s\(n)/#q-" + hostile, before: hostile, after: "after \(n)",
-                                 quote: "q", piecesHTML: "<ins>marked</ins>", anchorID: n.isMultiple(of: 2) ? "src-s\(n)" : nil,
-                                 isReference: comparison == nil, comparison: comparison)
+                                 quote: "q", piecesHTML: "<ins>marked</ins>", anchorID: n.isMultiple(of: 2) ? "src-s\(n)" + hostile : nil,
+                                 comparison: comparison)
         }
         let comparisons: [WordingColumn.Comparison?] = [
             nil,
             .init(differences: [], identical: true, isBase: false, paraphrase: false, match: "curated", score: nil, attributedTo: nil, note: nil),
-            .init(differences: [(kind: "figure", text: hostile)], identical: false, isBase: false, paraphrase: false, match: "auto",
-                  score: "0.91", attributedTo: hostile, note: hostile),
+            .init(differences: [(kind: hostile, text: hostile)], identical: false, isBase: false, paraphrase: false, match: "auto" + hostile,
+                  score: "0.91" + hostile, attributedTo: hostile, note: hostile),
             .init(differences: [], identical: false, isBase: false, paraphrase: true, match: "curated", score: nil, attributedTo: nil, note: nil),
             .init(differences: [(kind: "qualifier", text: "a"), (kind: "wording", text: "b")], identical: false, isBase: false,
                   paraphrase: true, match: "auto", score: "0.5", attributedTo: nil, note: ""),
@@ -100,7 +137,7 @@ final class WordingColumnsTests: XCTestCase {
         for hasReference in [true, false] {
             for dated in [true, false] {
                 let columns = comparisons.enumerated().filter { hasReference || $0.element != nil }
-                    .map { column($0.offset, date: dated ? "2026-02-2\($0.offset)" : nil, comparison: $0.element) }
+                    .map { column($0.offset, date: dated ? "2026-02-2\($0.offset)" + hostile : nil, comparison: $0.element) }
                 var claim: [String: Any] = ["statement": "s", "columns_html": WordingColumnsHTML.html(columns, hasReference: hasReference),
                                             "columns": LazyContextValue { columns.map(\.mustache) }]
                 if hasReference { claim["reference"] = columns[0].mustache }
@@ -109,7 +146,7 @@ final class WordingColumnsTests: XCTestCase {
                 XCTAssertNotNil(swift)
                 XCTAssertEqual(swift, mustache, "reference: \(hasReference), dated: \(dated)")
                 XCTAssertFalse(swift?.contains(hostile) ?? true, "text reaches the page escaped")
-                XCTAssertTrue(swift?.contains(", score 0.91") ?? false)
+                XCTAssertTrue(swift?.contains(", score 0.91" + HTMLText.escape(hostile)) ?? false)
             }
         }
     }

@@ -231,11 +231,9 @@ public struct ScrapeCleaner: Sendable {
     }
 
     /// `line` without the white space around it, as `trimmingCharacters(in: .whitespaces)` has it.
-    /// Most lines open and close with a visible ASCII scalar and need no trimming; only the others
-    /// go through Foundation, which converts the line to UTF-16 (and whose set holds more than the
-    /// Unicode space separators: the zero-width space, for one).
     /// Spaces and tabs are taken off here; what is left goes to Foundation only if it then opens or
-    /// closes with something other than a visible ASCII scalar.
+    /// closes with something other than a visible ASCII scalar (Foundation converts the line to
+    /// UTF-16, and its set holds more than the Unicode space separators: the zero-width space, for one).
     static func trimmed(_ line: String) -> String {
         let isVisibleASCII = { (scalar: Unicode.Scalar) in scalar.value > 0x20 && scalar.value < 0x7F }
         let isSpaceOrTab = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" }

@@ -51,8 +51,7 @@ extension SiteRenderer {
         if let notes = claim.claim.notesHTML { context["notes_html"] = notes }
         var columns: [WordingColumn] = []
         if let reference = claim.reference, let source = sources[reference.source] {
-            var column = quoteColumn(reference, source: source, claim: claim, piecesHTML: HTMLText.escape(reference.text))
-            column.isReference = true
+            let column = quoteColumn(reference, source: source, claim: claim, piecesHTML: HTMLText.escape(reference.text))
             context["reference"] = column.mustache
             columns.append(column)
         }

@@ -20,6 +20,8 @@ extension BinaryWriter {
         case let list as [Any]:
             write(unsigned: 6); write(unsigned: UInt64(list.count))
             for item in list { write(mustacheContext: item) }
+        // A page keyed by its context is keyed by what a lazy value makes, which its template may read.
+        case let lazy as LazyContextValue: write(mustacheContext: lazy.representation as Any)
         default: write(unsigned: 8); write(String(describing: value))
         }
     }

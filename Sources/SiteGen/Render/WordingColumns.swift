@@ -12,9 +12,10 @@ struct WordingColumn {
     var piecesHTML: String
     /// `src-<id>`: on the first column of each source, which the coverage table links to.
     var anchorID: String?
-    var isReference = false
-    /// What a wording has that the primary reference does not: nil on the reference itself.
+    /// How the wording compares with the one it is compared against: nil on the primary reference.
     var comparison: Comparison?
+
+    var isReference: Bool { comparison == nil }
 
     struct Comparison {
         var differences: [(kind: String, text: String)]
@@ -58,10 +59,12 @@ struct WordingColumn {
 
 /// A claim page's columns as HTML (`{{{columns_html}}}`), written here rather than through
 /// Mustache: a claim page repeats about thirty look-ups per source, and at 1,000 claims that
-/// was most of the claim pages' rendering (BENCHMARKS.md). The markup is the built-in theme's
-/// `{{#columns}}` section, byte for byte, blank lines included, so that a theme still using that
-/// section (it is still given, and made only when a template asks for it) renders the same page;
-/// a test holds the two together. Every piece of text goes through `HTMLText.escape`.
+/// was most of the claim pages' rendering (BENCHMARKS.md). The markup is that of the `{{#columns}}`
+/// section the built-in theme had (Templates/README.md shows it), byte for byte, blank lines
+/// included, so that a theme still using that section (`columns` is still given, made only when a
+/// template reads it) renders the same page; a test holds the two together. (A claim with no
+/// wording at all would differ by one blank line, but the build refuses such a claim.) Every
+/// piece of text goes through `HTMLText.escape`.
 enum WordingColumnsHTML {
     /// The columns, each the section's lines; the first without the indentation the template's
     /// own line gives it, the last without its line end (the template's line has them).
@@ -127,8 +130,9 @@ enum WordingColumnsHTML {
 }
 
 /// A context value made only if a template looks it up: a page's data that the built-in theme
-/// takes ready-made as HTML, kept for themes that still read it. A page is rendered on one thread.
-final class LazyContextValue: MustacheCustomRepresentation, @unchecked Sendable {
+/// takes ready-made as HTML, kept for themes that still read it. Not thread-safe: a page's context
+/// is made and rendered on one thread.
+final class LazyContextValue: MustacheCustomRepresentation {
     private let make: () -> Any
     private lazy var value: Any = make()
 
