@@ -100,6 +100,53 @@ final class WordingColumnsTests: XCTestCase {
         XCTAssertGreaterThan(checked, 50)
     }
 
+    /// A source that holds two wordings of a claim gives the coverage table's anchor (`src-<id>`)
+    /// to its first column only.
+    func testOnlyASourcesFirstColumnIsItsAnchor() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Content/site.yaml", minimalSiteYAML)
+        try folder.write("Content/articles/blog.md", """
+        ---
+        title: The blog
+        publisher: The lab
+        date: 2026-02-23
+        kind: primary
+        ---
+        The campaigns grew in intensity and sophistication over the year.
+
+        Later the post said again that the campaigns grew in intensity and sophistication.
+        """)
+        try folder.write("Content/articles/news.md", """
+        ---
+        title: The report
+        publisher: A paper
+        date: 2026-02-24
+        ---
+        The lab said the campaigns grew in intensity over the year.
+        """)
+        try folder.write("Content/claims/claims.yaml", """
+        - id: growing
+          statement: The campaigns grew in intensity.
+          kind: allegation
+          speaker: The lab
+          attribution: verified
+          reference:
+            source: blog
+            quote: "The campaigns grew in intensity and sophistication"
+          appearances:
+            - source: blog
+              quote: "the campaigns grew in intensity and sophistication"
+            - source: news
+              quote: "the campaigns grew in intensity"
+        """)
+        _ = try Pipeline.run(content: folder.url.appendingPathComponent("Content"), output: folder.url.appendingPathComponent("public"))
+        let page = try folder.read("public/claims/growing/index.html")
+        let columns = page.components(separatedBy: #"<section class="wording"#).dropFirst().map { $0.components(separatedBy: ">")[0] }
+        XCTAssertEqual(columns.count, 3, page)
+        XCTAssertEqual(columns.map { $0.contains(#"id="src-blog""#) }, [true, false, false])
+        XCTAssertEqual(columns.map { $0.contains(#"id="src-news""#) }, [false, false, true])
+    }
+
     func testHostileClaimPagesAreTheSameEitherWay() throws {
         let pages = try claimPages(Repo.fixtures.appendingPathComponent("hostile/Content"))
         XCTAssertFalse(pages.swift.isEmpty)
