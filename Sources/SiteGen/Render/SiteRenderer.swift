@@ -30,9 +30,9 @@ public struct RenderedFile: Sendable {
 }
 
 /// Turns a `Site` into files. Pure: it reads nothing and writes nothing.
-/// Every piece of user text reaches HTML through `HTMLText.escape`: Mustache's `{{…}}`, or
-/// `HighlightHTML`, which writes the word-diff marks and excerpts; the other unescaped values
-/// are HTML made by cmark's safe renderer.
+/// Every piece of user text reaches HTML through `HTMLText.escape`: Mustache's `{{…}}`,
+/// `HighlightHTML`, which writes the word-diff marks and excerpts, or `WordingColumnsHTML`, which
+/// writes a claim page's columns; the other unescaped values are HTML made by cmark's safe renderer.
 public struct SiteRenderer {
     public static let generator = "sitegen 0.1.0"
     /// How many sources the home page lists before pointing to the Sources pages.
