@@ -170,10 +170,10 @@ final class WordingColumnsTests: XCTestCase {
         let comparisons: [WordingColumn.Comparison?] = [
             nil,
             .init(differences: [], identical: true, isBase: false, paraphrase: false, match: "curated", score: nil, attributedTo: nil, note: nil),
-            .init(differences: [(kind: hostile, text: hostile)], identical: false, isBase: false, paraphrase: false, match: "auto" + hostile,
+            .init(differences: [DescribedDifference(kind: hostile, text: hostile)], identical: false, isBase: false, paraphrase: false, match: "auto" + hostile,
                   score: "0.91" + hostile, attributedTo: hostile, note: hostile),
             .init(differences: [], identical: false, isBase: false, paraphrase: true, match: "curated", score: nil, attributedTo: nil, note: nil),
-            .init(differences: [(kind: "qualifier", text: "a"), (kind: "wording", text: "b")], identical: false, isBase: false,
+            .init(differences: [DescribedDifference(kind: "qualifier", text: "a"), DescribedDifference(kind: "wording", text: "b")], identical: false, isBase: false,
                   paraphrase: true, match: "auto", score: "0.5", attributedTo: nil, note: ""),
             .init(differences: [], identical: false, isBase: true, paraphrase: false, match: "curated", score: nil, attributedTo: "", note: nil),
         ]

@@ -131,7 +131,6 @@ struct DateFinder {
         (["yesterday"], .yesterday), (["today"], .today),
     ]
 
-    /// Words a date expression can start with; any other word is passed over at once.
     /// `word.first?.isNumber`, without making a Character: an ASCII word is a number when it starts
     /// with a digit (no other ASCII scalar has a numeric type); any other is asked of its first scalar.
     static func startsWithNumber(_ word: String) -> Bool {
@@ -143,6 +142,7 @@ struct DateFinder {
     /// What is around a date that makes up a whole sentence on its own (a dateline).
     private static let datelineTrim = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
 
+    /// Words a date expression can start with; any other word is passed over at once.
     private static let openers: Set<String> = Set(months.keys).union(weekdays.keys)
         .union(["earlier", "last", "this", "yesterday", "today", "in", "since", "until", "by"])
 

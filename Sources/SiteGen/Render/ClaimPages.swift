@@ -106,7 +106,7 @@ extension SiteRenderer {
                       before: quote.before, after: quote.after, quote: quote.text, piecesHTML: piecesHTML)
     }
 
-    func describe(_ difference: Difference) -> (kind: String, text: String) {
+    func describe(_ difference: Difference) -> DescribedDifference {
         let text: String
         switch difference.kind {
         case .figure where difference.reference.isEmpty: text = "Gives the figure “\(difference.found)”, which the wording compared with does not."
@@ -124,7 +124,7 @@ extension SiteRenderer {
         case .meaning: text = "Turns the sense around: “\(difference.reference)” becomes “\(difference.found)”."
         case .punctuation: text = "Other punctuation: “\(difference.reference)” is printed “\(difference.found)”."
         }
-        return (difference.kind.rawValue, text)
+        return DescribedDifference(kind: difference.kind.rawValue, text: text)
     }
 
     private func correctionsContext() -> [String: Any] {

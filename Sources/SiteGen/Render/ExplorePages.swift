@@ -211,7 +211,7 @@ extension SiteRenderer {
             row["second_pieces_html"] = HighlightHTML.wordDiff(diff.pieces.filter { if case .removed = $0 { return false } else { return true } })
             row["first_href"] = root + Routes.quote(of: claim.id, in: first.id)
             row["second_href"] = root + Routes.quote(of: claim.id, in: second.id)
-            row["differences"] = diff.differences.map(describe).map { ["kind": $0.kind, "text": $0.text] }
+            row["differences"] = diff.differences.map { describe($0).mustache }
             row["identical"] = diff.isIdentical
             return row
         }

@@ -52,6 +52,8 @@ extension SiteRenderer {
     /// pointing to `sitemap-1.xml`, `sitemap-2.xml`, ….
     func sitemapFiles(pages: [RenderedFile]) -> [RenderedFile] {
         let paths = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
+        // Made only when the sitemap is written.
+        let locations = { paths.map { ["loc": self.canonicalURL($0)] } }
         guard paths.count > Self.sitemapLimit else {
             // Kept from the previous build when the same pages are published at the same address
             // with the same template: most rebuilds add or remove no page.
@@ -60,11 +62,11 @@ extension SiteRenderer {
             inputs.write(paths)
             let key = "inputs:" + ContentDigest(inputs).hex
             if let cache, cache.canReuse("sitemap.xml", key: key) { return [RenderedFile(unchanged: "sitemap.xml", key: key)] }
-            var file = RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": paths.map { ["loc": canonicalURL($0)] }]).utf8))
+            var file = RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": locations()]).utf8))
             file.key = key
             return [file]
         }
-        let urls = paths.map { ["loc": canonicalURL($0)] }
+        let urls = locations()
         let parts = stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated().map { number, start in
             RenderedFile(path: "sitemap-\(number + 1).xml",
                          data: Data(templates.render("sitemap", ["urls": Array(urls[start..<min(urls.count, start + Self.sitemapLimit)])]).utf8))

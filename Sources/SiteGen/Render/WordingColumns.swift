@@ -18,7 +18,7 @@ struct WordingColumn {
     var isReference: Bool { comparison == nil }
 
     struct Comparison {
-        var differences: [(kind: String, text: String)]
+        var differences: [DescribedDifference]
         var identical: Bool
         var isBase: Bool
         var paraphrase: Bool
@@ -43,7 +43,7 @@ struct WordingColumn {
         if isReference { column["is_reference"] = true }
         if let anchorID { column["anchor_id"] = anchorID }
         if let comparison {
-            column["differences"] = comparison.differences.map { ["kind": $0.kind, "text": $0.text] }
+            column["differences"] = comparison.differences.map(\.mustache)
             column["has_differences"] = !comparison.differences.isEmpty
             column["identical"] = comparison.identical
             column["is_base"] = comparison.isBase
@@ -55,6 +55,15 @@ struct WordingColumn {
         }
         return column
     }
+}
+
+/// A difference between two wordings, in words (`SiteRenderer.describe`).
+struct DescribedDifference {
+    /// The difference's kind (`figure`, `qualifier`…).
+    var kind: String
+    var text: String
+
+    var mustache: [String: Any] { ["kind": kind, "text": text] }
 }
 
 /// A claim page's columns as HTML (`{{{columns_html}}}`), written here rather than through
