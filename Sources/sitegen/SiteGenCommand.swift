@@ -172,7 +172,9 @@ struct Build: ParsableCommand {
     @OptionGroup var destination: Destination
 
     func run() throws {
-        guard buildOnce(destination.options(locations), locations) == nil else { throw ExitCode(1) }
+        var options = destination.options(locations)
+        options.processEndsAfterBuild = true
+        guard buildOnce(options, locations) == nil else { throw ExitCode(1) }
     }
 }
 

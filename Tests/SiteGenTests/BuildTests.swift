@@ -27,6 +27,29 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(home.contains("<link rel=\"canonical\" href=\"https://example.org/fixture/\">"))
     }
 
+    /// A one-off build leaves its site for the system to take back at exit, and writes the same
+    /// site; a value left so is never freed, and one that is not is freed as usual.
+    func testABuildThatEndsTheProcessWritesTheSameSiteAndLeavesItsValues() throws {
+        let folder = try TemporaryFolder()
+        var options = BuildOptions(content: Repo.fixtures.appendingPathComponent("small/Content"), templates: Repo.templates,
+                                   output: folder.url.appendingPathComponent("ending"))
+        options.processEndsAfterBuild = true
+        var ending = Pipeline(options: options)
+        try ending.build()
+        _ = try Pipeline.run(content: options.content, output: folder.url.appendingPathComponent("usual"))
+        XCTAssertEqual(folder.snapshot("ending"), folder.snapshot("usual"))
+
+        final class Marker {}
+        weak var left: Marker?, freed: Marker?
+        do {
+            let marker = Marker(), other = Marker()
+            (left, freed) = (marker, other)
+            ProcessEnd.leave([marker])
+        }
+        XCTAssertNotNil(left)
+        XCTAssertNil(freed)
+    }
+
     /// The header and footer are rendered once per depth and current page, not per page:
     /// each page must still get its own links and its own current item, from the templates given.
     func testEveryPageHasItsOwnHeaderFromTheHeaderTemplate() throws {

@@ -179,6 +179,39 @@ final class CompetingClaimsTests: XCTestCase {
 }
 
 /// The bit-vector searches (edlib's and our own) against the dynamic program they replaced, and against each other.
+final class RivalClaimsTests: XCTestCase {
+    /// The index of template words finds exactly the pairs a comparison of every two claims finds,
+    /// whatever the batch and the number of cores. Claims are drawn on a few shared templates with
+    /// Zipf-like word choices, so most pairs share some word and many are near the threshold.
+    func testTheIndexFindsTheRivalsEveryPairwiseComparisonFinds() {
+        var generator = SplitMix(seed: 7)
+        let common = (0..<30).map { "w\($0)" }
+        let templates = (0..<5).map { _ in Set((0..<8).map { _ in common[Int(generator.next() % 30)] }) }
+        let claims: [Set<String>] = (0..<300).map { index in
+            if index % 17 == 0 { return [] }  // a statement of names alone has no template
+            var words = templates[Int(generator.next() % 5)]
+            for _ in 0..<Int(generator.next() % 4) { words.remove(words.randomElement(using: &generator)!) }
+            for _ in 0..<Int(generator.next() % 4) {
+                words.insert(common[min(Int(1 / (Double(generator.next() % 1000) / 1000 * 0.975 + 0.025)) - 1, 29)])
+            }
+            return words
+        }
+        let expected = claims.indices.map { claim in
+            claims.indices.filter { other in
+                other != claim && ClaimMatcher.areRivals(claims[claim], claims[other], shared: claims[claim].intersection(claims[other]).count)
+            }
+        }
+        XCTAssertGreaterThan(expected.map(\.count).reduce(0, +), 1_000, "the draw gives many rivals")
+        XCTAssertTrue(expected.contains { $0.isEmpty }, "and some claims none")
+        for (jobs, batch) in [(1, 64), (4, 1), (3, 7), (2, 1_000)] {
+            let found = ClaimMatcher.rivals(of: claims, parallel: Parallel(jobs: jobs), batch: batch)
+            XCTAssertEqual(found.count, expected.count)
+            let wrong = zip(found, expected).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+            XCTAssertEqual(wrong, [], "jobs \(jobs), batch \(batch): claims whose rivals differ")
+        }
+    }
+}
+
 final class ApproximateSearchTests: XCTestCase {
     /// Sellers' semi-global edit distance: the fewest edits of `pattern` against any substring of `text`.
     private func sellers(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Int {

@@ -130,6 +130,31 @@ final class OutputOwnershipTests: XCTestCase {
         XCTAssertFalse(OutputManifest.isSafe("a\nb"))
     }
 
+    /// The one-pass check agrees with the rule read part by part, on paths built from parts that
+    /// take every branch: empty parts, `.` and `..` beside `...` and `.a`, leading and trailing
+    /// slashes, control characters in ASCII and beyond it, and printable text beyond ASCII.
+    func testTheSafePathCheckAgreesWithTheRuleReadPartByPart() {
+        func byParts(_ path: String) -> Bool {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            return !path.isEmpty && !path.hasPrefix("/") && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+                && !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
+        let pieces = ["", ".", "..", "...", ".a", "a.", "index.html", "a\nb", "tab\there", "\u{7F}", "\u{85}", "é", "中文", "a b", "~"]
+        var generator = SplitMix(seed: 3)
+        var checked = 0, safe = 0
+        for _ in 0..<4_000 {
+            let count = Int(generator.next() % 4) + 1
+            var path = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: "/")
+            if generator.next() % 5 == 0 { path = "/" + path }
+            if generator.next() % 7 == 0 { path += "/" }
+            XCTAssertEqual(OutputManifest.isSafe(path), byParts(path), path.debugDescription)
+            checked += 1
+            if byParts(path) { safe += 1 }
+        }
+        XCTAssertGreaterThan(safe, 200)
+        XCTAssertLessThan(safe, checked - 200)
+    }
+
     // MARK: - Deploy checkouts
 
     private func deployCheckout(_ folder: TemporaryFolder) throws {

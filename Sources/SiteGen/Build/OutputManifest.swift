@@ -49,12 +49,25 @@ struct OutputManifest: Equatable {
         Data(([Self.header] + paths.sorted()).map { $0 + "\n" }.joined().utf8)
     }
 
-    /// A relative path that stays inside the folder and fits on one line.
+    /// A relative path that stays inside the folder and fits on one line: no part empty (so neither
+    /// an empty path nor an absolute one), `.` or `..`, and no control character. One pass over the bytes (every path of
+    /// the manifest and the spare site's inventory is checked on each build); the Unicode scalars
+    /// are read only for a path that is not all printable ASCII.
     static func isSafe(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !path.isEmpty && !path.hasPrefix("/")
-            && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-            && (path.utf8.allSatisfy { (0x20..<0x7F).contains($0) }  // printable ASCII: the usual case, checked fast
-                || !path.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var partLength = 0, dots = 0, printableASCII = true
+        func isBadPart() -> Bool { partLength == 0 || (dots == partLength && partLength <= 2) }
+        for byte in path.utf8 {
+            if byte == slash {
+                if isBadPart() { return false }
+                (partLength, dots) = (0, 0)
+                continue
+            }
+            partLength += 1
+            if byte == dot { dots += 1 }
+            if byte < 0x20 || byte >= 0x7F { printableASCII = false }
+        }
+        if isBadPart() { return false }
+        return printableASCII || !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var warningsAsErrors = false
     /// Build pages, sources and claims marked `draft: true` like the rest (`--drafts`).
     public var includeDrafts = false
+    /// The process exits right after this build (`sitegen build`): the built site is left for the
+    /// system to take back rather than freed (`ProcessEnd`). False for builds run again in one process.
+    public var processEndsAfterBuild = false
 
     public init(content: URL, templates: URL?, output: URL, baseURL: String? = nil, cache: URL? = nil, force: Bool = false, jobs: Int? = nil) {
         self.jobs = jobs
@@ -202,6 +205,7 @@ public struct Pipeline {
         } catch {
             throw BuildFailed(diagnostics: [.error(output.display, nil, "could not write the site: \(Output.reason(error))")])
         }
+        if options.processEndsAfterBuild { ProcessEnd.leave((site, files, cache)) }
         return Summary(warnings: warnings, files: files.count, pages: files.filter { $0.path.hasSuffix(".html") }.count,
                        claims: site.claims.count, sources: site.sources.count, drafts: site.drafts)
     }

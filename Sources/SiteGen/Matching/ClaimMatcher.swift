@@ -404,6 +404,8 @@ struct ClaimMatcher {
         // What the lazy filter below needs, taken out of `self`: a closure that captured `self` would copy the whole matcher for every sentence.
         let (least, ids) = (evidence.leastEvidence, claimIDs)
         let (starts, separator) = (source.text.blockStarts, SourceText.blockSeparator.unicodeScalars.count)
+        let terms = evidence.sentenceTerms(of: source)
+        var scores = EvidenceScores(claims: ids.count)
         for (index, start) in starts.enumerated() {
             // The block ends where the separator before the next one starts; the last one, with the text.
             let blockEnd = index + 1 < starts.count ? starts[index + 1] - separator : .max
@@ -414,16 +416,17 @@ struct ClaimMatcher {
             let firstSentence = blockSentences.lowerBound
             var windows: [Int: ClosedRange<Int>] = [:]
             for sentence in blockSentences {
-                var scores = evidence.evidence(in: source, sentence: sentence)
+                scores.clear()
+                evidence.addEvidence(of: terms[sentence], to: &scores)
                 for candidate in candidates[candidateRange] where candidate.kind == .figure && sentences[sentence].start <= candidate.span.start
                     && candidate.span.start < sentences[sentence].end {
                     guard let figure = candidate.figure else { continue }
                     let found = FigureValue(figure, unit: candidate.unit)
                     for entry in figureEntries(near: figure.value) where entry.figure.counts(sameAs: found) {
-                        scores[entry.claim, default: 0] += Self.figureEvidence
+                        scores.add(Self.figureEvidence, to: entry.claim)
                     }
                 }
-                for claim in EvidenceIndex.best(scores.lazy.filter { $0.value >= least && (rejected.isEmpty || !rejected.contains(ids[$0.key])) }) {
+                for claim in EvidenceIndex.best(scores.scores.lazy.filter { $0.value >= least && (rejected.isEmpty || !rejected.contains(ids[$0.key])) }) {
                     let local = sentence - firstSentence
                     windows[claim] = windows[claim].map { min($0.lowerBound, local)...max($0.upperBound, local) } ?? local...local
                 }
@@ -683,19 +686,35 @@ struct ClaimMatcher {
         Self.areRivals(templateWords[a], templateWords[b], shared: templateWords[a].intersection(templateWords[b]).count)
     }
 
-    private static func areRivals(_ a: Set<String>, _ b: Set<String>, shared: Int) -> Bool {
+    static func areRivals(_ a: Set<String>, _ b: Set<String>, shared: Int) -> Bool {
         !a.isEmpty && !b.isEmpty && Double(shared) >= rivalShare * Double(a.count + b.count - shared)
     }
 
     /// Every claim's rivals, through an index of template words: only claims that share a word are compared.
-    private static func rivals(of templates: [Set<String>], parallel: Parallel) -> [[Int]] {
-        var claimsByWord: [String: [Int]] = [:]
-        for (claim, words) in templates.enumerated() { for word in words { claimsByWord[word, default: []].append(claim) } }
-        return parallel.map(Array(templates.enumerated())) { claim, words in
-            var shared: [Int: Int] = [:]
-            for word in words { for other in claimsByWord[word] ?? [] where other != claim { shared[other, default: 0] += 1 } }
-            return shared.filter { areRivals(words, templates[$0.key], shared: $0.value) }.keys.sorted()
-        }
+    /// Claims on a shared template share their common words with hundreds of others, so the
+    /// shared words are counted in an array indexed by claim (one per batch of claims, reset from
+    /// the list of claims it touched) rather than in a dictionary per claim.
+    static func rivals(of templates: [Set<String>], parallel: Parallel, batch: Int = 64) -> [[Int]] {
+        var claimsByWord: [String: [Int32]] = [:]
+        for (claim, words) in templates.enumerated() { for word in words { claimsByWord[word, default: []].append(Int32(claim)) } }
+        let lists = templates.map { words in words.map { claimsByWord[$0]! } }
+        let batches = stride(from: 0, to: templates.count, by: batch).map { $0..<min(templates.count, $0 + batch) }
+        return parallel.map(batches) { claims -> [[Int]] in
+            var shared = [Int32](repeating: 0, count: templates.count)
+            var touched: [Int] = []
+            return claims.map { claim in
+                for list in lists[claim] {
+                    for other in list where Int(other) != claim {
+                        if shared[Int(other)] == 0 { touched.append(Int(other)) }
+                        shared[Int(other)] += 1
+                    }
+                }
+                let rivals = touched.filter { areRivals(templates[claim], templates[$0], shared: Int(shared[$0])) }.sorted()
+                for other in touched { shared[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                return rivals
+            }
+        }.flatMap { $0 }
     }
 
     /// Keeps, for each claim, its best match and any other that does not overlap

@@ -144,27 +144,50 @@ struct EvidenceIndex: Sendable {
         return found
     }
 
-    /// The claims the rare terms of sentence `sentence` of `source` point to, with their summed weight.
-    func evidence(in source: Source, sentence: Int) -> [Int: Double] {
-        let counted = sentenceTerms[source.id].flatMap { $0.count == source.text.sentences.count ? $0[sentence] : nil }
-        let terms = counted ?? {
-            // A source the index was not built over (a test's, say): read its words now.
-            let span = source.text.sentences[sentence]
-            let scalars = Array(source.text.string.scalarArray[span.start..<span.end])
-            return Self.terms(in: vocabulary.numberedWords(in: scalars)[...], unigramTerm: unigramTerm, pairTerms: pairTerms)
-        }()
-        var scores: [Int: Double] = [:]
+    /// The claim terms of each sentence of `source`: those kept from counting them, or read now for
+    /// a source the index was not built over (a test's, say).
+    func sentenceTerms(of source: Source) -> [[Int32]] {
+        if let kept = sentenceTerms[source.id], kept.count == source.text.sentences.count { return kept }
+        return Self.sentenceTerms(of: source, vocabulary: vocabulary, unigramTerm: unigramTerm, pairTerms: pairTerms)
+    }
+
+    /// Adds to `scores` the weight of each rare term of a sentence (`terms`, from `sentenceTerms`) to
+    /// every claim that has the term.
+    func addEvidence(of terms: [Int32], to scores: inout EvidenceScores) {
         for term in terms {
             let weight = weights[Int(term)]
             guard weight > 0 else { continue }
-            for claim in postings[Int(term)] { scores[Int(claim), default: 0] += weight }
+            for claim in postings[Int(term)] { scores.add(weight, to: Int(claim)) }
         }
-        return scores
     }
 
     /// The best claims of a sentence, best first.
     static func best<Scores: Sequence>(_ scores: Scores) -> [Int] where Scores.Element == (key: Int, value: Double) {
         scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(candidatesPerSentence).map(\.key)
+    }
+}
+
+/// The evidence for each claim in one sentence, summed in an array indexed by claim. A source's
+/// sentences share one, cleared claim by claim from the list of those it touched: a dictionary
+/// made for every sentence of the corpus cost more than the sums.
+struct EvidenceScores {
+    private var values: [Double]
+    private var touched: [Int] = []
+
+    init(claims: Int) { values = [Double](repeating: 0, count: claims) }
+
+    /// `weight` must be above 0 (a claim's score is 0 until it is first touched).
+    mutating func add(_ weight: Double, to claim: Int) {
+        if values[claim] == 0 { touched.append(claim) }
+        values[claim] += weight
+    }
+
+    /// Each claim with evidence, and its sum, in the order they were first touched.
+    var scores: [(key: Int, value: Double)] { touched.map { ($0, values[$0]) } }
+
+    mutating func clear() {
+        for claim in touched { values[claim] = 0 }
+        touched.removeAll(keepingCapacity: true)
     }
 }
 
