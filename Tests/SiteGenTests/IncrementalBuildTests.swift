@@ -229,6 +229,44 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(rendered.withLock { $0["article"] }, site.sources.count)
     }
 
+    /// Beyond its limit the sitemap is split into parts and an index. Together the parts list what
+    /// the single file lists, in order; each file is keyed by what it lists, so a page added at the
+    /// end changes the last part's key (or adds a part, and changes the index's) and no other.
+    func testASplitSitemapListsEveryPageAndKeysEachPartByWhatItLists() throws {
+        let options = BuildOptions(content: Repo.content, templates: Repo.theme, output: URL(fileURLWithPath: "/nonexistent"))
+        var pipeline = Pipeline(options: options)
+        let (site, templates, _) = try pipeline.check()
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let pages = renderer.render()
+        func locations(_ file: RenderedFile) -> [String] {
+            String(decoding: file.data, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        }
+        let single = renderer.sitemapFiles(pages: pages)
+        XCTAssertEqual(single.map(\.path), ["sitemap.xml"])
+        let split = renderer.sitemapFiles(pages: pages, limit: 7)
+        let parts = split.dropLast()
+        XCTAssertEqual(parts.map(\.path), (1...parts.count).map { "sitemap-\($0).xml" })
+        XCTAssertGreaterThan(parts.count, 3)
+        XCTAssertEqual(parts.flatMap(locations), locations(single[0]))
+        XCTAssertTrue(parts.allSatisfy { (1...7).contains(locations($0).count) })
+        XCTAssertEqual(split.last?.path, "sitemap.xml")
+        XCTAssertEqual(locations(split.last!), parts.map { site.config.baseURL + $0.path })
+
+        XCTAssertEqual(renderer.sitemapFiles(pages: pages, limit: 7).map(\.key), split.map(\.key), "the same pages, the same keys")
+        XCTAssertEqual(Set(split.map(\.key)).count, split.count)
+        let added = renderer.sitemapFiles(pages: pages + [RenderedFile(path: "zzzz/index.html", data: Data())], limit: 7)
+        let full = locations(parts.last!).count == 7
+        XCTAssertEqual(added.count, split.count + (full ? 1 : 0))
+        XCTAssertEqual(Array(added.prefix(parts.count - 1)).map(\.key), Array(parts.dropLast()).map(\.key), "the parts before the last are kept")
+        if full {
+            XCTAssertEqual(added[parts.count - 1].key, parts.last!.key)
+            XCTAssertNotEqual(added.last!.key, split.last!.key, "a part added: the index changes")
+        } else {
+            XCTAssertNotEqual(added[parts.count - 1].key, parts.last!.key, "the last part lists the new page")
+            XCTAssertEqual(added.last!.key, split.last!.key, "the same parts: the index is kept")
+        }
+    }
+
     func testACorruptOrStaleCacheIsIgnored() throws {
         let folder = try project()
         try build(folder, output: "public", cache: "cache")

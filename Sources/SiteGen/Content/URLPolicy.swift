@@ -29,11 +29,15 @@ enum URLPolicy {
 /// strict shape: letters, digits, `-`, `_` and `.`, starting with a letter or
 /// digit. That rules out `..`, `/`, NUL and hidden names by construction.
 enum Identifier {
+    /// Checked on the bytes: every allowed character is ASCII, so one byte each (the check runs
+    /// for every source of every build).
     static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 120 else { return false }
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        return CharacterSet.alphanumerics.contains(first) && first.isASCII
-            && id.unicodeScalars.allSatisfy { allowed.contains($0) }
+        func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = id.utf8.first, isLetterOrDigit(first), id.utf8.count <= 120 else { return false }
+        return id.utf8.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 
     static let rule = "letters, digits, `-`, `_` and `.`, starting with a letter or digit, at most 120 characters"

@@ -48,31 +48,38 @@ extension SiteRenderer {
     }
 
     /// Every HTML page but the 404 page, at its canonical address: one
-    /// `sitemap.xml`, or beyond `sitemapLimit` addresses a sitemap index
+    /// `sitemap.xml`, or beyond `limit` addresses a sitemap index
     /// pointing to `sitemap-1.xml`, `sitemap-2.xml`, ….
-    func sitemapFiles(pages: [RenderedFile]) -> [RenderedFile] {
+    ///
+    /// Each file is kept from the previous build when what it lists is the same, with the same
+    /// template and base address: most rebuilds add or remove no page, and at 17,000 pages the
+    /// four files were rendered again on every build.
+    func sitemapFiles(pages: [RenderedFile], limit: Int = Self.sitemapLimit) -> [RenderedFile] {
         let paths = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
-        // Made only when the sitemap is written.
-        let locations = { paths.map { ["loc": self.canonicalURL($0)] } }
-        guard paths.count > Self.sitemapLimit else {
-            // Kept from the previous build when the same pages are published at the same address
-            // with the same template: most rebuilds add or remove no page.
-            var inputs = BinaryWriter(capacity: paths.count * 32)
-            for part in ["sitemap", templates.fingerprint(of: "sitemap"), site.config.baseURL] { inputs.write(part) }
-            inputs.write(paths)
+        let fingerprint = templates.fingerprint(of: "sitemap")
+        func file(_ path: String, listing: [String], context: () -> [String: Any]) -> RenderedFile {
+            var inputs = BinaryWriter(capacity: listing.count * 32)
+            for part in ["sitemap", fingerprint, site.config.baseURL, path] { inputs.write(part) }
+            inputs.write(listing)
             let key = "inputs:" + ContentDigest(inputs).hex
-            if let cache, cache.canReuse("sitemap.xml", key: key) { return [RenderedFile(unchanged: "sitemap.xml", key: key)] }
-            var file = RenderedFile(path: "sitemap.xml", data: Data(templates.render("sitemap", ["urls": locations()]).utf8))
+            if let cache, cache.canReuse(path, key: key) { return RenderedFile(unchanged: path, key: key) }
+            var file = RenderedFile(path: path, data: Data(templates.render("sitemap", context()).utf8))
             file.key = key
-            return [file]
+            return file
         }
-        let urls = locations()
-        let parts = stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated().map { number, start in
-            RenderedFile(path: "sitemap-\(number + 1).xml",
-                         data: Data(templates.render("sitemap", ["urls": Array(urls[start..<min(urls.count, start + Self.sitemapLimit)])]).utf8))
+        func locations(_ paths: [String]) -> [[String: String]] { paths.map { ["loc": canonicalURL($0)] } }
+        guard paths.count > limit else {
+            return [file("sitemap.xml", listing: paths) { ["urls": locations(paths)] }]
         }
-        let index = templates.render("sitemap", ["index": true, "sitemaps": parts.map { ["loc": site.config.baseURL + $0.path] }])
-        return parts + [RenderedFile(path: "sitemap.xml", data: Data(index.utf8))]
+        let parts = stride(from: 0, to: paths.count, by: limit).enumerated().map { number, start in
+            let listed = Array(paths[start..<min(paths.count, start + limit)])
+            return file("sitemap-\(number + 1).xml", listing: listed) { ["urls": locations(listed)] }
+        }
+        let partPaths = parts.map(\.path)
+        let index = file("sitemap.xml", listing: partPaths) {
+            ["index": true, "sitemaps": partPaths.map { ["loc": site.config.baseURL + $0] }]
+        }
+        return parts + [index]
     }
 
     /// An Atom timestamp for a calendar day: midnight UTC.
