@@ -119,6 +119,21 @@ final class DateResolutionTests: XCTestCase {
     }
 
     /// The date finder's quick test of a word's first scalar agrees with `Character.isNumber`.
+    /// Dates written by hand in `<time datetime>` form agree with `String(format:)` on years of
+    /// every width and sign, months and days.
+    func testISODatesArePaddedAsFormatPadsThem() {
+        for year in [-12_345, -999, -5, 0, 7, 42, 999, 2026, 12_345] {
+            XCTAssertEqual(EventDate.padded(year, width: 4), String(format: "%04d", year))
+            for month in [1, 9, 10, 12] {
+                XCTAssertEqual(EventDate(year: year, month: month, day: nil).iso, String(format: "%04d-%02d", year, month))
+                for day in [1, 9, 10, 31] {
+                    XCTAssertEqual(EventDate(year: year, month: month, day: day).iso, String(format: "%04d-%02d-%02d", year, month, day))
+                }
+            }
+            XCTAssertEqual(EventDate(year: year, month: nil, day: nil).iso, String(format: "%04d", year))
+        }
+    }
+
     func testAWordStartsWithANumberAsCharacterIsNumberSays() {
         for word in ["", "2026", "9am", "a1", "February", "½", "٣", "Ⅻ", "①", "é", "5\u{301}", "\u{301}5", "-3", "０", "x", "〇"] {
             XCTAssertEqual(DateFinder.startsWithNumber(word), word.first?.isNumber == true, word)

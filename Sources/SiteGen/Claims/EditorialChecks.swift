@@ -65,7 +65,9 @@ public struct EditorialChecks {
         guard let base = claim.comparisonBase else { return nil }
         let baseReading = FigureWords.Reading(base.text)
         guard !baseReading.amounts.isEmpty else { return nil }
-        for other in claim.appearances where !other.isBase {
+        // Many sources quote the same words: a wording is read once, and a repeat of one that agreed agrees.
+        var agreed: Set<String> = []
+        for other in claim.appearances where !other.isBase && agreed.insert(other.quote.text).inserted {
             let reading = FigureWords.Reading(other.quote.text)
             if let (expected, found) = Amount.firstUnmatched(reading.comparable(with: baseReading), against: baseReading.comparable(with: reading), tolerance: tolerance) {
                 return ((expected.text, base.source), (found.text, other.quote.source))

@@ -25,11 +25,19 @@ public struct EventDate: Hashable, Sendable, Comparable {
     }
 
     /// `2026`, `2026-01` or `2026-02-23`, as HTML's `<time datetime>` takes it.
+    /// Zero-padded by hand: `String(format:)` for each of every source's dates was about a
+    /// hundredth of a rebuild.
     public var iso: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = Self.padded(year, width: 4)
+        if let month { text += "-" + Self.padded(month, width: 2) }
+        if let day { text += "-" + Self.padded(day, width: 2) }
         return text
+    }
+
+    /// `value` in at least `width` characters, sign included, as `%0*d` writes it.
+    static func padded(_ value: Int, width: Int) -> String {
+        let digits = String(value.magnitude), sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - digits.count - sign.count)) + digits
     }
 
     /// `23 February 2026`, `January 2026` or `2025`.
