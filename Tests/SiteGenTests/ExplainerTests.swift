@@ -118,7 +118,6 @@ final class DateResolutionTests: XCTestCase {
         XCTAssertEqual(try mention("February 23, 2026", in: "001").date?.iso, "2026-02-23")
     }
 
-    /// The date finder's quick test of a word's first scalar agrees with `Character.isNumber`.
     /// Dates written by hand in `<time datetime>` form agree with `String(format:)` on years of
     /// every width and sign, months and days.
     func testISODatesArePaddedAsFormatPadsThem() {
@@ -134,6 +133,7 @@ final class DateResolutionTests: XCTestCase {
         }
     }
 
+    /// The date finder's quick test of a word's first scalar agrees with `Character.isNumber`.
     func testAWordStartsWithANumberAsCharacterIsNumberSays() {
         for word in ["", "2026", "9am", "a1", "February", "½", "٣", "Ⅻ", "①", "é", "5\u{301}", "\u{301}5", "-3", "０", "x", "〇"] {
             XCTAssertEqual(DateFinder.startsWithNumber(word), word.first?.isNumber == true, word)
