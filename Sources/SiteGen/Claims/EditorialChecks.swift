@@ -138,7 +138,7 @@ public struct EditorialChecks {
             for (index, block) in source.text.blocks.enumerated() {
                 if case .heading = block.kind { continue }
                 let start = source.text.blockStarts[index]
-                let span = TextSpan(start: start, end: start + block.text.scalarCount)
+                let span = TextSpan(start: start, end: start + block.scalarCount)
                 guard span.end > span.start, !(cited[source.id] ?? []).contains(where: { $0.overlaps(span) }) else { continue }
                 notes.append(Diagnostic(.note, path: source.path, line: block.position.line, column: block.position.column,
                                         "no claim cites this passage: “\(DisplayText.opening(block.text, words: 12))”"))

@@ -40,6 +40,8 @@ public struct TextBlock: Hashable, Sendable {
     }
 
     public var text: String { runs.map(\.text).joined() }
+    /// How many scalars `text` has, counted run by run without joining them.
+    var scalarCount: Int { runs.reduce(0) { $0 + $1.text.scalarCount } }
 }
 
 /// The readable text of a source: its blocks, and the single string they make

@@ -48,7 +48,7 @@ struct DateFinder {
             // A post embedded in an article is dated as a whole, so its date belongs to all of it.
             let block = source.text.blockIndex(at: span.start)
             let sentence = source.text.blocks[block].kind == .embed
-                ? TextSpan(start: source.text.blockStarts[block], end: source.text.blockStarts[block] + source.text.blocks[block].text.scalarCount)
+                ? TextSpan(start: source.text.blockStarts[block], end: source.text.blockStarts[block] + source.text.blocks[block].scalarCount)
                 : sentences.first { $0.start <= span.start && span.end <= $0.end } ?? span
             let expression = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
             let sentenceText = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))

@@ -182,8 +182,12 @@ struct EvidenceScores {
         values[claim] += weight
     }
 
-    /// Each claim with evidence, and its sum, in the order they were first touched.
-    var scores: [(key: Int, value: Double)] { touched.map { ($0, values[$0]) } }
+    /// Each claim with evidence, and its sum, in the order they were first touched (read as it is
+    /// iterated: nothing is made for a sentence).
+    var scores: LazyMapSequence<[Int], (key: Int, value: Double)> {
+        let values = values
+        return touched.lazy.map { ($0, values[$0]) }
+    }
 
     mutating func clear() {
         for claim in touched { values[claim] = 0 }

@@ -426,7 +426,7 @@ enum SourceHTML {
         }
         for (index, block) in text.blocks.enumerated() {
             let blockStart = text.blockStarts[index]
-            let blockEnd = blockStart + block.runs.reduce(0) { $0 + $1.text.scalarCount }
+            let blockEnd = blockStart + block.scalarCount
             let inside = marks.filter { $0.span.start < blockEnd && $0.span.end > blockStart }
             let content = inlines(block.runs, from: blockStart, marks: inside)
             let id = Routes.paragraphAnchor(index)
